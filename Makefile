@@ -1,0 +1,45 @@
+# The one entry point for editors and developers. `make help` lists the targets.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1:8000
+
+# Run our `strategy` package (in hooks/) with the project's Python.
+STRATEGY := PYTHONPATH=hooks $(BIN)/python -m strategy
+export NO_MKDOCS_2_WARNING := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help serve test build check post clean
+
+help:  ## List the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+$(BIN)/.runtime-installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(BIN)/.dev-installed: $(BIN)/.runtime-installed requirements-dev.txt
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+serve: $(BIN)/.runtime-installed  ## Set up, then preview the site at http://127.0.0.1:8000/ (Welsh at /cy/)
+	$(BIN)/mkdocs serve --dev-addr $(HOST)
+
+test: $(BIN)/.dev-installed  ## Set up, then run every test
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+build: $(BIN)/.runtime-installed  ## Build the site into site/ (replaced only if the build succeeds)
+	$(STRATEGY) build
+
+check: $(BIN)/.runtime-installed  ## Check every post and the delivery plan, all problems at once
+	$(STRATEGY) check
+
+post: $(BIN)/.runtime-installed  ## Start a new post in both languages (asks for the titles)
+	$(STRATEGY) new $(if $(KIND),--kind $(KIND)) $(if $(MISSION),--mission $(MISSION)) \
+	  $(if $(TITLE),--title "$(TITLE)") $(if $(TITLE_CY),--title-cy "$(TITLE_CY)")
+
+clean:  ## Remove the built site and the virtual environment
+	rm -rf site .site.* $(VENV)

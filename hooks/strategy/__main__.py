@@ -1,0 +1,90 @@
+"""Editors' commands: ``check`` the content, start a ``new`` post, ``build`` the site.
+
+Run them through the Makefile (``make check``, ``make post``), which sets the
+path; see EDITORS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+from . import LANGUAGES
+from .loader import load_content
+from .problems import ContentError
+from .publish import build_site
+from .scaffold import KIND_FOLDERS, NewPost, ScaffoldError, create_post
+
+LANGUAGE_NAMES = {"en": "English", "cy": "Welsh / Cymraeg"}
+
+
+def check(root: Path) -> int:
+    started = time.perf_counter()
+    try:
+        content = load_content(root)
+    except ContentError as error:
+        print(error, file=sys.stderr)
+        return 1
+    actions = sum(len(mission.actions) for mission in content.plan.missions)
+    print(f"No problems: {len(content.entries)} pages in {len(LANGUAGES)} languages and a delivery plan of "
+          f"{len(content.plan.missions)} missions and {actions} actions, checked in "
+          f"{time.perf_counter() - started:.2f} s.")
+    return 0
+
+
+def _ask(prompt: str) -> str:
+    if not sys.stdin.isatty():
+        return ""
+    return input(prompt).strip()
+
+
+def new(root: Path, args: argparse.Namespace) -> int:
+    titles = {"en": args.title, "cy": args.title_cy}
+    for language in LANGUAGES:
+        if not titles[language]:
+            titles[language] = _ask(f"Title in {LANGUAGE_NAMES[language]}: ")
+    mission = args.mission
+    if args.kind in ("mission", "showcase") and not mission:
+        mission = _ask("Mission id (from data/plan.yaml): ")
+    post = NewPost(kind=args.kind, titles=titles, source_language=args.source, mission=mission or None,
+                   published=date.fromisoformat(args.date) if args.date else None, slug=args.slug)
+    try:
+        paths = create_post(root, post, today=date.today())
+    except ScaffoldError as error:
+        print(f"Could not start the post: {error}", file=sys.stderr)
+        return 2
+    for path in paths:
+        print(f"Created {path.relative_to(root)}")
+    print("It is a draft: write it, run 'make check', preview with 'make serve', then remove 'draft: true'.")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m strategy", description=__doc__)
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="the repository (default: here)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="check every post and the delivery plan, all problems at once")
+    start = commands.add_parser("new", help="start a new post in both languages")
+    start.add_argument("--kind", choices=sorted(KIND_FOLDERS), default="series")
+    start.add_argument("--title", help="the title in English")
+    start.add_argument("--title-cy", help="the title in Welsh")
+    start.add_argument("--source", choices=LANGUAGES, default="en", help="the language it is written in first")
+    start.add_argument("--mission", help="the mission id, for mission and showcase posts")
+    start.add_argument("--date", help="publication date, YYYY-MM-DD (default: today)")
+    start.add_argument("--slug", help="the file name, without .md (default: from the title)")
+    build = commands.add_parser("build", help="build the site into a folder, replacing it only if the build succeeds")
+    build.add_argument("--site-dir", type=Path, default=Path("site"), help="where the site goes (default: site)")
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+    if args.command == "check":
+        return check(root)
+    if args.command == "build":
+        return build_site(root, root / args.site_dir)
+    return new(root, args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

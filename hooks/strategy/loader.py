@@ -1,0 +1,280 @@
+"""Loading and checking every post and the delivery plan, all problems at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from . import LANGUAGES, schemas
+from .model import Action, Content, Event, Mission, Outcome, Owner, Plan, Post, ProgressNote, Text
+from .problems import ContentError, Problem
+from .yamltext import MarkdownFile, YamlDocument, parse_yaml, split_front_matter
+
+TEXT_FIELDS = ("title", "summary", "location")
+"""Front matter fields written in each language; every other field is stated
+once, in the source file."""
+
+
+def load_content(root: Path, docs_dir: str = "docs", plan_file: str = "data/plan.yaml") -> Content:
+    """Load the whole site's content from ``root``, or raise ContentError listing every problem."""
+    problems: list[Problem] = []
+    plan = _load_plan(root, plan_file, problems)
+    entries = _load_entries(root, docs_dir, problems)
+    if plan is not None:
+        problems.extend(_check_references(entries, plan))
+    problems.extend(_check_unique_ids(entries))
+    if problems:
+        raise ContentError(problems)
+    return Content(plan=plan, entries=tuple(entry for entry, _ in entries))
+
+
+# --- the delivery plan -------------------------------------------------------
+
+
+def _load_plan(root: Path, plan_file: str, problems: list[Problem]) -> Plan | None:
+    path = root / plan_file
+    if not path.is_file():
+        problems.append(Problem(plan_file, None, "", "the delivery plan file", "no such file"))
+        return None
+    document, found = parse_yaml(path.read_text(encoding="utf-8"), plan_file)
+    problems.extend(found)
+    if document is None:
+        return None
+    schema_problems = schemas.check("plan", document, plan_file)
+    problems.extend(schema_problems)
+    if schema_problems:
+        return None
+    link_problems = _check_plan_links(document, plan_file)
+    problems.extend(link_problems)
+    if link_problems:
+        return None
+    return _build_plan(document.data)
+
+
+def _check_plan_links(document: YamlDocument, file: str) -> list[Problem]:
+    """Ids are unique, and every owner and outcome an action names exists."""
+    data, problems = document.data, []
+
+    def duplicate(path, kind, value):
+        problems.append(Problem(file, document.line_of(path), ".".join(map(str, path)),
+                                f"a {kind} id used only once", f"'{value}' used again"))
+
+    owner_ids = set()
+    for index, owner in enumerate(data["owners"]):
+        if owner["id"] in owner_ids:
+            duplicate(("owners", index, "id"), "owner", owner["id"])
+        owner_ids.add(owner["id"])
+
+    seen_ids: set[str] = set()  # missions, outcomes and actions share one space of ids
+    for m_index, mission in enumerate(data["missions"]):
+        if mission["id"] in seen_ids:
+            duplicate(("missions", m_index, "id"), "mission", mission["id"])
+        seen_ids.add(mission["id"])
+        outcome_ids = set()
+        for o_index, outcome in enumerate(mission["outcomes"]):
+            if outcome["id"] in seen_ids:
+                duplicate(("missions", m_index, "outcomes", o_index, "id"), "outcome", outcome["id"])
+            seen_ids.add(outcome["id"])
+            outcome_ids.add(outcome["id"])
+        for a_index, action in enumerate(mission["actions"]):
+            base = ("missions", m_index, "actions", a_index)
+            if action["id"] in seen_ids:
+                duplicate(base + ("id",), "action", action["id"])
+            seen_ids.add(action["id"])
+            if action["owner"] not in owner_ids:
+                problems.append(Problem(file, document.line_of(base + ("owner",)), ".".join(map(str, base + ("owner",))),
+                                        f"the id of an owner listed under 'owners' ({', '.join(sorted(owner_ids))})",
+                                        f"unknown owner '{action['owner']}'"))
+            for i, outcome_id in enumerate(action["outcomes"]):
+                if outcome_id not in outcome_ids:
+                    path = base + ("outcomes", i)
+                    problems.append(Problem(file, document.line_of(path), ".".join(map(str, path)),
+                                            f"the id of an outcome of mission '{mission['id']}' ({', '.join(sorted(outcome_ids))})",
+                                            f"unknown outcome '{outcome_id}'"))
+    return problems
+
+
+def _text(value: dict) -> Text:
+    return Text(en=value["en"], cy=value["cy"])
+
+
+def _build_plan(data: dict) -> Plan:
+    owners = {owner["id"]: Owner(owner["id"], _text(owner["name"])) for owner in data["owners"]}
+    missions = tuple(
+        Mission(
+            id=mission["id"],
+            number=number,
+            title=_text(mission["title"]),
+            aim=_text(mission["aim"]),
+            wellbeing_goals=tuple(mission["wellbeing_goals"]),
+            ways_of_working=tuple(mission["ways_of_working"]),
+            outcomes=tuple(Outcome(o["id"], _text(o["text"])) for o in mission["outcomes"]),
+            actions=tuple(
+                Action(
+                    id=action["id"],
+                    text=_text(action["text"]),
+                    owner=owners[action["owner"]],
+                    timescale=action["timescale"],
+                    status=action["status"],
+                    outcome_ids=tuple(action["outcomes"]),
+                    updated=date.fromisoformat(action["updated"]),
+                    progress=tuple(
+                        ProgressNote(date.fromisoformat(note["date"]), _text(note["note"]))
+                        for note in action.get("progress", ())
+                    ),
+                )
+                for action in mission["actions"]
+            ),
+        )
+        for number, mission in enumerate(data["missions"], start=1)
+    )
+    return Plan(owners=tuple(owners.values()), missions=missions)
+
+
+# --- posts and pages ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Twin:
+    language: str
+    file: str  # as shown to editors, such as docs/en/posts/x.md
+    parsed: MarkdownFile
+
+
+def _load_entries(root: Path, docs_dir: str, problems: list[Problem]) -> list[tuple[Post, _Twin]]:
+    """Every Markdown page with the source file it was read from."""
+    paths_by_language = {
+        language: {p.relative_to(root / docs_dir / language).as_posix()
+                   for p in (root / docs_dir / language).rglob("*.md")}
+        for language in LANGUAGES
+    }
+    entries = []
+    for relative in sorted(set().union(*paths_by_language.values())):
+        twins = []
+        for language in LANGUAGES:
+            file = f"{docs_dir}/{language}/{relative}"
+            if relative not in paths_by_language[language]:
+                other = next(lang for lang in LANGUAGES if relative in paths_by_language[lang])
+                problems.append(Problem(f"{docs_dir}/{other}/{relative}", None, "",
+                                        f"a twin in the other language at {file}", "no such file"))
+                continue
+            parsed, found = split_front_matter((root / file).read_text(encoding="utf-8"), file)
+            problems.extend(found)
+            if parsed is not None:
+                twins.append(_Twin(language, file, parsed))
+        if len(twins) == len(LANGUAGES):
+            entry = _build_entry(relative, twins, problems)
+            if entry is not None:
+                entries.append(entry)
+    return entries
+
+
+def _build_entry(relative: str, twins: list[_Twin], problems: list[Problem]) -> tuple[Post, _Twin] | None:
+    translations = [twin for twin in twins if "translated_from" in twin.parsed.front_matter.data]
+    sources = [twin for twin in twins if twin not in translations]
+    if len(sources) != 1:
+        files = " and ".join(twin.file for twin in twins)
+        found = "it in both files" if not sources else "it in neither file"
+        problems.append(Problem(twins[-1].file, None, "translated_from",
+                                f"'translated_from' in exactly one of {files}: the translation, naming its source's language",
+                                found))
+        return None
+    source, translation = sources[0], translations[0]
+    found = schemas.check("post", source.parsed.front_matter, source.file)
+    found += schemas.check("translation", translation.parsed.front_matter, translation.file)
+    if not found:
+        found = _check_twins_agree(source, translation)
+    problems.extend(found)
+    if found:
+        return None
+    return _build_post(relative, source, translation, problems), source
+
+
+def _check_twins_agree(source: _Twin, translation: _Twin) -> list[Problem]:
+    """The translation names its source's language and translates every text field, no more."""
+    problems = []
+    source_data = source.parsed.front_matter.data
+    translation_doc = translation.parsed.front_matter
+    if translation_doc.data["translated_from"] != source.language:
+        problems.append(Problem(translation.file, translation_doc.line_of(("translated_from",)), "translated_from",
+                                f"'{source.language}', the language of its source {source.file}",
+                                f"'{translation_doc.data['translated_from']}'"))
+    for name in TEXT_FIELDS:
+        if name in source_data and name not in translation_doc.data:
+            problems.append(Problem(translation.file, None, name,
+                                    f"a translation of the '{name}' that {source.file} has", "it missing"))
+        if name in translation_doc.data and name not in source_data:
+            problems.append(Problem(translation.file, translation_doc.line_of((name,)), name,
+                                    f"only fields that {source.file} has too", f"'{name}', which it does not have"))
+    return problems
+
+
+def _build_post(relative: str, source: _Twin, translation: _Twin, problems: list[Problem]) -> Post:
+    by_language = {twin.language: twin for twin in (source, translation)}
+
+    def text(name: str) -> Text | None:
+        if name not in source.parsed.front_matter.data:
+            return None
+        return Text(**{lang: twin.parsed.front_matter.data[name] for lang, twin in by_language.items()})
+
+    data = source.parsed.front_matter.data
+    event = None
+    if data["kind"] == "event":
+        start, end = (datetime.fromisoformat(data["start"]), datetime.fromisoformat(data["end"]))
+        if end <= start:
+            problems.append(Problem(source.file, source.parsed.front_matter.line_of(("end",)), "end",
+                                    f"a time after the start ({data['start']})", f"'{data['end']}'"))
+        event = Event(start=start, end=end, location=text("location"),
+                      online_url=data.get("online_url"), booking_url=data.get("booking_url"))
+    return Post(
+        path=relative,
+        kind=data["kind"],
+        source_language=source.language,
+        title=text("title"),
+        summary=text("summary"),
+        body=Text(**{lang: twin.parsed.body for lang, twin in by_language.items()}),
+        id=data.get("id"),
+        date=date.fromisoformat(data["date"]) if "date" in data else None,
+        updated=date.fromisoformat(data["updated"]) if "updated" in data else None,
+        draft=data.get("draft", False),
+        mission_id=data.get("mission"),
+        event=event,
+    )
+
+
+# --- across files ------------------------------------------------------------
+
+
+def _check_references(entries: list[tuple[Post, _Twin]], plan: Plan) -> list[Problem]:
+    problems = []
+    known = ", ".join(mission.id for mission in plan.missions)
+    presented: dict[str, str] = {}
+    for post, source in entries:
+        if post.mission_id is None:
+            continue
+        file, line = source.file, source.parsed.front_matter.line_of(("mission",))
+        if plan.mission(post.mission_id) is None:
+            problems.append(Problem(file, line, "mission", f"the id of a mission in data/plan.yaml ({known})",
+                                    f"unknown mission '{post.mission_id}'"))
+        elif post.kind == "mission":
+            if post.mission_id in presented:
+                problems.append(Problem(file, line, "mission",
+                                        f"a mission that no other mission post presents ({presented[post.mission_id]} presents it)",
+                                        f"'{post.mission_id}'"))
+            presented[post.mission_id] = file
+    return problems
+
+
+def _check_unique_ids(entries: list[tuple[Post, _Twin]]) -> list[Problem]:
+    problems, first_file = [], {}
+    for post, source in entries:
+        if post.id is None:
+            continue
+        file = source.file
+        if post.id in first_file:
+            problems.append(Problem(file, source.parsed.front_matter.line_of(("id",)), "id", f"an id no other post uses ({first_file[post.id]} uses it)",
+                                    f"'{post.id}'"))
+        else:
+            first_file[post.id] = file
+    return problems

@@ -1,0 +1,129 @@
+"""The content model: plain, typed objects with both languages resolved.
+
+Everything the site shows comes from these objects. They know nothing of
+MkDocs; ``loader.load_content`` builds them from the files in the repository.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+
+@dataclass(frozen=True)
+class Text:
+    """One piece of text in both languages."""
+
+    en: str
+    cy: str
+
+    def in_language(self, language: str) -> str:
+        return getattr(self, language)
+
+
+@dataclass(frozen=True)
+class Owner:
+    id: str
+    name: Text
+
+
+@dataclass(frozen=True)
+class Outcome:
+    id: str
+    text: Text
+
+
+@dataclass(frozen=True)
+class ProgressNote:
+    date: date
+    note: Text
+
+
+@dataclass(frozen=True)
+class Action:
+    id: str
+    text: Text
+    owner: Owner
+    timescale: str  # short | medium | long
+    status: str  # not-started | in-progress | delayed | complete
+    outcome_ids: tuple[str, ...]
+    updated: date
+    progress: tuple[ProgressNote, ...] = ()
+
+
+@dataclass(frozen=True)
+class Mission:
+    id: str
+    number: int  # its place in the plan, from 1
+    title: Text
+    aim: Text
+    wellbeing_goals: tuple[str, ...]
+    ways_of_working: tuple[str, ...]
+    outcomes: tuple[Outcome, ...]
+    actions: tuple[Action, ...]
+
+
+@dataclass(frozen=True)
+class Plan:
+    owners: tuple[Owner, ...]
+    missions: tuple[Mission, ...]
+
+    def mission(self, mission_id: str) -> Mission | None:
+        return next((mission for mission in self.missions if mission.id == mission_id), None)
+
+
+@dataclass(frozen=True)
+class Event:
+    """When and where an event post's event happens (times in Europe/London)."""
+
+    start: datetime
+    end: datetime
+    location: Text
+    online_url: str | None = None
+    booking_url: str | None = None
+
+
+@dataclass(frozen=True)
+class Post:
+    """A page of the site in both languages: a post of the series, or a plain page.
+
+    ``path`` is where it lives under each language folder, such as
+    ``posts/missions/digital-services.md``: the same for both twins.
+    """
+
+    path: str
+    kind: str  # page | series | mission | showcase | event
+    source_language: str
+    title: Text
+    summary: Text | None
+    body: Text
+    id: str | None = None  # every kind but page has one; it never changes once published
+    date: date | None = None
+    updated: date | None = None
+    draft: bool = False
+    mission_id: str | None = None
+    event: Event | None = None
+
+    @property
+    def is_page(self) -> bool:
+        return self.kind == "page"
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything the site is built from."""
+
+    plan: Plan
+    entries: tuple[Post, ...]
+    _by_path: dict[str, Post] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self):
+        self._by_path.update({entry.path: entry for entry in self.entries})
+
+    @property
+    def posts(self) -> tuple[Post, ...]:
+        """The posts of the series, oldest first."""
+        return tuple(sorted((e for e in self.entries if not e.is_page), key=lambda p: (p.date, p.id)))
+
+    def entry_at(self, path: str) -> Post | None:
+        return self._by_path.get(path)

@@ -1,0 +1,90 @@
+"""Starting a new post: both language files, valid front matter, never overwriting."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from . import LANGUAGES
+
+KIND_FOLDERS = {"series": "posts", "mission": "posts/missions", "showcase": "posts/showcase", "event": "posts/events"}
+
+PLACEHOLDER_SUMMARY = {
+    "en": "One or two sentences that say what this post is about.",
+    "cy": "Un neu ddwy frawddeg sy'n dweud beth yw pwnc y cofnod hwn.",
+}
+PLACEHOLDER_BODY = {
+    "en": "Write the post here. It stays a draft, out of the published site, until you remove `draft: true`.\n",
+    "cy": "Ysgrifennwch y cofnod yma. Bydd yn aros yn ddrafft, allan o'r wefan gyhoeddedig, nes i chi ddileu `draft: true`.\n",
+}
+
+
+class ScaffoldError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class NewPost:
+    kind: str
+    titles: dict[str, str]  # language -> title
+    source_language: str = "en"
+    mission: str | None = None
+    published: date | None = None
+    slug: str | None = None
+
+
+def slugify(title: str) -> str:
+    """A file name from a title: 'Gwasanaethau digidol i bawb' -> 'gwasanaethau-digidol-i-bawb'."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
+    if not slug:
+        raise ScaffoldError(f"cannot make a file name from the title {title!r}: give one with --slug")
+    return slug
+
+
+def _front_matter(fields: dict) -> str:
+    return "---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=1000) + "---\n"
+
+
+def create_post(root: Path, new: NewPost, today: date) -> list[Path]:
+    """Write the source and translation files of ``new``; return their paths."""
+    if new.kind not in KIND_FOLDERS:
+        raise ScaffoldError(f"kind must be one of {', '.join(KIND_FOLDERS)}, not {new.kind!r}")
+    if new.kind in ("mission", "showcase") and not new.mission:
+        raise ScaffoldError(f"a {new.kind} post needs --mission, the id of a mission in data/plan.yaml")
+    missing = [language for language in LANGUAGES if not new.titles.get(language, "").strip()]
+    if missing:
+        raise ScaffoldError(f"a title is needed in every language; missing: {', '.join(missing)}")
+
+    slug = new.slug or slugify(new.titles[new.source_language])
+    relative = f"{KIND_FOLDERS[new.kind]}/{slug}.md"
+    paths = {language: root / "docs" / language / relative for language in LANGUAGES}
+    existing = [str(path.relative_to(root)) for path in paths.values() if path.exists()]
+    if existing:
+        raise ScaffoldError(f"not overwriting {', '.join(existing)}: choose another --slug")
+
+    published = (new.published or today).isoformat()
+    source_fields = {"kind": new.kind, "id": slug, "title": new.titles[new.source_language],
+                     "summary": PLACEHOLDER_SUMMARY[new.source_language], "date": published, "draft": True}
+    if new.mission:
+        source_fields["mission"] = new.mission
+    if new.kind == "event":
+        source_fields.update({"start": f"{published}T10:00", "end": f"{published}T12:00",
+                              "location": "Online" if new.source_language == "en" else "Ar-lein"})
+
+    for language, path in paths.items():
+        if language == new.source_language:
+            fields = source_fields
+        else:
+            fields = {"translated_from": new.source_language, "title": new.titles[language],
+                      "summary": PLACEHOLDER_SUMMARY[language]}
+            if new.kind == "event":
+                fields["location"] = "Online" if language == "en" else "Ar-lein"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(_front_matter(fields) + "\n" + PLACEHOLDER_BODY[language], encoding="utf-8")
+    return list(paths.values())

@@ -1,0 +1,105 @@
+"""Reading YAML so that problems can point at the line they are on.
+
+Dates stay as text here: the schemas check their form and the model turns them
+into dates, so a bad date is reported like any other wrong value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import yaml
+
+from .problems import Problem, describe
+
+Path = tuple  # a path into the data, such as ("missions", 2, "actions", 0, "owner")
+
+
+class _TextDatesLoader(yaml.SafeLoader):
+    """SafeLoader that leaves timestamps as strings."""
+
+
+_TextDatesLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.copy().items()
+}
+
+
+@dataclass
+class YamlDocument:
+    """Parsed YAML, the line of every key and item, and any duplicate keys found."""
+
+    data: object
+    lines: dict[Path, int] = field(default_factory=dict)
+    duplicate_keys: list[tuple[Path, int]] = field(default_factory=list)
+
+    def line_of(self, path: Path) -> int | None:
+        """The line of the deepest part of ``path`` that is known."""
+        path = tuple(path)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get(())
+
+
+def parse_yaml(text: str, file: str, first_line: int = 1) -> tuple[YamlDocument | None, list[Problem]]:
+    """Parse ``text``; ``first_line`` is the file line the text starts on."""
+    offset = first_line - 1
+    try:
+        node = yaml.compose(text, Loader=_TextDatesLoader)
+        data = yaml.load(text, Loader=_TextDatesLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 + offset if mark else None
+        reason = getattr(error, "problem", None) or str(error)
+        return None, [Problem(file, line, "", "valid YAML", f"a syntax error ({reason})")]
+    document = YamlDocument(data if data is not None else {})
+    if node is not None:
+        _index_lines(node, (), offset, document)
+    problems = [
+        Problem(file, line, ".".join(map(str, path)), "each field stated once", "it stated again")
+        for path, line in document.duplicate_keys
+    ]
+    return document, problems
+
+
+def _index_lines(node: yaml.Node, path: Path, offset: int, document: YamlDocument) -> None:
+    document.lines.setdefault(path, node.start_mark.line + 1 + offset)
+    if isinstance(node, yaml.MappingNode):
+        seen = set()
+        for key_node, value_node in node.value:
+            key = key_node.value
+            child = path + (key,)
+            if key in seen:
+                document.duplicate_keys.append((child, key_node.start_mark.line + 1 + offset))
+            seen.add(key)
+            document.lines[child] = key_node.start_mark.line + 1 + offset
+            _index_lines(value_node, child, offset, document)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _index_lines(item, path + (index,), offset, document)
+
+
+@dataclass(frozen=True)
+class MarkdownFile:
+    """A Markdown file split into its front matter and its body."""
+
+    front_matter: YamlDocument
+    body: str
+
+
+def split_front_matter(text: str, file: str) -> tuple[MarkdownFile | None, list[Problem]]:
+    """Split a Markdown file that starts with a ``---`` fenced YAML block."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        return None, [Problem(file, 1, "", "front matter between '---' lines at the top", "no front matter")]
+    for index in range(1, len(lines)):
+        if lines[index].strip() in ("---", "..."):
+            document, problems = parse_yaml("".join(lines[1:index]), file, first_line=2)
+            if document is None:
+                return None, problems
+            if not isinstance(document.data, dict):
+                return None, problems + [Problem(file, 2, "", "front matter made of 'name: value' fields", describe(document.data))]
+            return MarkdownFile(document, "".join(lines[index + 1:])), problems
+    return None, [Problem(file, 1, "", "a closing '---' line after the front matter", "none")]

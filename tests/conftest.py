@@ -1,0 +1,60 @@
+"""Shared fixtures: a copy of the repository to break, and real builds of the site."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SITE_SOURCES = ("docs", "data", "schemas", "hooks", "overrides", "mkdocs.yml")
+
+
+def copy_site_sources(destination: Path) -> Path:
+    """A copy of everything a build reads, for tests that change content."""
+    for name in SITE_SOURCES:
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, destination / name)
+    return destination
+
+
+def run_strategy(root: Path, *args: str) -> subprocess.CompletedProcess:
+    """Run an editors' command (``python -m strategy ...``) as the Makefile does."""
+    env = {**os.environ, "PYTHONPATH": str(root / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([sys.executable, "-m", "strategy", "--root", str(root), *args],
+                          cwd=root, env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL)
+
+
+def build(root: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    return run_strategy(root, "build", "--site-dir", str(site_dir))
+
+
+@pytest.fixture
+def site_copy(tmp_path: Path) -> Path:
+    return copy_site_sources(tmp_path / "repo")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The sample site, built once for the whole session from the repository itself."""
+    site_dir = tmp_path_factory.mktemp("built") / "site"
+    result = build(REPO, site_dir)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site_dir
+
+
+def html_pages(site_dir: Path) -> list[Path]:
+    """Every content page of a built site (the 404 page aside)."""
+    return sorted(path for path in site_dir.rglob("index.html"))
+
+
+def parse(path: Path):
+    return lxml.html.fromstring(path.read_bytes())

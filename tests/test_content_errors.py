@@ -1,0 +1,83 @@
+"""Bad content is refused with one clear message per problem, naming file and field.
+
+The cases live in tests/broken_content/*.yaml (see its README).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import build, run_strategy
+
+CASES = sorted((Path(__file__).parent / "broken_content").glob("*.yaml"))
+
+
+def apply_case(root: Path, case: dict) -> None:
+    for relative, text in (case.get("write") or {}).items():
+        (root / relative).parent.mkdir(parents=True, exist_ok=True)
+        (root / relative).write_text(text, encoding="utf-8")
+    for relative in case.get("remove") or []:
+        (root / relative).unlink()
+
+
+def expected_lines(case: dict) -> list[tuple[re.Pattern, str]]:
+    """For each expected problem: where it is (file, line if given, field), and what its message says."""
+    expected = []
+    for problem in case["problems"]:
+        line = f":{problem['line']}" if "line" in problem else r"(:\d+)?"
+        field = f"field '{problem['field']}'" if problem["field"] else "file"
+        expected.append((re.compile(re.escape(problem["file"]) + line + re.escape(f": {field}: ")), problem["says"]))
+    return expected
+
+
+def assert_reports(output: str, case: dict) -> None:
+    lines = [line.strip() for line in output.splitlines()]
+    for where, says in expected_lines(case):
+        matching = [line for line in lines if where.match(line)]
+        assert matching, f"no problem reported at {where.pattern!r} in:\n{output}"
+        assert any(says in line for line in matching), f"{prefix!r} does not say {says!r}:\n{output}"
+
+
+@pytest.mark.parametrize("case_file", CASES, ids=[case.stem for case in CASES])
+def test_checker_names_file_and_field_of_every_problem(case_file, site_copy):
+    case = yaml.safe_load(case_file.read_text(encoding="utf-8"))
+    apply_case(site_copy, case)
+
+    result = run_strategy(site_copy, "check")
+
+    assert result.returncode == 1
+    assert_reports(result.stderr, case)
+
+
+@pytest.mark.parametrize("case_file", CASES, ids=[case.stem for case in CASES])
+def test_build_refuses_bad_content_and_keeps_the_old_site(case_file, site_copy, tmp_path):
+    site_dir = tmp_path / "site"
+    assert build(site_copy, site_dir).returncode == 0
+    published = sorted(p.relative_to(site_dir) for p in site_dir.rglob("*"))
+    case = yaml.safe_load(case_file.read_text(encoding="utf-8"))
+    apply_case(site_copy, case)
+
+    result = build(site_copy, site_dir)
+
+    assert result.returncode != 0
+    assert_reports(result.stdout + result.stderr, case)
+    assert sorted(p.relative_to(site_dir) for p in site_dir.rglob("*")) == published
+    assert [p.name for p in tmp_path.iterdir()] == ["repo", "site"], "a half-built site was left behind"
+
+
+def test_every_problem_of_a_run_is_reported_together(site_copy):
+    for case_file in CASES[:4]:
+        apply_case(site_copy, yaml.safe_load(case_file.read_text(encoding="utf-8")))
+    (site_copy / "docs/cy/posts/missions/digital-economy.md").unlink()
+
+    result = run_strategy(site_copy, "check")
+
+    assert result.returncode == 1
+    assert "docs/cy/posts/missions/digital-economy.md, found no such file" in result.stderr
+    for case_file in CASES[:4]:
+        if "setting-the-context" not in case_file.read_text():
+            assert_reports(result.stderr, yaml.safe_load(case_file.read_text(encoding="utf-8")))
