@@ -58,3 +58,11 @@ def html_pages(site_dir: Path) -> list[Path]:
 
 def parse(path: Path):
     return lxml.html.fromstring(path.read_bytes())
+
+
+def heading(page) -> str:
+    """The page's h1 as read aloud, without its permalink symbol."""
+    h1 = page.cssselect("h1")[0]
+    for permalink in h1.cssselect(".headerlink"):
+        permalink.drop_tree()
+    return h1.text_content().strip()

@@ -1,0 +1,27 @@
+"""The interface text and dates, in both languages."""
+
+from datetime import date
+
+from strategy.catalogue import catalogue, missing_translations, translate
+from strategy.dates import long_date
+
+
+def test_no_catalogue_key_is_missing_in_either_language():
+    assert catalogue()
+    assert missing_translations() == []
+
+
+def test_placeholders_are_the_same_in_both_languages():
+    for key, values in catalogue().items():
+        assert sorted(values["en"].split("{")[1:]) == sorted(values["cy"].split("{")[1:]), key
+
+
+def test_strings_are_filled_in_per_language():
+    assert translate("mission_number", "cy", number=3) == "Cenhadaeth 3"
+    assert translate("mission_number", "en", number=3) == "Mission 3"
+
+
+def test_dates_read_as_each_language_writes_them():
+    assert long_date(date(2020, 12, 3), "en") == "3 December 2020"
+    assert long_date(date(2020, 12, 3), "cy") == "3 Rhagfyr 2020"
+    assert long_date(date(2026, 11, 25), "cy") == "25 Tachwedd 2026"

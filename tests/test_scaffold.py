@@ -1,0 +1,59 @@
+"""Starting a post with one command gives files that pass the checker and build."""
+
+from __future__ import annotations
+
+from conftest import build, heading, parse, run_strategy
+
+
+def test_a_new_post_passes_the_checker_and_is_built_in_both_languages(site_copy, tmp_path):
+    result = run_strategy(site_copy, "new", "--kind", "series", "--title", "Listening to users",
+                          "--title-cy", "Gwrando ar ddefnyddwyr", "--date", "2026-11-24")
+    assert result.returncode == 0, result.stderr
+    assert "Created docs/en/posts/listening-to-users.md" in result.stdout
+    assert "Created docs/cy/posts/listening-to-users.md" in result.stdout
+
+    assert run_strategy(site_copy, "check").returncode == 0
+    assert build(site_copy, tmp_path / "site").returncode == 0
+    english = parse(tmp_path / "site/posts/listening-to-users/index.html")
+    welsh = parse(tmp_path / "site/cy/posts/listening-to-users/index.html")
+    assert heading(english) == "Listening to users"
+    assert heading(welsh) == "Gwrando ar ddefnyddwyr"
+    assert welsh.cssselect(".strategy-post-meta__dates")[0].text_content().strip() == "Cyhoeddwyd 24 Tachwedd 2026"
+
+
+def test_a_post_can_be_written_in_welsh_first(site_copy):
+    result = run_strategy(site_copy, "new", "--kind", "showcase", "--source", "cy", "--mission", "digital-skills",
+                          "--title", "Coding clubs", "--title-cy", "Clybiau codio")
+    assert result.returncode == 0, result.stderr
+
+    welsh = (site_copy / "docs/cy/posts/showcase/clybiau-codio.md").read_text()
+    english = (site_copy / "docs/en/posts/showcase/clybiau-codio.md").read_text()
+    assert "kind: showcase" in welsh and "mission: digital-skills" in welsh
+    assert "translated_from: cy" in english and "kind:" not in english
+    assert run_strategy(site_copy, "check").returncode == 0
+
+
+def test_a_new_event_passes_the_checker(site_copy):
+    result = run_strategy(site_copy, "new", "--kind", "event", "--title", "Drop-in session",
+                          "--title-cy", "Sesiwn galw heibio", "--date", "2026-11-24")
+    assert result.returncode == 0, result.stderr
+    assert run_strategy(site_copy, "check").returncode == 0
+
+
+def test_it_never_overwrites_an_existing_post(site_copy):
+    existing = site_copy / "docs/cy/posts/setting-the-context.md"
+    before = existing.read_text()
+
+    result = run_strategy(site_copy, "new", "--title", "Setting the context", "--title-cy", "Gosod y cyd-destun")
+
+    assert result.returncode == 2
+    assert "not overwriting docs/en/posts/setting-the-context.md, docs/cy/posts/setting-the-context.md" in result.stderr
+    assert existing.read_text() == before
+
+
+def test_it_asks_for_what_it_needs(site_copy):
+    result = run_strategy(site_copy, "new", "--kind", "mission", "--title", "Digital twins", "--title-cy", "Gefeilliaid digidol")
+
+    assert result.returncode == 2
+    assert "a mission post needs --mission" in result.stderr
+    assert not (site_copy / "docs/en/posts/missions/digital-twins.md").exists()

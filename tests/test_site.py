@@ -1,0 +1,117 @@
+"""The built sample site, as a reader in either language gets it."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from conftest import REPO, build, heading, html_pages, parse
+
+from strategy.catalogue import catalogue
+
+
+def english_pages(site: Path) -> list[Path]:
+    return [page for page in html_pages(site) if page.relative_to(site).parts[0] != "cy"]
+
+
+def welsh_twin(site: Path, english_page: Path) -> Path:
+    return site / "cy" / english_page.relative_to(site)
+
+
+def test_both_language_trees_are_built_with_every_english_page_twinned_in_welsh(built_site):
+    english = english_pages(built_site)
+    welsh = [page for page in html_pages(built_site) if page.relative_to(built_site).parts[0] == "cy"]
+
+    assert len(english) == 10
+    assert sorted(welsh) == sorted(welsh_twin(built_site, page) for page in english)
+
+
+def test_every_page_declares_its_language(built_site):
+    for page in english_pages(built_site):
+        assert parse(page).get("lang") == "en", page
+        assert parse(welsh_twin(built_site, page)).get("lang") == "cy", page
+
+
+def test_welsh_pages_use_welsh_interface_text(built_site):
+    page = parse(built_site / "cy/posts/missions/digital-skills/index.html")
+
+    assert page.cssselect("a.md-skip")[0].text_content().strip() == "Neidio i'r cynnwys"
+    assert heading(page) == "Sgiliau digidol"
+    assert page.cssselect(".strategy-post-meta__caption")[0].text_content() == "Cenhadaeth 3"
+    assert page.cssselect(".strategy-post-meta__dates")[0].text_content().strip() == "Cyhoeddwyd 10 Tachwedd 2026"
+    assert "Strategaeth Ddigidol Cymru" in page.findtext(".//title")
+
+
+def test_welsh_pages_carry_none_of_our_english_interface_strings(built_site):
+    english_strings = [values["en"] for values in catalogue().values() if "{" not in values["en"]]
+    for page in html_pages(built_site / "cy"):
+        text = parse(page).text_content()
+        for string in english_strings:
+            assert string not in text, f"{page} shows English '{string}'"
+
+
+def test_an_event_says_when_and_where_in_the_readers_language(built_site):
+    english = parse(built_site / "posts/events/draft-strategy-workshop/index.html")
+    welsh = parse(built_site / "cy/posts/events/draft-strategy-workshop/index.html")
+
+    assert [dd.text_content() for dd in english.cssselect(".strategy-event dd")] == ["8 December 2026, 10:00–11:30", "Online"]
+    assert [dd.text_content() for dd in welsh.cssselect(".strategy-event dd")] == ["8 Rhagfyr 2026, 10:00–11:30", "Ar-lein"]
+
+
+def test_every_page_says_it_is_sample_content_and_welsh_pages_that_the_welsh_awaits_review(built_site):
+    for page in english_pages(built_site):
+        notice = parse(page).cssselect(".strategy-notice")[0].text_content()
+        assert "sample content" in notice and "machine-assisted" not in notice
+        welsh_notice = parse(welsh_twin(built_site, page)).cssselect(".strategy-notice")[0].text_content()
+        assert "Cynnwys enghreifftiol" in welsh_notice and "chymorth peiriant" in welsh_notice
+
+
+def test_the_language_switch_goes_to_the_counterpart_page(built_site):
+    page = built_site / "posts/missions/digital-skills/index.html"
+    links = {a.get("hreflang"): a.get("href") for a in parse(page).cssselect("a.md-select__link")}
+
+    assert (page.parent / links["cy"]).resolve() == (built_site / "cy/posts/missions/digital-skills").resolve()
+
+
+def test_pages_load_nothing_from_other_hosts(built_site):
+    for page in html_pages(built_site):
+        tree = parse(page)
+        for element, attribute in [("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")]:
+            for node in tree.iter(element):
+                url = node.get(attribute) or ""
+                if element == "link" and node.get("rel") in ("alternate", "canonical"):
+                    continue  # links to pages, never fetched by the browser
+                assert not urlsplit(url).netloc, f"{page} loads {url}"
+
+
+def tree_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        digest.update(str(path.relative_to(folder)).encode())
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def test_a_build_writes_nothing_into_docs(site_copy, tmp_path):
+    before = tree_digest(site_copy / "docs")
+
+    assert build(site_copy, tmp_path / "site").returncode == 0
+
+    assert tree_digest(site_copy / "docs") == before
+
+
+def test_the_build_refuses_to_write_into_docs(site_copy):
+    before = tree_digest(site_copy / "docs")
+
+    result = build(site_copy, site_copy / "docs" / "site")
+
+    assert result.returncode != 0
+    assert "never writes into docs/" in result.stderr
+    assert tree_digest(site_copy / "docs") == before
+
+
+def test_the_repository_ignores_build_output():
+    ignored = (REPO / ".gitignore").read_text()
+    assert "/site/" in ignored and "/.venv/" in ignored
