@@ -1,8 +1,9 @@
-"""Loads the content model once per language build and hands it to the templates.
+"""Loads the content model, decides what this build publishes, hands both to the templates.
 
-A thin adapter: the model, its checks and the view data live in ``strategy``.
+A thin adapter: the model, its checks and the views live in ``strategy``.
 """
 
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
@@ -14,28 +15,58 @@ from strategy import views
 from strategy.catalogue import translate
 from strategy.loader import load_content
 from strategy.problems import ContentError
+from strategy.publication import Publication, build_date
+
+# `mkdocs serve` is a local preview: it shows drafts and scheduled posts, marked
+# as such. Every other command publishes. STRATEGY_PREVIEW=1 asks for a preview
+# build (pull request previews).
+_is_preview = False
 
 
-def _language(config) -> str:
+def on_startup(command, dirty):
+    global _is_preview
+    _is_preview = command == "serve" or os.environ.get("STRATEGY_PREVIEW") == "1"
+
+
+def language_of(config) -> str:
     return config.theme["language"]
+
+
+def source_path(file) -> str:
+    """'en/posts/x.md' -> 'posts/x.md': the path a post has in both language folders."""
+    return file.src_uri.split("/", 1)[1]
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has switched the config to this build's language
 def on_config(config):
     try:
-        config.strategy_content = load_content(Path(config.config_file_path).parent)
+        content = load_content(Path(config.config_file_path).parent)
+        publication = Publication(content, as_of=build_date(), preview=_is_preview)
+        problems = publication.links_to_unpublished()
+        if problems:
+            raise ContentError(problems)
     except ContentError as error:
         raise Abort(str(error)) from None
+    config.strategy = publication
     return config
 
 
+@event_priority(-200)  # after mkdocs-static-i18n has chosen this language's files
+def on_files(files, config):
+    hidden = config.strategy.hidden_paths
+    for file in [f for f in files.documentation_pages() if source_path(f) in hidden]:
+        files.remove(file)
+    return files
+
+
 def on_env(env, config, files):
-    language = _language(config)
+    language = language_of(config)
     env.globals["ui"] = lambda key, **values: translate(key, language, **values)
     return env
 
 
 def on_page_context(context, page, config, nav):
-    entry = config.strategy_content.entry_at(page.file.src_uri.split("/", 1)[1])
-    context["strategy"] = views.page_view(entry, config.strategy_content.plan, _language(config))
+    publication = config.strategy
+    entry = publication.content.entry_at(source_path(page.file))
+    context["strategy"] = views.page_view(entry, publication, language_of(config))
     return context

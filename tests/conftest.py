@@ -26,15 +26,21 @@ def copy_site_sources(destination: Path) -> Path:
     return destination
 
 
-def run_strategy(root: Path, *args: str) -> subprocess.CompletedProcess:
+def run_strategy(root: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """Run an editors' command (``python -m strategy ...``) as the Makefile does."""
-    env = {**os.environ, "PYTHONPATH": str(root / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "PYTHONPATH": str(root / "hooks"), "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run([sys.executable, "-m", "strategy", "--root", str(root), *args],
                           cwd=root, env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL)
 
 
-def build(root: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    return run_strategy(root, "build", "--site-dir", str(site_dir))
+BUILD_DATE = "2026-11-25"
+"""The day the tests publish as of, so that scheduled posts behave the same on any day."""
+
+
+def build(root: Path, site_dir: Path, preview: bool = False, build_date: str = BUILD_DATE) -> subprocess.CompletedProcess:
+    """A production build (or, with ``preview``, the local preview's view of the content)."""
+    env = {"STRATEGY_BUILD_DATE": build_date, "STRATEGY_PREVIEW": "1" if preview else "0"}
+    return run_strategy(root, "build", "--site-dir", str(site_dir), env=env)
 
 
 @pytest.fixture

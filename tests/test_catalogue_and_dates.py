@@ -1,5 +1,6 @@
 """The interface text and dates, in both languages."""
 
+import re
 from datetime import date
 
 from strategy.catalogue import catalogue, missing_translations, translate
@@ -13,7 +14,7 @@ def test_no_catalogue_key_is_missing_in_either_language():
 
 def test_placeholders_are_the_same_in_both_languages():
     for key, values in catalogue().items():
-        assert sorted(values["en"].split("{")[1:]) == sorted(values["cy"].split("{")[1:]), key
+        assert sorted(re.findall(r"{(\w+)}", values["en"])) == sorted(re.findall(r"{(\w+)}", values["cy"])), key
 
 
 def test_strings_are_filled_in_per_language():

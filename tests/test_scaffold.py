@@ -5,20 +5,29 @@ from __future__ import annotations
 from conftest import build, heading, parse, run_strategy
 
 
-def test_a_new_post_passes_the_checker_and_is_built_in_both_languages(site_copy, tmp_path):
+def test_a_new_post_passes_the_checker_and_builds_as_a_draft_until_released(site_copy, tmp_path):
     result = run_strategy(site_copy, "new", "--kind", "series", "--title", "Listening to users",
                           "--title-cy", "Gwrando ar ddefnyddwyr", "--date", "2026-11-24")
     assert result.returncode == 0, result.stderr
     assert "Created docs/en/posts/listening-to-users.md" in result.stdout
     assert "Created docs/cy/posts/listening-to-users.md" in result.stdout
-
     assert run_strategy(site_copy, "check").returncode == 0
-    assert build(site_copy, tmp_path / "site").returncode == 0
-    english = parse(tmp_path / "site/posts/listening-to-users/index.html")
-    welsh = parse(tmp_path / "site/cy/posts/listening-to-users/index.html")
+
+    assert build(site_copy, tmp_path / "preview", preview=True).returncode == 0
+    english = parse(tmp_path / "preview/posts/listening-to-users/index.html")
+    welsh = parse(tmp_path / "preview/cy/posts/listening-to-users/index.html")
     assert heading(english) == "Listening to users"
     assert heading(welsh) == "Gwrando ar ddefnyddwyr"
+    assert welsh.cssselect(".strategy-preview-notice")[0].text_content().startswith("Drafft:")
+    assert build(site_copy, tmp_path / "site").returncode == 0
+    assert not (tmp_path / "site/posts/listening-to-users").exists()
+
+    source = site_copy / "docs/en/posts/listening-to-users.md"
+    source.write_text(source.read_text().replace("draft: true\n", ""))
+    assert build(site_copy, tmp_path / "site").returncode == 0
+    welsh = parse(tmp_path / "site/cy/posts/listening-to-users/index.html")
     assert welsh.cssselect(".strategy-post-meta__dates")[0].text_content().strip() == "Cyhoeddwyd 24 Tachwedd 2026"
+    assert not welsh.cssselect(".strategy-preview-notice")
 
 
 def test_a_post_can_be_written_in_welsh_first(site_copy):

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from . import LANGUAGES, schemas
+from .markers import BLOCK_NAMES, marker_problems
 from .model import Action, Content, Event, Mission, Outcome, Owner, Plan, Post, ProgressNote, Text
 from .problems import ContentError, Problem
 from .yamltext import MarkdownFile, YamlDocument, parse_yaml, split_front_matter
@@ -184,7 +185,7 @@ def _build_entry(relative: str, twins: list[_Twin], problems: list[Problem]) -> 
     found = schemas.check("post", source.parsed.front_matter, source.file)
     found += schemas.check("translation", translation.parsed.front_matter, translation.file)
     if not found:
-        found = _check_twins_agree(source, translation)
+        found = _check_twins_agree(source, translation) + _check_markers(source, translation)
     problems.extend(found)
     if found:
         return None
@@ -208,6 +209,16 @@ def _check_twins_agree(source: _Twin, translation: _Twin) -> list[Problem]:
             problems.append(Problem(translation.file, translation_doc.line_of((name,)), name,
                                     f"only fields that {source.file} has too", f"'{name}', which it does not have"))
     return problems
+
+
+def _check_markers(source: _Twin, translation: _Twin) -> list[Problem]:
+    kind = source.parsed.front_matter.data["kind"]
+    return [
+        Problem(twin.file, twin.parsed.body_line + line - 1, "",
+                f"a block marker <!-- strategy:NAME --> naming one of: {', '.join(BLOCK_NAMES)}", found)
+        for twin in (source, translation)
+        for line, found in marker_problems(twin.parsed.body, kind)
+    ]
 
 
 def _build_post(relative: str, source: _Twin, translation: _Twin, problems: list[Problem]) -> Post:

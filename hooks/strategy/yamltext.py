@@ -87,6 +87,7 @@ class MarkdownFile:
 
     front_matter: YamlDocument
     body: str
+    body_line: int  # the file line the body starts on
 
 
 def split_front_matter(text: str, file: str) -> tuple[MarkdownFile | None, list[Problem]]:
@@ -101,5 +102,5 @@ def split_front_matter(text: str, file: str) -> tuple[MarkdownFile | None, list[
                 return None, problems
             if not isinstance(document.data, dict):
                 return None, problems + [Problem(file, 2, "", "front matter made of 'name: value' fields", describe(document.data))]
-            return MarkdownFile(document, "".join(lines[index + 1:])), problems
+            return MarkdownFile(document, "".join(lines[index + 1:]), body_line=index + 2), problems
     return None, [Problem(file, 1, "", "a closing '---' line after the front matter", "none")]

@@ -1,0 +1,36 @@
+"""Places the generated blocks (mission index, tables, plan, matrix, archive) and
+writes the open data exports. A thin adapter over ``strategy.blocks``."""
+
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+
+from strategy import LANGUAGES
+from strategy.blocks import EXPORT_FILES, Page, UnknownMarker, place_blocks
+from strategy.exports import plan_csv, plan_json
+from strategy.schemas import SCHEMA_DIR
+
+
+def on_page_markdown(markdown, page, config, files):
+    publication = config.strategy
+    language = config.theme["language"]
+    entry = publication.content.entry_at(page.file.src_uri.split("/", 1)[1])
+    try:
+        return place_blocks(markdown, Page(publication, language, page.url, entry))
+    except UnknownMarker as error:
+        raise Abort(f"{page.file.src_uri}: {error}") from None
+
+
+def on_post_build(config):
+    if config.theme["language"] != LANGUAGES[0]:
+        return  # the exports are bilingual: written once, by the first language's build
+    plan = config.strategy.content.plan
+    site = Path(config.site_dir)
+    outputs = {
+        EXPORT_FILES["json"]: plan_json(plan),
+        EXPORT_FILES["csv"]: plan_csv(plan),
+        EXPORT_FILES["schema"]: (SCHEMA_DIR / "delivery-plan-export.schema.json").read_text(encoding="utf-8"),
+    }
+    for relative, text in outputs.items():
+        (site / relative).parent.mkdir(parents=True, exist_ok=True)
+        (site / relative).write_text(text, encoding="utf-8", newline="")

@@ -1,0 +1,22 @@
+"""Markers an author puts in a page to place a generated block: ``<!-- strategy:NAME -->``."""
+
+from __future__ import annotations
+
+import re
+
+MARKER = re.compile(r"^<!--\s*strategy:(?P<name>[a-z-]+)(?:\s+page=(?P<page>\d+))?\s*-->[ \t]*$", re.MULTILINE)
+BLOCK_NAMES = ("mission-index", "outcomes", "actions", "delivery-plan", "wellbeing-matrix", "latest-posts", "archive")
+MISSION_POST_BLOCKS = ("outcomes", "actions")
+
+
+def marker_problems(markdown: str, kind: str) -> list[tuple[int, str]]:
+    """(line within ``markdown``, what was found) for each marker that names no block or is out of place."""
+    problems = []
+    for match in MARKER.finditer(markdown):
+        line = markdown.count("\n", 0, match.start()) + 1
+        name = match.group("name")
+        if name not in BLOCK_NAMES:
+            problems.append((line, f"unknown block '{name}'"))
+        elif name in MISSION_POST_BLOCKS and kind != "mission":
+            problems.append((line, f"the '{name}' block outside a mission post"))
+    return problems

@@ -1,0 +1,83 @@
+"""Which posts a build publishes: drafts and scheduled posts only in a preview."""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+
+from .dates import long_date
+from .model import Content, Post
+from .problems import Problem
+
+# Markdown links to another page: [text](path.md#anchor) and [label]: path.md
+_PAGE_LINK = re.compile(r"(?:\]\(\s*<?|^\s*\[[^\]]+\]:\s*<?)(?P<target>[^)\s>#]+\.md)\b", re.MULTILINE)
+
+SERIES_KINDS = ("series", "mission")
+"""The kinds of post that make up the numbered strategy series."""
+
+
+def build_date(environ: dict[str, str] = os.environ) -> date:
+    """The date a build publishes as of: STRATEGY_BUILD_DATE (YYYY-MM-DD), else
+    SOURCE_DATE_EPOCH (so that a rebuild of a commit gives the same site), else today."""
+    if environ.get("STRATEGY_BUILD_DATE"):
+        return date.fromisoformat(environ["STRATEGY_BUILD_DATE"])
+    if environ.get("SOURCE_DATE_EPOCH"):
+        return datetime.fromtimestamp(int(environ["SOURCE_DATE_EPOCH"]), tz=timezone.utc).date()
+    return date.today()
+
+
+@dataclass(frozen=True)
+class Publication:
+    """The content as one build publishes it."""
+
+    content: Content
+    as_of: date
+    preview: bool  # a local preview shows drafts and scheduled posts, marked as such
+
+    def is_published(self, post: Post) -> bool:
+        return post.is_page or (not post.draft and post.date <= self.as_of)
+
+    def shows(self, post: Post) -> bool:
+        return self.preview or self.is_published(post)
+
+    @property
+    def posts(self) -> tuple[Post, ...]:
+        """The posts this build shows, oldest first."""
+        return tuple(post for post in self.content.posts if self.shows(post))
+
+    @property
+    def series(self) -> tuple[Post, ...]:
+        """The strategy series in reading order: the context post, then the missions."""
+        return tuple(post for post in self.posts if post.kind in SERIES_KINDS)
+
+    @property
+    def hidden_paths(self) -> set[str]:
+        """The pages this build leaves out."""
+        return {post.path for post in self.content.entries if not self.shows(post)}
+
+    def mission_post(self, mission_id: str) -> Post | None:
+        return next((p for p in self.posts if p.kind == "mission" and p.mission_id == mission_id), None)
+
+    def links_to_unpublished(self) -> list[Problem]:
+        """Links from a published page to a post this build leaves out: each would be a
+        broken link on the live site."""
+        hidden = self.hidden_paths
+        problems = []
+        for entry in self.content.entries:
+            if not self.shows(entry):
+                continue
+            for language in ("en", "cy"):
+                body = entry.body.in_language(language)
+                for match in _PAGE_LINK.finditer(body):
+                    target = posixpath.normpath(posixpath.join(posixpath.dirname(entry.path), match.group("target")))
+                    if target in hidden:
+                        post = self.content.entry_at(target)
+                        why = ("a draft" if post.draft
+                               else f"scheduled for {long_date(post.date, 'en')}")
+                        problems.append(Problem(f"docs/{language}/{entry.path}", None, "",
+                                                "links only to published posts",
+                                                f"a link to {target}, which is {why} and not published in this build"))
+        return problems
