@@ -8,7 +8,7 @@ from pathlib import Path
 
 from . import LANGUAGES, schemas
 from .markers import BLOCK_NAMES, marker_problems
-from .model import Action, Content, Event, Mission, Outcome, Owner, Plan, Post, ProgressNote, Text
+from .model import Action, Change, Content, Event, Mission, Outcome, Owner, Plan, Post, ProgressNote, Text
 from .problems import ContentError, Problem
 from .yamltext import MarkdownFile, YamlDocument, parse_yaml, split_front_matter
 
@@ -185,7 +185,7 @@ def _build_entry(relative: str, twins: list[_Twin], problems: list[Problem]) -> 
     found = schemas.check("post", source.parsed.front_matter, source.file)
     found += schemas.check("translation", translation.parsed.front_matter, translation.file)
     if not found:
-        found = _check_twins_agree(source, translation) + _check_markers(source, translation)
+        found = _check_twins_agree(source, translation) + _check_markers(source, translation) + _check_changes(source)
     problems.extend(found)
     if found:
         return None
@@ -201,6 +201,11 @@ def _check_twins_agree(source: _Twin, translation: _Twin) -> list[Problem]:
         problems.append(Problem(translation.file, translation_doc.line_of(("translated_from",)), "translated_from",
                                 f"'{source.language}', the language of its source {source.file}",
                                 f"'{translation_doc.data['translated_from']}'"))
+    source_changes, translated_changes = source_data.get("changes", []), translation_doc.data.get("changes", [])
+    if len(source_changes) != len(translated_changes):
+        problems.append(Problem(translation.file, translation_doc.line_of(("changes",)), "changes",
+                                f"a translated note for each of the {len(source_changes)} changes in {source.file}",
+                                f"{len(translated_changes)}"))
     for name in TEXT_FIELDS:
         if name in source_data and name not in translation_doc.data:
             problems.append(Problem(translation.file, None, name,
@@ -209,6 +214,16 @@ def _check_twins_agree(source: _Twin, translation: _Twin) -> list[Problem]:
             problems.append(Problem(translation.file, translation_doc.line_of((name,)), name,
                                     f"only fields that {source.file} has too", f"'{name}', which it does not have"))
     return problems
+
+
+def _check_changes(source: _Twin) -> list[Problem]:
+    data = source.parsed.front_matter.data
+    change_dates = [change["date"] for change in data.get("changes", [])]
+    if change_dates and (change_dates != sorted(change_dates) or change_dates[0] < data["date"]):
+        return [Problem(source.file, source.parsed.front_matter.line_of(("changes",)), "changes",
+                        f"changes oldest first, none before the publication date {data['date']}",
+                        ", ".join(change_dates))]
+    return []
 
 
 def _check_markers(source: _Twin, translation: _Twin) -> list[Problem]:
@@ -247,7 +262,12 @@ def _build_post(relative: str, source: _Twin, translation: _Twin, problems: list
         body=Text(**{lang: twin.parsed.body for lang, twin in by_language.items()}),
         id=data.get("id"),
         date=date.fromisoformat(data["date"]) if "date" in data else None,
-        updated=date.fromisoformat(data["updated"]) if "updated" in data else None,
+        changes=tuple(
+            Change(date.fromisoformat(change["date"]),
+                   Text(**{twin.language: twin.parsed.front_matter.data["changes"][index]["note"]
+                           for twin in (source, translation)}))
+            for index, change in enumerate(data.get("changes", []))
+        ),
         draft=data.get("draft", False),
         mission_id=data.get("mission"),
         event=event,

@@ -84,6 +84,14 @@ class Event:
 
 
 @dataclass(frozen=True)
+class Change:
+    """A significant change to a post after it was published."""
+
+    date: date
+    note: Text
+
+
+@dataclass(frozen=True)
 class Post:
     """A page of the site in both languages: a post of the series, or a plain page.
 
@@ -99,7 +107,7 @@ class Post:
     body: Text
     id: str | None = None  # every kind but page has one; it never changes once published
     date: date | None = None
-    updated: date | None = None
+    changes: tuple[Change, ...] = ()  # oldest first
     draft: bool = False
     mission_id: str | None = None
     event: Event | None = None
@@ -107,6 +115,11 @@ class Post:
     @property
     def is_page(self) -> bool:
         return self.kind == "page"
+
+    @property
+    def updated(self) -> date | None:
+        """The date of the latest change, if it has changed since publication."""
+        return max((change.date for change in self.changes), default=None)
 
 
 @dataclass(frozen=True)
