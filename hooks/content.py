@@ -68,5 +68,5 @@ def on_env(env, config, files):
 def on_page_context(context, page, config, nav):
     publication = config.strategy
     entry = publication.content.entry_at(source_path(page.file))
-    context["strategy"] = views.page_view(entry, publication, language_of(config))
+    context["strategy"] = views.page_view(entry, publication, language_of(config), config.site_name)
     return context

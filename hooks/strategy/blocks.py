@@ -14,6 +14,7 @@ from .charts import progress_chart, status_counts
 from .dates import long_date
 from .escape import html_text, markdown_inline
 from .exports import CSV_COLUMNS
+from .feeds import MEDIA_TYPES, feed_paths
 from .markers import MARKER, MISSION_POST_BLOCKS
 from .model import Action, Mission, Post
 from .publication import SERIES_KINDS, Publication
@@ -291,6 +292,25 @@ def latest_posts(page: Page) -> str:
     return _block(f'<ul class="strategy-latest">{items}</ul>') if items else "\n"
 
 
+# --- the feeds, for the subscribe page ----------------------------------------
+
+
+def feed_list(page: Page) -> str:
+    rows = []
+    for mission in (None, *page.publication.content.plan.missions):
+        name = (page.t("feed.all_posts") if mission is None
+                else page.t("plan.mission_heading", number=mission.number, title=page.text(mission.title)))
+        paths = feed_paths(page.language, mission.id if mission else None)
+        links = " · ".join(
+            f'<a href="{html_text(page.link_to_file(path))}" type="{MEDIA_TYPES[kind]}">'
+            f'{html_text(page.t("feed.format." + kind))}</a>'
+            for kind, path in paths.items()
+        )
+        rows.append(f'<tr><th scope="row">{html_text(name)}</th><td>{links}</td></tr>')
+    headers = [page.t("subscribe.feed"), page.t("subscribe.formats")]
+    return _block(_table(page.t("subscribe.caption"), headers, rows, "strategy-table--feeds"))
+
+
 # --- placing blocks ----------------------------------------------------------
 
 BLOCKS = {
@@ -300,6 +320,7 @@ BLOCKS = {
     "delivery-plan": delivery_plan,
     "wellbeing-matrix": wellbeing_matrix,
     "latest-posts": latest_posts,
+    "feeds": feed_list,
 }
 
 

@@ -7,8 +7,18 @@ from datetime import date
 from babel.dates import format_date
 
 BABEL_LOCALES = {"en": "en_GB", "cy": "cy"}
+TIME_FORMAT = "%H:%M"
 
 
 def long_date(day: date, language: str) -> str:
     """'3 December 2020' in English, '3 Rhagfyr 2020' in Welsh."""
     return format_date(day, "d MMMM y", locale=BABEL_LOCALES[language])
+
+
+def event_when(post, language: str) -> str:
+    """'8 December 2026, 10:00–11:30', or a range across days, in Welsh local time."""
+    start, end = post.event.start, post.event.end
+    if end.date() == start.date():
+        return f"{long_date(start.date(), language)}, {start.strftime(TIME_FORMAT)}–{end.strftime(TIME_FORMAT)}"
+    return (f"{long_date(start.date(), language)} {start.strftime(TIME_FORMAT)} – "
+            f"{long_date(end.date(), language)} {end.strftime(TIME_FORMAT)}")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 MARKER = re.compile(r"^<!--\s*strategy:(?P<name>[a-z-]+)(?:\s+page=(?P<page>\d+))?\s*-->[ \t]*$", re.MULTILINE)
-BLOCK_NAMES = ("mission-index", "outcomes", "actions", "delivery-plan", "wellbeing-matrix", "latest-posts", "archive")
+BLOCK_NAMES = ("mission-index", "outcomes", "actions", "delivery-plan", "wellbeing-matrix", "latest-posts", "archive",
+               "feeds")
 MISSION_POST_BLOCKS = ("outcomes", "actions")
 
 

@@ -22,8 +22,10 @@ def page_url(path: str, language: str) -> str:
 
 
 def relative_url(from_url: str, to_url: str) -> str:
-    """A link from the page at ``from_url`` to ``to_url`` (both site-root relative)."""
-    relative = posixpath.relpath("/" + to_url, "/" + from_url if from_url else "/")
+    """A link from ``from_url`` to ``to_url``, both site-root relative. A URL ending
+    in / is a page's folder; any other (feed.xml) is a file within its folder."""
+    folder = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
+    relative = posixpath.relpath("/" + to_url, "/" + folder)
     if to_url.endswith("/") and relative != ".":
         relative += "/"
     return "./" if relative == "." else relative

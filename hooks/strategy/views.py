@@ -5,13 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .catalogue import translate
-from .dates import long_date
-from .model import Post
+from .dates import event_when, long_date
+from .feeds import MEDIA_TYPES, feed_paths
+from .model import Mission, Post
 from .publication import Publication
 from .urls import page_url
-
-TIME_FORMAT = "%H:%M"
-
 
 @dataclass(frozen=True)
 class Link:
@@ -20,9 +18,17 @@ class Link:
 
 
 @dataclass(frozen=True)
+class FeedLink:
+    title: str
+    media_type: str
+    url: str  # site-root relative
+
+
+@dataclass(frozen=True)
 class PageView:
     language: str
     is_welsh: bool
+    feeds: tuple[FeedLink, ...] = ()  # announced in the page head for feed readers to discover
     caption: str | None = None  # "Mission 2", "Showcase"...
     published: str | None = None  # "Published 6 November 2026"
     updated: str | None = None
@@ -35,14 +41,6 @@ class PageView:
     event_where: str | None = None
     event_online_url: str | None = None
     event_booking_url: str | None = None
-
-
-def _event_when(post: Post, language: str) -> str:
-    start, end = post.event.start, post.event.end
-    if end.date() == start.date():
-        return f"{long_date(start.date(), language)}, {start.strftime(TIME_FORMAT)}–{end.strftime(TIME_FORMAT)}"
-    return (f"{long_date(start.date(), language)} {start.strftime(TIME_FORMAT)} – "
-            f"{long_date(end.date(), language)} {end.strftime(TIME_FORMAT)}")
 
 
 def _series_view(post: Post, publication: Publication, language: str) -> dict:
@@ -62,11 +60,26 @@ def _series_view(post: Post, publication: Publication, language: str) -> dict:
     }
 
 
-def page_view(post: Post | None, publication: Publication, language: str) -> PageView:
-    view = {"language": language, "is_welsh": language == "cy"}
+def feed_links(language: str, site_name: str, mission: Mission | None = None) -> tuple[FeedLink, ...]:
+    """The feeds a page announces: its language's site-wide feeds, and a mission's own."""
+    feeds = [(site_name, None)]
+    if mission is not None:
+        heading = translate("plan.mission_heading", language, number=mission.number, title=mission.title.in_language(language))
+        feeds.append((f"{site_name}: {heading}", mission.id))
+    return tuple(
+        FeedLink(translate("feed.link_title", language, feed=name, format=translate(f"feed.format.{kind}", language)),
+                 MEDIA_TYPES[kind], path)
+        for name, mission_id in feeds
+        for kind, path in feed_paths(language, mission_id).items()
+    )
+
+
+def page_view(post: Post | None, publication: Publication, language: str, site_name: str) -> PageView:
+    plan = publication.content.plan
+    mission = plan.mission(post.mission_id) if post is not None and post.kind == "mission" else None
+    view = {"language": language, "is_welsh": language == "cy", "feeds": feed_links(language, site_name, mission)}
     if post is None or post.is_page:
         return PageView(**view)
-    plan = publication.content.plan
     if post.kind == "mission":
         view["caption"] = translate("mission_number", language, number=plan.mission(post.mission_id).number)
     else:
@@ -80,7 +93,7 @@ def page_view(post: Post | None, publication: Publication, language: str) -> Pag
         view["preview_notice"] = translate("preview.scheduled", language, date=long_date(post.date, language))
     view.update(_series_view(post, publication, language))
     if post.event:
-        view["event_when"] = _event_when(post, language)
+        view["event_when"] = event_when(post, language)
         view["event_where"] = post.event.location.in_language(language)
         view["event_online_url"] = post.event.online_url
         view["event_booking_url"] = post.event.booking_url

@@ -1,0 +1,41 @@
+"""Writes the RSS, Atom and JSON feeds of each language, site-wide and per mission.
+
+A thin adapter over ``strategy.feeds``: it keeps each post's rendered HTML as
+pages are built, then writes the feeds once the language's pages are done.
+"""
+
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+from strategy.feed_style import feed_stylesheet
+from strategy.feeds import FeedSettings, atom, build_feed, feed_paths, json_feed, rss, stylesheet_path
+
+
+@event_priority(-200)  # once per language, after mkdocs-static-i18n has switched the config
+def on_config(config):
+    config.strategy_rendered = {}  # post path -> its HTML, for this language's build
+    return config
+
+
+def on_page_content(html, page, config, files):
+    config.strategy_rendered[page.file.src_uri.split("/", 1)[1]] = html
+    return html
+
+
+def settings_from(config) -> FeedSettings:
+    options = config.extra.get("strategy", {}).get("feeds", {})
+    return FeedSettings(site_url=config.site_url, id_authority=options["id_authority"],
+                        limit=options.get("limit", 20), full_content=options.get("content", "full") == "full")
+
+
+def on_post_build(config):
+    publication, language = config.strategy, config.theme["language"]
+    settings, site = settings_from(config), Path(config.site_dir)
+    for mission in (None, *publication.content.plan.missions):
+        feed = build_feed(publication, language, settings, config.site_name, config.strategy_rendered, mission)
+        outputs = {"rss": rss(feed), "atom": atom(feed), "json": json_feed(feed).encode("utf-8")}
+        for kind, path in feed_paths(language, mission.id if mission else None).items():
+            (site / path).parent.mkdir(parents=True, exist_ok=True)
+            (site / path).write_bytes(outputs[kind])
+    (site / stylesheet_path(language)).write_text(feed_stylesheet(language), encoding="utf-8")

@@ -1,0 +1,291 @@
+"""RSS 2.0, Atom 1.0 and JSON Feed 1.1 for each language, site-wide and per mission.
+
+Small pure functions: choose the items, describe them once (``Feed``), then
+write each format, escaping for it at the edge. Nothing here reads the clock:
+every date comes from the content, so two builds of one commit are identical.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timezone
+from email.utils import format_datetime
+from urllib.parse import urljoin
+
+import lxml.html
+from lxml import etree
+
+from . import LANGUAGES
+from .catalogue import translate
+from .dates import event_when, long_date
+from .escape import html_text
+from .model import Mission, Post
+from .publication import Publication
+from .urls import LANGUAGE_FOLDERS, page_url, relative_url
+
+FEED_FILES = {"rss": "feed.xml", "atom": "atom.xml", "json": "feed.json"}
+MEDIA_TYPES = {"rss": "application/rss+xml", "atom": "application/atom+xml", "json": "application/feed+json"}
+STYLESHEET = "feed.xsl"
+ATOM = "http://www.w3.org/2005/Atom"
+
+# An item links to the same post in the other language with rel="related" and
+# hreflang. Not rel="alternate": feed readers take an item's alternate link as
+# the item's own address, and some take the last one, which would send an
+# English reader to the Welsh page.
+TWIN_RELATION = "related"
+
+# Characters XML 1.0 cannot carry at all; they are dropped from every feed.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    return _NOT_XML.sub("", text)
+
+
+@dataclass(frozen=True)
+class FeedSettings:
+    site_url: str  # absolute, ending in /
+    id_authority: str  # the tag: URI authority, such as 'digital-strategy.gov.wales,2026'; never changed
+    limit: int = 20
+    full_content: bool = True
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    id: str
+    url: str
+    title: str
+    summary: str
+    content_html: str
+    published: datetime
+    updated: datetime
+    category: str
+    alternates: tuple[tuple[str, str], ...]  # (language, url) of the same post in the other languages
+
+
+@dataclass(frozen=True)
+class Feed:
+    language: str
+    id: str
+    title: str
+    description: str
+    home_url: str
+    paths: dict[str, str]  # format -> where this feed is published, relative to the site root
+    urls: dict[str, str]  # format -> absolute URL of this feed
+    alternates: tuple[tuple[str, str], ...]  # (language, absolute URL of the same feed's RSS) for the other languages
+    author: str
+    updated: datetime
+    items: tuple[FeedItem, ...]
+
+
+def feed_paths(language: str, mission_id: str | None = None) -> dict[str, str]:
+    """Where each format of a feed is published, relative to the site root."""
+    folder = LANGUAGE_FOLDERS[language] + (f"feeds/{mission_id}/" if mission_id else "")
+    return {kind: folder + name for kind, name in FEED_FILES.items()}
+
+
+def stylesheet_path(language: str) -> str:
+    return LANGUAGE_FOLDERS[language] + STYLESHEET
+
+
+def _moment(day: date) -> datetime:
+    return datetime.combine(day, time(0, 0), tzinfo=timezone.utc)
+
+
+def feed_html(html: str, base_url: str) -> str:
+    """A post's rendered HTML as a feed carries it: every link and image absolute,
+    without the title (the feed item has it) or the permalink symbols."""
+    if not html.strip():
+        return ""
+    fragment = lxml.html.fragment_fromstring(html, create_parent="div")
+    for title in fragment.xpath("./h1[1]"):
+        title.drop_tree()
+    for anchor in fragment.xpath('.//a[contains(concat(" ", @class, " "), " headerlink ")]'):
+        anchor.drop_tree()
+    for element in fragment.iter():
+        for attribute in ("href", "src", "poster"):
+            value = element.get(attribute)
+            if value is not None and not value.startswith("#"):
+                element.set(attribute, urljoin(base_url, value))
+        if element.get("srcset"):
+            element.set("srcset", ", ".join(
+                " ".join([urljoin(base_url, part.split()[0]), *part.split()[1:]])
+                for part in element.get("srcset").split(",") if part.strip()))
+    return "".join(lxml.html.tostring(child, encoding="unicode") for child in fragment) + (fragment.text or "")
+
+
+def _category(post: Post, publication: Publication, language: str) -> str:
+    if post.kind == "mission":
+        return translate("mission_number", language, number=publication.content.plan.mission(post.mission_id).number)
+    return translate(f"kind.{post.kind}", language)
+
+
+def _item(post: Post, publication: Publication, language: str, settings: FeedSettings,
+          rendered: dict[str, str]) -> FeedItem:
+    url = settings.site_url + page_url(post.path, language)
+    summary = post.summary.in_language(language) if post.summary else ""
+    if settings.full_content and rendered.get(post.path):
+        content = feed_html(rendered[post.path], url)
+    else:
+        content = f"<p>{html_text(summary)}</p>"
+    if post.event:
+        when = f"{translate('event.when', language)}: {event_when(post, language)}"
+        where = f"{translate('event.where', language)}: {post.event.location.in_language(language)}"
+        content = f"<p>{html_text(when)}<br>{html_text(where)}</p>" + content
+    if post.changes:
+        latest = post.changes[-1]
+        note = translate("feed.updated_note", language, date=long_date(latest.date, language))
+        content = f"<p><strong>{html_text(note)}</strong> {html_text(latest.note.in_language(language))}</p>" + content
+    return FeedItem(
+        id=f"tag:{settings.id_authority}:post/{post.id}/{language}",
+        url=url,
+        # Control characters are dropped from every format alike: XML cannot carry them.
+        title=xml_safe(post.title.in_language(language)),
+        summary=xml_safe(summary),
+        content_html=xml_safe(content),
+        published=_moment(post.date),
+        updated=_moment(post.updated or post.date),
+        category=_category(post, publication, language),
+        alternates=tuple((other, settings.site_url + page_url(post.path, other)) for other in LANGUAGES if other != language),
+    )
+
+
+def build_feed(publication: Publication, language: str, settings: FeedSettings, site_name: str,
+               rendered: dict[str, str], mission: Mission | None = None) -> Feed:
+    """The feed of every published post (or of one mission's posts), newest first.
+
+    Drafts and scheduled posts never appear, even in a preview build."""
+    posts = [post for post in publication.content.posts if publication.is_published(post)]
+    if mission is not None:
+        posts = [post for post in posts if post.mission_id == mission.id]
+    newest_first = sorted(posts, key=lambda post: (post.date, post.id), reverse=True)[: settings.limit]
+    items = tuple(_item(post, publication, language, settings, rendered) for post in newest_first)
+    if mission is None:
+        title = site_name
+        description = translate("feed.description", language)
+        scope = "all"
+    else:
+        heading = translate("plan.mission_heading", language, number=mission.number,
+                            title=mission.title.in_language(language))
+        title = f"{site_name}: {heading}"
+        description = translate("feed.mission_description", language, mission=heading)
+        scope = f"mission/{mission.id}"
+    mission_id = mission.id if mission else None
+    paths = feed_paths(language, mission_id)
+    latest = max((max(item.published, item.updated) for item in items), default=_moment(date(2000, 1, 1)))
+    return Feed(
+        language=language,
+        id=f"tag:{settings.id_authority}:feed/{scope}/{language}",
+        title=title,
+        description=description,
+        home_url=settings.site_url + LANGUAGE_FOLDERS[language],
+        paths=paths,
+        urls={kind: settings.site_url + path for kind, path in paths.items()},
+        alternates=tuple((other, settings.site_url + feed_paths(other, mission_id)["rss"])
+                         for other in LANGUAGES if other != language),
+        author=site_name,
+        updated=latest,
+        items=items,
+    )
+
+
+# --- the formats -------------------------------------------------------------
+
+
+def _sub(parent, tag: str, text: str | None = None, **attributes) -> etree._Element:
+    element = etree.SubElement(parent, tag, {k.rstrip("_"): xml_safe(v) for k, v in attributes.items()})
+    if text is not None:
+        element.text = xml_safe(text)
+    return element
+
+
+def _xml_document(root: etree._Element, feed: Feed, kind: str) -> bytes:
+    """The feed as bytes, pointing browsers at the stylesheet that shows it as a readable page."""
+    stylesheet = relative_url(feed.paths[kind], stylesheet_path(feed.language))
+    root.addprevious(etree.ProcessingInstruction("xml-stylesheet", f'type="text/xsl" href="{stylesheet}"'))
+    return etree.tostring(root.getroottree(), xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def rss(feed: Feed) -> bytes:
+    root = etree.Element("rss", nsmap={"atom": ATOM}, version="2.0")
+    channel = _sub(root, "channel")
+    _sub(channel, "title", feed.title)
+    _sub(channel, "link", feed.home_url)
+    _sub(channel, "description", feed.description)
+    _sub(channel, "language", feed.language)
+    _sub(channel, "lastBuildDate", format_datetime(feed.updated))
+    _sub(channel, f"{{{ATOM}}}link", href=feed.urls["rss"], rel="self", type=MEDIA_TYPES["rss"])
+    for language, url in feed.alternates:
+        _sub(channel, f"{{{ATOM}}}link", href=url, rel="alternate", hreflang=language, type=MEDIA_TYPES["rss"])
+    for item in feed.items:
+        entry = _sub(channel, "item")
+        _sub(entry, "title", item.title)
+        _sub(entry, "link", item.url)
+        _sub(entry, "guid", item.id, isPermaLink="false")
+        _sub(entry, "pubDate", format_datetime(item.published))
+        _sub(entry, "category", item.category)
+        _sub(entry, "description", item.content_html)
+        for language, url in item.alternates:
+            _sub(entry, f"{{{ATOM}}}link", href=url, rel=TWIN_RELATION, hreflang=language, type="text/html")
+    return _xml_document(root, feed, "rss")
+
+
+def atom(feed: Feed) -> bytes:
+    root = etree.Element(f"{{{ATOM}}}feed", nsmap={None: ATOM})
+    root.set("{http://www.w3.org/XML/1998/namespace}lang", feed.language)
+    a = lambda parent, tag, text=None, **attrs: _sub(parent, f"{{{ATOM}}}{tag}", text, **attrs)  # noqa: E731
+    a(root, "title", feed.title)
+    a(root, "subtitle", feed.description)
+    a(root, "id", feed.id)
+    a(root, "updated", feed.updated.isoformat())
+    a(root, "link", href=feed.urls["atom"], rel="self", type=MEDIA_TYPES["atom"])
+    a(root, "link", href=feed.home_url, rel="alternate", type="text/html", hreflang=feed.language)
+    for language, url in feed.alternates:
+        a(root, "link", href=url.replace(FEED_FILES["rss"], FEED_FILES["atom"]), rel="alternate",
+          hreflang=language, type=MEDIA_TYPES["atom"])
+    author = a(root, "author")
+    a(author, "name", feed.author)
+    for item in feed.items:
+        entry = a(root, "entry")
+        a(entry, "title", item.title, type="text")
+        a(entry, "id", item.id)
+        a(entry, "link", href=item.url, rel="alternate", type="text/html", hreflang=feed.language)
+        for language, url in item.alternates:
+            a(entry, "link", href=url, rel=TWIN_RELATION, type="text/html", hreflang=language)
+        a(entry, "published", item.published.isoformat())
+        a(entry, "updated", item.updated.isoformat())
+        a(entry, "category", term=item.category)
+        if item.summary:
+            a(entry, "summary", item.summary, type="text")
+        a(entry, "content", item.content_html, type="html")
+    return _xml_document(root, feed, "atom")
+
+
+def json_feed(feed: Feed) -> str:
+    data = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": feed.title,
+        "home_page_url": feed.home_url,
+        "feed_url": feed.urls["json"],
+        "description": feed.description,
+        "language": feed.language,
+        "authors": [{"name": feed.author}],
+        "items": [
+            {
+                "id": item.id,
+                "url": item.url,
+                "title": item.title,
+                "summary": item.summary,
+                "content_html": item.content_html,
+                "date_published": item.published.isoformat(),
+                **({"date_modified": item.updated.isoformat()} if item.updated != item.published else {}),
+                "tags": [item.category],
+                "language": feed.language,
+                "_alternates": [{"language": language, "url": url} for language, url in item.alternates],
+            }
+            for item in feed.items
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
