@@ -49,8 +49,11 @@ def test_welsh_pages_carry_none_of_our_english_interface_strings(built_site):
     english_strings = [re.escape(values["en"]) for values in catalogue().values()
                        if "{" not in values["en"] and values["en"] != values["cy"]]
     english = re.compile(r"\b(" + "|".join(english_strings) + r")\b")
+    same_in_both = [values["en"] for values in catalogue().values() if values["en"] == values["cy"]]  # "JSON Feed"
     for page in html_pages(built_site / "cy"):
         text = parse(page).text_content()
+        for name in same_in_both:
+            text = text.replace(name, " ")
         assert not english.search(text), f"{page} shows English '{english.search(text).group()}'"
 
 
