@@ -25,10 +25,15 @@ $(BIN)/.dev-installed: $(BIN)/.runtime-installed requirements-dev.txt
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
+# Test tools from npm: the Nu HTML Checker (vnu.jar) and axe-core.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
 serve: $(BIN)/.runtime-installed  ## Set up, then preview the site at http://127.0.0.1:8000/ (Welsh at /cy/)
 	$(BIN)/mkdocs serve --dev-addr $(HOST)
 
-test: $(BIN)/.dev-installed  ## Set up, then run every test
+test: $(BIN)/.dev-installed node_modules/.installed  ## Set up, then run every test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 build: $(BIN)/.runtime-installed  ## Build the site into site/ (replaced only if the build succeeds)
@@ -42,4 +47,4 @@ post: $(BIN)/.runtime-installed  ## Start a new post in both languages (asks for
 	  $(if $(TITLE),--title "$(TITLE)") $(if $(TITLE_CY),--title-cy "$(TITLE_CY)")
 
 clean:  ## Remove the built site and the virtual environment
-	rm -rf site .site.* $(VENV)
+	rm -rf site .site.* $(VENV) node_modules

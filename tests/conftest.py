@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import lxml.html
@@ -72,3 +75,53 @@ def heading(page) -> str:
     for permalink in h1.cssselect(".headerlink"):
         permalink.drop_tree()
     return h1.text_content().strip()
+
+
+# --- the browser layer -------------------------------------------------------
+
+CHROMIUM = Path("/usr/bin/chromium")
+NODE_TOOLS = REPO / "node_modules"
+BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+def require(condition: bool, message: str) -> None:
+    """Skip a test whose tool is missing on a developer's machine; under CI, fail it."""
+    if not condition:
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    require(CHROMIUM.exists(), "browser tests need Debian's Chromium: sudo apt-get install chromium chromium-driver")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=BROWSER_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
+                      ".xsl": "text/xsl", ".json": "application/json", ".atom": "application/atom+xml"}
+
+    def log_message(self, *args):
+        pass
+
+
+def serve(site_dir: Path):
+    """Serve ``site_dir`` on 127.0.0.1 on a free port; returns (base URL, server)."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site_dir)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    """The sample site served locally, as a reader's browser reaches it."""
+    url, server = serve(built_site)
+    yield url
+    server.shutdown()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from . import LANGUAGES, schemas
 from .markers import BLOCK_NAMES, marker_problems
+from .markup import unsafe_markup
 from .model import Action, Change, Content, Event, Mission, Outcome, Owner, Plan, Post, ProgressNote, Text
 from .problems import ContentError, Problem
 from .yamltext import MarkdownFile, YamlDocument, parse_yaml, split_front_matter
@@ -185,7 +186,8 @@ def _build_entry(relative: str, twins: list[_Twin], problems: list[Problem]) -> 
     found = schemas.check("post", source.parsed.front_matter, source.file)
     found += schemas.check("translation", translation.parsed.front_matter, translation.file)
     if not found:
-        found = _check_twins_agree(source, translation) + _check_markers(source, translation) + _check_changes(source)
+        found = (_check_twins_agree(source, translation) + _check_markers(source, translation)
+                 + _check_changes(source) + _check_markup(source) + _check_markup(translation))
     problems.extend(found)
     if found:
         return None
@@ -224,6 +226,15 @@ def _check_changes(source: _Twin) -> list[Problem]:
                         f"changes oldest first, none before the publication date {data['date']}",
                         ", ".join(change_dates))]
     return []
+
+
+def _check_markup(twin: _Twin) -> list[Problem]:
+    """Raw HTML in the body runs in the reader's browser, so script is refused there.
+    Front matter text (titles, summaries) is always shown as escaped text: a title
+    may mention <script> safely."""
+    expected = "text and Markdown without script, event handlers, javascript: URLs or embeds"
+    return [Problem(twin.file, twin.parsed.body_line + line - 1, "", expected, what)
+            for line, what in unsafe_markup(twin.parsed.body)]
 
 
 def _check_markers(source: _Twin, translation: _Twin) -> list[Problem]:

@@ -1,0 +1,209 @@
+"""In a real browser (Debian's Chromium, driven by Playwright): accessibility,
+keyboard use, privacy, the Content Security Policy, printing, and the small
+enhancements (plan filters, the feed view)."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import NODE_TOOLS, REPO, build, copy_site_sources, require, serve
+
+AXE = NODE_TOOLS / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+WIDTHS = {"phone": {"width": 375, "height": 800}, "desktop": {"width": 1280, "height": 900}}
+
+# One page of every kind, by its path under each language's root.
+PAGE_KINDS = {
+    "home": "",
+    "mission post": "posts/missions/digital-inclusion/",
+    "series post": "posts/setting-the-context/",
+    "showcase": "posts/showcase/community-digital-champions/",
+    "event": "posts/events/draft-strategy-workshop/",
+    "archive": "archive/",
+    "delivery plan": "delivery-plan/",
+    "well-being matrix": "wellbeing/",
+    "subscribe": "subscribe/",
+    "not found": "404.html",
+}
+LANGUAGE_ROOTS = {"en": "", "cy": "cy/"}
+
+
+def page_url(site_url: str, language: str, path: str) -> str:
+    # 404.html is one page at the site root, for both languages
+    return site_url + (path if path == "404.html" else LANGUAGE_ROOTS[language] + path)
+
+
+def axe_violations(page) -> list[dict]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    return [{"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:3]} for v in result["violations"]]
+
+
+@pytest.fixture
+def axe_page(browser):
+    require(AXE.exists(), "accessibility tests need axe-core: run 'make test' (it runs npm ci)")
+    # axe is injected as a script, which the pages' own policy would rightly refuse.
+    context = browser.new_context(bypass_csp=True)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("language", LANGUAGE_ROOTS)
+def test_every_kind_of_page_has_no_accessibility_violations(axe_page, site_url, language, width):
+    axe_page.set_viewport_size(WIDTHS[width])
+    failures = {}
+    for kind, path in PAGE_KINDS.items():
+        axe_page.goto(page_url(site_url, language, path))
+        violations = axe_violations(axe_page)
+        if violations:
+            failures[kind] = violations
+    assert failures == {}
+
+
+@pytest.mark.parametrize("language, query", [("en", "skills")])
+def test_search_with_results_has_no_accessibility_violations(axe_page, site_url, language, query):
+    axe_page.goto(page_url(site_url, language, ""))
+    axe_page.keyboard.press("/")
+    axe_page.keyboard.type(query)
+    axe_page.wait_for_selector(".md-search-result__item")
+    assert axe_violations(axe_page) == []
+
+
+@pytest.fixture
+def reader(browser):
+    """A reader's browser tab, with every request and console message recorded."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.requests, page.console = [], []
+    page.on("request", lambda request: page.requests.append(request.url))
+    page.on("console", lambda message: page.console.append(f"{message.type}: {message.text}"))
+    yield page
+    context.close()
+
+
+def test_the_skip_link_comes_first_and_focus_is_always_visible(reader, site_url):
+    reader.goto(site_url + "cy/posts/missions/digital-skills/")
+    reader.keyboard.press("Tab")
+    first = reader.evaluate("() => ({text: document.activeElement.textContent.trim(), "
+                            "skip: document.activeElement.classList.contains('md-skip')})")
+    assert first == {"text": "Neidio i'r cynnwys", "skip": True}
+    for _ in range(12):
+        style = reader.evaluate("""() => { const s = getComputedStyle(document.activeElement);
+            return {tag: document.activeElement.tagName, outline: s.outlineStyle, width: s.outlineWidth,
+                    shadow: s.boxShadow}; }""")
+        visible = (style["outline"] != "none" and style["width"] != "0px") or style["shadow"] != "none"
+        assert visible, style
+        reader.keyboard.press("Tab")
+
+
+def test_the_language_switch_works_from_the_keyboard(reader, site_url):
+    reader.goto(site_url + "posts/missions/digital-skills/")
+    for _ in range(30):
+        reader.keyboard.press("Tab")
+        if reader.evaluate("() => document.activeElement.getAttribute('hreflang')") == "cy":
+            break
+    else:
+        pytest.fail("the Welsh link of the language switch cannot be reached with Tab")
+    reader.keyboard.press("Enter")
+    reader.wait_for_url(site_url + "cy/posts/missions/digital-skills/")
+    assert reader.evaluate("document.documentElement.lang") == "cy"
+
+
+def test_no_request_leaves_the_site_and_no_cookie_is_set(reader, site_url):
+    for language in LANGUAGE_ROOTS:
+        for path in PAGE_KINDS.values():
+            reader.goto(page_url(site_url, language, path))
+            reader.wait_for_load_state("networkidle")
+            assert reader.evaluate("document.cookie") == ""
+    hosts = {urlsplit(url).netloc for url in reader.requests if not url.startswith("data:")}
+    assert hosts == {urlsplit(site_url).netloc}
+    assert reader.context.cookies() == []
+
+
+def test_every_page_has_a_content_security_policy_that_lets_the_site_itself_work(reader, site_url):
+    for language in LANGUAGE_ROOTS:
+        for path in PAGE_KINDS.values():
+            reader.goto(page_url(site_url, language, path))
+            policy = reader.get_attribute('meta[http-equiv="Content-Security-Policy"]', "content")
+            assert "default-src 'self'" in policy and "script-src 'self' 'sha256-" in policy
+    violations = [line for line in reader.console if "Content Security Policy" in line]
+    assert violations == []
+    reader.goto(site_url + "delivery-plan/")
+    assert reader.is_visible("form.strategy-filter"), "the site's own script runs under the policy"
+
+
+def test_a_smuggled_script_does_not_run(browser, tmp_path):
+    source = copy_site_sources(tmp_path / "repo")
+    plan = source / "data/plan.yaml"
+    plan.write_text(plan.read_text().replace("      en: Digital services\n",
+                                             "      en: \"<script>window.smuggled = 'title'</script>Digital services\"\n", 1))
+    post = source / "docs/en/posts/setting-the-context.md"
+    post.write_text(post.read_text().replace("title: Setting the context",
+                                             "title: \"<script>window.smuggled = 'post title'</script>Setting the context\""))
+    assert build(source, tmp_path / "site").returncode == 0
+    page_file = tmp_path / "site/posts/missions/digital-services/index.html"
+    html = page_file.read_text()
+    page_file.write_text(html.replace("</article>", "<script>window.smuggled = 'content'</script></article>", 1))
+    url, server = serve(tmp_path / "site")
+    try:
+        context = browser.new_context()
+        page = context.new_page()
+        messages = []
+        page.on("console", lambda message: messages.append(message.text))
+        for path in ("", "posts/missions/digital-services/", "delivery-plan/", "archive/", "posts/setting-the-context/"):
+            page.goto(url + path)
+            page.wait_for_load_state("networkidle")
+            assert page.evaluate("window.smuggled") is None
+        assert any("Content Security Policy" in message for message in messages)
+        context.close()
+    finally:
+        server.shutdown()
+
+
+def test_a_mission_post_prints_without_navigation_and_with_link_targets(reader, site_url):
+    reader.goto(site_url + "posts/missions/digital-inclusion/")
+    reader.emulate_media(media="print")
+    hidden = reader.evaluate("""() => ['.md-header', '.md-sidebar--primary', '.md-sidebar--secondary', '.md-footer',
+        '.md-banner', '.strategy-series-nav'].map(s => [s, getComputedStyle(document.querySelector(s)).display])""")
+    assert all(display == "none" for _, display in hidden), hidden
+    assert reader.evaluate("getComputedStyle(document.querySelector('table.strategy-table--actions')).display") == "table"
+    reader.goto(site_url + "posts/events/draft-strategy-workshop/")
+    reader.emulate_media(media="print")
+    after = reader.evaluate("getComputedStyle(document.querySelector('.strategy-event__links a'), '::after').content")
+    assert "https://events.example.org/draft-strategy-workshop" in after
+
+
+def test_the_delivery_plan_filters_by_owner_and_status(reader, site_url):
+    reader.goto(site_url + "cy/delivery-plan/")
+    assert reader.is_visible("form.strategy-filter")
+    reader.select_option("#filter-status", "delayed")
+    visible = reader.locator("table.strategy-table--actions tbody tr:visible")
+    assert visible.count() == 1
+    assert reader.inner_text(".strategy-filter__count") == "Yn dangos 1 o 20 cam gweithredu"
+    reader.select_option("#filter-status", "")
+    reader.select_option("#filter-owner", "dhcw")
+    assert visible.count() == 1
+    assert reader.locator(".strategy-filter__none:visible").count() == 5
+
+
+def test_the_delivery_plan_reads_in_full_without_javascript(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "delivery-plan/")
+    assert not page.is_visible("form.strategy-filter")
+    assert page.locator("table.strategy-table--actions tbody tr:visible").count() == 20
+    context.close()
+
+
+def test_a_feed_opened_in_a_browser_is_a_readable_page(reader, site_url):
+    reader.goto(site_url + "cy/feeds/digital-inclusion/feed.xml")
+    assert reader.inner_text("h1") == "Strategaeth Ddigidol Cymru: Cenhadaeth 2: Cynhwysiant digidol"
+    assert "Porthiant gwe yw hwn" in reader.inner_text(".about")
+    assert reader.locator("ol li a").first.inner_text() == "Helpu pobl i fynd ar-lein yn eu cymuned eu hunain"
+    reader.goto(site_url + "atom.xml")
+    assert reader.inner_text("h1") == "Digital Strategy for Wales"
+    assert reader.evaluate("document.documentElement.lang") == "en"
