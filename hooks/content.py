@@ -13,6 +13,7 @@ from mkdocs.plugins import event_priority
 # imports this file.
 from strategy import views
 from strategy.catalogue import translate
+from strategy.escape import html_text
 from strategy.loader import load_content
 from strategy.problems import ContentError
 from strategy.publication import Publication, build_date
@@ -57,6 +58,14 @@ def on_files(files, config):
     for file in [f for f in files.documentation_pages() if source_path(f) in hidden]:
         files.remove(file)
     return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    # Material prints the title unescaped in places (the header, <title>, search
+    # results): hand it over as HTML-escaped text, so a title is only ever text.
+    if "title" in page.meta:
+        page.meta["title"] = html_text(str(page.meta["title"]))
+    return markdown
 
 
 def on_env(env, config, files):

@@ -20,19 +20,41 @@ POLICY = ("default-src 'self'; script-src 'self'{hashes}; style-src 'self'; img-
           "base-uri 'self'; form-action 'self'")
 
 
-def inline_script_hashes(html: str) -> list[str]:
-    """CSP source expressions ('sha256-...') for each inline script that would run."""
+_TEMPLATE_VALUE = re.compile(r"\{\{.*?\}\}")
+
+
+def trusted_scripts(templates: list[str]) -> re.Pattern:
+    """What the theme's own inline scripts may look like once rendered.
+
+    ``templates`` are the theme's script partials (Material keeps every inline
+    script in partials/javascripts/). A {{ value }} in a script may become any
+    text that cannot leave its string literal; everything else must match to the
+    letter. Only scripts that match get their hash into the policy: a script that
+    reaches a page any other way (a title, the content) is refused by the browser.
+    """
+    patterns = []
+    for template in templates:
+        for script in re.findall(r"<script>(.*?)</script>", template, re.DOTALL):
+            parts = _TEMPLATE_VALUE.split(script)
+            patterns.append(r'[^"\\<>\n]*'.join(re.escape(part) for part in parts))
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)", re.DOTALL)
+
+
+def inline_script_hashes(html: str, trusted: re.Pattern) -> list[str]:
+    """CSP source expressions ('sha256-...') for each trusted inline script."""
     hashes = []
     for match in _INLINE_SCRIPT.finditer(html):
         if _NOT_JAVASCRIPT.search(match.group("attributes")):
             continue  # data such as Material's <script type="application/json"> never runs
+        if not trusted.fullmatch(match.group("body")):
+            continue
         digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
         hashes.append(f"'sha256-{base64.b64encode(digest).decode()}'")
     return list(dict.fromkeys(hashes))
 
 
-def add_content_security_policy(html: str) -> str:
-    hashes = "".join(f" {h}" for h in inline_script_hashes(html))
+def add_content_security_policy(html: str, trusted: re.Pattern) -> str:
+    hashes = "".join(f" {h}" for h in inline_script_hashes(html, trusted))
     meta = f'<meta http-equiv="Content-Security-Policy" content="{POLICY.format(hashes=hashes)}">'
     return _CHARSET.sub(lambda m: m.group(0) + meta, html, count=1)
 
@@ -48,5 +70,5 @@ def fix_material_markup(html: str) -> str:
                   lambda m: m.group(0) if m.group(2) in ids else f"<label{m.group(1)}", html)
 
 
-def finish_page(html: str) -> str:
-    return add_content_security_policy(fix_material_markup(html))
+def finish_page(html: str, trusted: re.Pattern) -> str:
+    return add_content_security_policy(fix_material_markup(html), trusted)
