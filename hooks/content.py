@@ -17,6 +17,7 @@ from strategy.escape import html_text
 from strategy.loader import load_content
 from strategy.problems import ContentError
 from strategy.publication import Publication, build_date
+from strategy.urls import SiteAddresses
 
 # `mkdocs serve` is a local preview: it shows drafts and scheduled posts, marked
 # as such. Every other command publishes. STRATEGY_PREVIEW=1 asks for a preview
@@ -71,11 +72,17 @@ def on_page_markdown(markdown, page, config, files):
 def on_env(env, config, files):
     language = language_of(config)
     env.globals["ui"] = lambda key, **values: translate(key, language, **values)
+    env.globals["ui_in"] = translate  # a string in a named language: ui_in(key, "cy")
     return env
 
 
+def addresses_of(config) -> SiteAddresses:
+    return SiteAddresses.from_options(config.site_url, config.extra.get("strategy", {}))
+
+
 def on_page_context(context, page, config, nav):
-    publication = config.strategy
-    entry = publication.content.entry_at(source_path(page.file))
-    context["strategy"] = views.page_view(entry, publication, language_of(config), config.site_name)
+    publication, path = config.strategy, source_path(page.file)
+    context["strategy"] = views.page_view(publication.content.entry_at(path), path, publication,
+                                          language_of(config), config.site_name, addresses_of(config))
     return context
+

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -119,9 +120,19 @@ def serve(site_dir: Path):
     return f"http://127.0.0.1:{server.server_address[1]}/", server
 
 
+def build_for_address(root: Path, site_dir: Path, url: str) -> None:
+    """Build ``root`` as published at ``url`` (its site_url), as a host would serve it."""
+    config = root / "mkdocs.yml"
+    config.write_text(re.sub(r"(?m)^site_url: .*$", f"site_url: {url}", config.read_text()))
+    result = build(root, site_dir)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 @pytest.fixture(scope="session")
-def site_url(built_site):
-    """The sample site served locally, as a reader's browser reaches it."""
-    url, server = serve(built_site)
+def site_url(tmp_path_factory):
+    """The sample site built for, and served at, a local address, as a reader's browser reaches it."""
+    folder = tmp_path_factory.mktemp("served")
+    url, server = serve(folder / "site")
+    build_for_address(copy_site_sources(folder / "repo"), folder / "site", url)
     yield url
     server.shutdown()

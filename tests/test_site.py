@@ -75,7 +75,7 @@ def test_every_page_says_it_is_sample_content_and_welsh_pages_that_the_welsh_awa
 
 def test_the_language_switch_goes_to_the_counterpart_page(built_site):
     page = built_site / "posts/missions/digital-skills/index.html"
-    links = {a.get("hreflang"): a.get("href") for a in parse(page).cssselect("a.md-select__link")}
+    links = {a.get("hreflang"): a.get("href") for a in parse(page).cssselect("a.strategy-language-switch__link")}
 
     assert (page.parent / links["cy"]).resolve() == (built_site / "cy/posts/missions/digital-skills").resolve()
 

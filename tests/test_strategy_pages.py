@@ -157,7 +157,7 @@ def test_a_long_archive_is_split_into_pages_in_both_languages(site_copy, tmp_pat
     assert words(second.cssselect(".strategy-pagination [aria-current=page]")[0]) == "Tudalen 2 o 2"
     older = first.cssselect(".strategy-pagination a[rel=next]")[0]
     assert (site / "cy/archive" / older.get("href") / "index.html").resolve() == site / "cy/archive/page/2/index.html"
-    switch = {a.get("hreflang"): a.get("href") for a in second.cssselect("a.md-select__link")}
+    switch = {a.get("hreflang"): a.get("href") for a in second.cssselect("a.strategy-language-switch__link")}
     assert (site / "cy/archive/page/2" / switch["en"] / "index.html").resolve() == site / "archive/page/2/index.html"
     assert parse(site / "archive/page/2/index.html").get("lang") == "en"
 

@@ -23,7 +23,7 @@ from .dates import event_when, long_date
 from .escape import html_text
 from .model import Mission, Post
 from .publication import Publication
-from .urls import LANGUAGE_FOLDERS, page_url, relative_url
+from .urls import LANGUAGE_FOLDERS, SiteAddresses, relative_url
 
 FEED_FILES = {"rss": "feed.xml", "atom": "atom.xml", "json": "feed.json"}
 MEDIA_TYPES = {"rss": "application/rss+xml", "atom": "application/atom+xml", "json": "application/feed+json"}
@@ -46,7 +46,7 @@ def xml_safe(text: str) -> str:
 
 @dataclass(frozen=True)
 class FeedSettings:
-    site_url: str  # absolute, ending in /
+    addresses: SiteAddresses
     id_authority: str  # the tag: URI authority, such as 'digital-strategy.gov.wales,2026'; never changed
     limit: int = 20
     full_content: bool = True
@@ -124,7 +124,7 @@ def _category(post: Post, publication: Publication, language: str) -> str:
 
 def _item(post: Post, publication: Publication, language: str, settings: FeedSettings,
           rendered: dict[str, str]) -> FeedItem:
-    url = settings.site_url + page_url(post.path, language)
+    url = settings.addresses.absolute(post.path, language)
     summary = post.summary.in_language(language) if post.summary else ""
     if settings.full_content and rendered.get(post.path):
         content = feed_html(rendered[post.path], url)
@@ -148,7 +148,7 @@ def _item(post: Post, publication: Publication, language: str, settings: FeedSet
         published=_moment(post.date),
         updated=_moment(post.updated or post.date),
         category=_category(post, publication, language),
-        alternates=tuple((other, settings.site_url + page_url(post.path, other)) for other in LANGUAGES if other != language),
+        alternates=tuple((other, settings.addresses.absolute(post.path, other)) for other in LANGUAGES if other != language),
     )
 
 
@@ -180,10 +180,10 @@ def build_feed(publication: Publication, language: str, settings: FeedSettings, 
         id=f"tag:{settings.id_authority}:feed/{scope}/{language}",
         title=title,
         description=description,
-        home_url=settings.site_url + LANGUAGE_FOLDERS[language],
+        home_url=settings.addresses.bases[language],
         paths=paths,
-        urls={kind: settings.site_url + path for kind, path in paths.items()},
-        alternates=tuple((other, settings.site_url + feed_paths(other, mission_id)["rss"])
+        urls={kind: settings.addresses.absolute_file(path, language) for kind, path in paths.items()},
+        alternates=tuple((other, settings.addresses.absolute_file(feed_paths(other, mission_id)["rss"], other))
                          for other in LANGUAGES if other != language),
         author=site_name,
         updated=latest,

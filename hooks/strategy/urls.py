@@ -1,24 +1,33 @@
-"""Where each page is published, as paths relative to the site root.
+"""Where each page is published.
 
 English is at the root and Welsh under cy/ (see mkdocs.yml). Pages use
-directory URLs: docs/en/posts/x.md is published at posts/x/.
+directory URLs: docs/en/posts/x.md is published at posts/x/, docs/cy/posts/x.md
+at cy/posts/x/. A language may also have a domain of its own
+(``extra.strategy.language_site_urls`` in mkdocs.yml); its pages then have
+absolute addresses there.
 """
 
 from __future__ import annotations
 
 import posixpath
+from dataclasses import dataclass
+
+from . import LANGUAGES
 
 LANGUAGE_FOLDERS = {"en": "", "cy": "cy/"}
 
 
-def page_url(path: str, language: str) -> str:
-    """'posts/x.md' -> 'posts/x/' in English, 'cy/posts/x/' in Welsh; 'index.md' -> '' or 'cy/'."""
+def page_path(path: str) -> str:
+    """'posts/x.md' -> 'posts/x/'; 'index.md' -> ''; 'a/index.md' -> 'a/'."""
     stem = path[: -len(".md")]
     if stem == "index" or stem.endswith("/index"):
-        stem = stem[: -len("index")]
-    else:
-        stem += "/"
-    return LANGUAGE_FOLDERS[language] + stem
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def page_url(path: str, language: str) -> str:
+    """A page's address relative to the site root: 'posts/x/' in English, 'cy/posts/x/' in Welsh."""
+    return LANGUAGE_FOLDERS[language] + page_path(path)
 
 
 def relative_url(from_url: str, to_url: str) -> str:
@@ -29,3 +38,39 @@ def relative_url(from_url: str, to_url: str) -> str:
     if to_url.endswith("/") and relative != ".":
         relative += "/"
     return "./" if relative == "." else relative
+
+
+@dataclass(frozen=True)
+class SiteAddresses:
+    """The absolute address each language's pages are published under."""
+
+    bases: dict[str, str]  # language -> absolute URL of its home page, ending in /
+    separate_domains: bool = False  # True when a language has a site URL of its own
+    x_default: str = "en"  # the page offered to readers of neither language
+
+    @classmethod
+    def from_settings(cls, site_url: str, language_site_urls: dict[str, str] | None = None,
+                      x_default: str = "en") -> SiteAddresses:
+        """``site_url`` is the site's root (with any sub-path or version folder)."""
+        site_url = site_url if site_url.endswith("/") else site_url + "/"
+        own = {lang: url if url.endswith("/") else url + "/" for lang, url in (language_site_urls or {}).items()}
+        bases = {lang: own.get(lang, site_url + LANGUAGE_FOLDERS[lang]) for lang in LANGUAGES}
+        return cls(bases, separate_domains=bool(own), x_default=x_default)
+
+    @classmethod
+    def from_options(cls, site_url: str, options: dict) -> SiteAddresses:
+        """From mkdocs.yml: ``site_url`` and the ``extra.strategy`` options."""
+        return cls.from_settings(site_url, options.get("language_site_urls"), options.get("x_default_language", "en"))
+
+    def absolute(self, path: str, language: str) -> str:
+        return self.bases[language] + page_path(path)
+
+    def absolute_file(self, site_path: str, language: str) -> str:
+        """The absolute address of a file such as 'cy/feed.xml' (a path in the site, in its language's folder)."""
+        return self.bases[language] + site_path[len(LANGUAGE_FOLDERS[language]):]
+
+    def link(self, from_path: str, from_language: str, to_path: str, to_language: str) -> str:
+        """A link between two pages: relative within one site, absolute across domains."""
+        if self.separate_domains and from_language != to_language:
+            return self.absolute(to_path, to_language)
+        return relative_url(page_url(from_path, from_language), page_url(to_path, to_language))

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import LANGUAGES
 from .catalogue import translate
 from .dates import event_when, long_date
 from .feeds import MEDIA_TYPES, feed_paths
 from .model import Mission, Post
 from .publication import Publication
-from .urls import page_url
+from .urls import SiteAddresses, page_url
 
 @dataclass(frozen=True)
 class Link:
@@ -25,9 +26,22 @@ class FeedLink:
 
 
 @dataclass(frozen=True)
+class LanguageOption:
+    """One entry of the language switch: the same page in a language."""
+
+    language: str
+    name: str  # in its own language: "Cymraeg"
+    href: str  # from the current page
+    is_current: bool
+
+
+@dataclass(frozen=True)
 class PageView:
     language: str
     is_welsh: bool
+    canonical: str = ""  # the page's absolute address
+    alternates: tuple[tuple[str, str], ...] = ()  # (hreflang, absolute address), x-default included
+    languages: tuple[LanguageOption, ...] = ()
     feeds: tuple[FeedLink, ...] = ()  # announced in the page head for feed readers to discover
     caption: str | None = None  # "Mission 2", "Showcase"...
     published: str | None = None  # "Published 6 November 2026"
@@ -74,10 +88,28 @@ def feed_links(language: str, site_name: str, mission: Mission | None = None) ->
     )
 
 
-def page_view(post: Post | None, publication: Publication, language: str, site_name: str) -> PageView:
+def language_view(path: str, language: str, addresses: SiteAddresses) -> dict:
+    """The page's own address, its twins for search engines, and the language switch."""
+    alternates = [(other, addresses.absolute(path, other)) for other in LANGUAGES]
+    alternates.append(("x-default", addresses.absolute(path, addresses.x_default)))
+    return {
+        "canonical": addresses.absolute(path, language),
+        "alternates": tuple(alternates),
+        "languages": tuple(
+            LanguageOption(other, translate(f"language_name.{other}", other),
+                           addresses.link(path, language, path, other), other == language)
+            for other in LANGUAGES
+        ),
+    }
+
+
+def page_view(post: Post | None, path: str, publication: Publication, language: str, site_name: str,
+              addresses: SiteAddresses) -> PageView:
+    """Everything the templates show about the page at ``path`` (as under docs/<language>/)."""
     plan = publication.content.plan
     mission = plan.mission(post.mission_id) if post is not None and post.kind == "mission" else None
-    view = {"language": language, "is_welsh": language == "cy", "feeds": feed_links(language, site_name, mission)}
+    view = {"language": language, "is_welsh": language == "cy", "feeds": feed_links(language, site_name, mission),
+            **language_view(path, language, addresses)}
     if post is None or post.is_page:
         return PageView(**view)
     if post.kind == "mission":
@@ -98,3 +130,14 @@ def page_view(post: Post | None, publication: Publication, language: str, site_n
         view["event_online_url"] = post.event.online_url
         view["event_booking_url"] = post.event.booking_url
     return PageView(**view)
+
+
+def not_found_view(language: str, addresses: SiteAddresses) -> PageView:
+    """The not-found page is served at any address, so its links start from the site root."""
+    def href(other: str) -> str:
+        base = addresses.bases[other]
+        return base if addresses.separate_domains else "/" + base.split("://", 1)[-1].split("/", 1)[1]
+
+    options = tuple(LanguageOption(other, translate(f"language_name.{other}", other), href(other), other == language)
+                    for other in LANGUAGES)
+    return PageView(language=language, is_welsh=language == "cy", languages=options)

@@ -1,0 +1,34 @@
+"""The not-found page in both languages: one at the site root, one per other language.
+
+Registered after page_output.py, so that it moves pages already finished.
+"""
+
+from pathlib import Path
+
+from strategy import LANGUAGES, views
+from strategy.urls import LANGUAGE_FOLDERS, SiteAddresses
+
+
+def _addresses(config) -> SiteAddresses:
+    return SiteAddresses.from_options(config.site_url, config.extra.get("strategy", {}))
+
+
+def on_template_context(context, template_name, config):
+    if template_name == "404.html":
+        context["strategy"] = views.not_found_view(config.theme["language"], _addresses(config))
+    return context
+
+
+def on_post_template(output_content, template_name, config):
+    """Each language build renders 404.html to the site root. The first (English)
+    build's page stays there; every other build's goes to its own folder (cy/404.html)."""
+    if template_name != "404.html":
+        return output_content
+    language = config.theme["language"]
+    if language == LANGUAGES[0]:
+        config.strategy_root_not_found = output_content
+        return output_content
+    own = Path(config.site_dir) / LANGUAGE_FOLDERS[language] / "404.html"
+    own.parent.mkdir(parents=True, exist_ok=True)
+    own.write_text(output_content, encoding="utf-8")
+    return config.strategy_root_not_found
