@@ -4,6 +4,7 @@ A thin adapter: the model, its checks and the views live in ``strategy``.
 """
 
 import os
+import sys
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
@@ -11,12 +12,13 @@ from mkdocs.plugins import event_priority
 
 # Import helpers at the top: the hooks folder is on sys.path only while MkDocs
 # imports this file.
-from strategy import views
+from strategy import LANGUAGES, views
 from strategy.catalogue import translate
 from strategy.escape import html_text
-from strategy.loader import load_content
+from strategy.loader import TranslationPolicy, load_content
 from strategy.problems import ContentError
 from strategy.publication import Publication, build_date
+from strategy.translation import outdated_warnings
 from strategy.urls import SiteAddresses
 
 # `mkdocs serve` is a local preview: it shows drafts and scheduled posts, marked
@@ -41,14 +43,19 @@ def source_path(file) -> str:
 
 @event_priority(-200)  # after mkdocs-static-i18n has switched the config to this build's language
 def on_config(config):
+    options = config.extra.get("strategy", {})
     try:
-        content = load_content(Path(config.config_file_path).parent)
+        content = load_content(Path(config.config_file_path).parent,
+                               policy=TranslationPolicy.from_options(options.get("translations")))
         publication = Publication(content, as_of=build_date(), preview=_is_preview)
         problems = publication.links_to_unpublished()
         if problems:
             raise ContentError(problems)
     except ContentError as error:
         raise Abort(str(error)) from None
+    if language_of(config) == LANGUAGES[0]:  # once per build, not once per language
+        for warning in outdated_warnings(content):
+            print(f"WARNING -  {warning}", file=sys.stderr)
     config.strategy = publication
     return config
 

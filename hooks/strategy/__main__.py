@@ -8,30 +8,74 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 import time
 from datetime import date
 from pathlib import Path
 
 from . import LANGUAGES
-from .loader import load_content
+from .loader import TranslationPolicy, load_content
 from .problems import ContentError
 from .publish import build_site
 from .scaffold import KIND_FOLDERS, NewPost, ScaffoldError, create_post
+from .settings import site_options
+from .translation import (IN_STEP, MISSING, OUTDATED, outdated_warnings, record_source_hash, source_hash, source_of,
+                          translation_files, translation_report)
+from .yamltext import split_front_matter
 
 LANGUAGE_NAMES = {"en": "English", "cy": "Welsh / Cymraeg"}
+
+
+def _load(root: Path):
+    return load_content(root, policy=TranslationPolicy.from_options(site_options(root).get("translations")))
 
 
 def check(root: Path) -> int:
     started = time.perf_counter()
     try:
-        content = load_content(root)
+        content = _load(root)
     except ContentError as error:
         print(error, file=sys.stderr)
         return 1
+    for warning in outdated_warnings(content):
+        print(f"Warning: {warning}", file=sys.stderr)
     actions = sum(len(mission.actions) for mission in content.plan.missions)
     print(f"No problems: {len(content.entries)} pages in {len(LANGUAGES)} languages and a delivery plan of "
           f"{len(content.plan.missions)} missions and {actions} actions, checked in "
           f"{time.perf_counter() - started:.2f} s.")
+    return 0
+
+
+def mark_translated(root: Path, files: list[str], every: bool) -> int:
+    docs = root / "docs"
+    targets = translation_files(docs) if every else [root / file for file in files]
+    if not targets:
+        print("Name the translations to mark (docs/cy/...md), or use --all.", file=sys.stderr)
+        return 2
+    for target in targets:
+        source = source_of(target, docs)
+        parsed, problems = split_front_matter(source.read_text(encoding="utf-8"), str(source.relative_to(root)))
+        if parsed is None:
+            print("\n".join(map(str, problems)), file=sys.stderr)
+            return 1
+        changed = record_source_hash(target, source_hash(parsed.front_matter.data, parsed.body))
+        state = "now marked as a translation of" if changed else "already in step with"
+        print(f"{target.relative_to(root)} is {state} the current {source.relative_to(root)}")
+    return 0
+
+
+def report(root: Path) -> int:
+    try:
+        content = _load(root)
+    except ContentError as error:
+        print(error, file=sys.stderr)
+        return 1
+    rows = translation_report(content)
+    width = max(len(row.file) for row in rows)
+    for row in rows:
+        print(f"{row.file:<{width}}  {row.state}")
+    counts = Counter(row.state for row in rows)
+    print(f"\n{len(rows)} translations: " + ", ".join(f"{counts[s]} {s}" for s in (IN_STEP, OUTDATED, MISSING)))
     return 0
 
 
@@ -75,6 +119,10 @@ def main(argv: list[str] | None = None) -> int:
     start.add_argument("--mission", help="the mission id, for mission and showcase posts")
     start.add_argument("--date", help="publication date, YYYY-MM-DD (default: today)")
     start.add_argument("--slug", help="the file name, without .md (default: from the title)")
+    translated = commands.add_parser("translated", help="record that translations are in step with their source")
+    translated.add_argument("files", nargs="*", help="translation files, such as docs/cy/posts/x.md")
+    translated.add_argument("--all", action="store_true", help="every translation")
+    commands.add_parser("translations", help="list every translation and whether it is in step, outdated or missing")
     build = commands.add_parser("build", help="build the site into a folder, replacing it only if the build succeeds")
     build.add_argument("--site-dir", type=Path, default=Path("site"), help="where the site goes (default: site)")
     args = parser.parse_args(argv)
@@ -83,6 +131,10 @@ def main(argv: list[str] | None = None) -> int:
         return check(root)
     if args.command == "build":
         return build_site(root, root / args.site_dir)
+    if args.command == "translated":
+        return mark_translated(root, args.files, args.all)
+    if args.command == "translations":
+        return report(root)
     return new(root, args)
 
 

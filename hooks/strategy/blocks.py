@@ -18,6 +18,7 @@ from .feeds import MEDIA_TYPES, feed_paths
 from .markers import MARKER, MISSION_POST_BLOCKS
 from .model import Action, Mission, Post
 from .publication import SERIES_KINDS, Publication
+from .translation import translation_report
 from .urls import page_url, relative_url
 
 ARCHIVE_PAGE_SIZE = 20
@@ -311,6 +312,19 @@ def feed_list(page: Page) -> str:
     return _block(_table(page.t("subscribe.caption"), headers, rows, "strategy-table--feeds"))
 
 
+# --- the translation status report, for editors -------------------------------
+
+
+def translation_status(page: Page) -> str:
+    rows = [
+        f'<tr data-state="{row.state}"><th scope="row"><code>{html_text(row.file)}</code></th>'
+        f'<td><code>{html_text(row.source)}</code></td><td>{html_text(page.t("translation.status." + row.state))}</td></tr>'
+        for row in translation_report(page.publication.content)
+    ]
+    headers = [page.t(f"translation.report.{name}") for name in ("file", "source", "state")]
+    return _block(_table(page.t("translation.report.caption"), headers, rows, "strategy-table--translations"))
+
+
 # --- placing blocks ----------------------------------------------------------
 
 BLOCKS = {
@@ -321,6 +335,7 @@ BLOCKS = {
     "wellbeing-matrix": wellbeing_matrix,
     "latest-posts": latest_posts,
     "feeds": feed_list,
+    "translation-status": translation_status,
 }
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -11,6 +11,7 @@ from .markers import BLOCK_NAMES, marker_problems
 from .markup import unsafe_markup
 from .model import Action, Change, Content, Event, Mission, Outcome, Owner, Plan, Post, ProgressNote, Text
 from .problems import ContentError, Problem
+from .translation import IN_STEP, MISSING, OUTDATED, source_hash
 from .yamltext import MarkdownFile, YamlDocument, parse_yaml, split_front_matter
 
 TEXT_FIELDS = ("title", "summary", "location")
@@ -18,11 +19,28 @@ TEXT_FIELDS = ("title", "summary", "location")
 once, in the source file."""
 
 
-def load_content(root: Path, docs_dir: str = "docs", plan_file: str = "data/plan.yaml") -> Content:
+@dataclass(frozen=True)
+class TranslationPolicy:
+    """How strict the build is about translations (``extra.strategy.translations`` in mkdocs.yml).
+
+    A post in one language only always fails, unless its source says
+    ``translation: to-follow`` and ``to_follow`` is "allowed". An outdated
+    translation is reported as a warning, or as an error when ``outdated`` is "error"."""
+
+    to_follow: str = "allowed"  # allowed | refused
+    outdated: str = "warning"  # warning | error
+
+    @classmethod
+    def from_options(cls, options: dict | None) -> TranslationPolicy:
+        return cls(**(options or {}))
+
+
+def load_content(root: Path, docs_dir: str = "docs", plan_file: str = "data/plan.yaml",
+                 policy: TranslationPolicy = TranslationPolicy()) -> Content:
     """Load the whole site's content from ``root``, or raise ContentError listing every problem."""
     problems: list[Problem] = []
     plan = _load_plan(root, plan_file, problems)
-    entries = _load_entries(root, docs_dir, problems)
+    entries = _load_entries(root, docs_dir, policy, problems)
     if plan is not None:
         problems.extend(_check_references(entries, plan))
     problems.extend(_check_unique_ids(entries))
@@ -144,7 +162,8 @@ class _Twin:
     parsed: MarkdownFile
 
 
-def _load_entries(root: Path, docs_dir: str, problems: list[Problem]) -> list[tuple[Post, _Twin]]:
+def _load_entries(root: Path, docs_dir: str, policy: TranslationPolicy,
+                  problems: list[Problem]) -> list[tuple[Post, _Twin]]:
     """Every Markdown page with the source file it was read from."""
     paths_by_language = {
         language: {p.relative_to(root / docs_dir / language).as_posix()
@@ -153,26 +172,51 @@ def _load_entries(root: Path, docs_dir: str, problems: list[Problem]) -> list[tu
     }
     entries = []
     for relative in sorted(set().union(*paths_by_language.values())):
-        twins = []
+        twins, count = [], len(problems)
         for language in LANGUAGES:
-            file = f"{docs_dir}/{language}/{relative}"
-            if relative not in paths_by_language[language]:
-                other = next(lang for lang in LANGUAGES if relative in paths_by_language[lang])
-                problems.append(Problem(f"{docs_dir}/{other}/{relative}", None, "",
-                                        f"a twin in the other language at {file}", "no such file"))
-                continue
-            parsed, found = split_front_matter((root / file).read_text(encoding="utf-8"), file)
-            problems.extend(found)
-            if parsed is not None:
-                twins.append(_Twin(language, file, parsed))
-        if len(twins) == len(LANGUAGES):
-            entry = _build_entry(relative, twins, problems)
-            if entry is not None:
-                entries.append(entry)
+            if relative in paths_by_language[language]:
+                file = f"{docs_dir}/{language}/{relative}"
+                parsed, found = split_front_matter((root / file).read_text(encoding="utf-8"), file)
+                problems.extend(found)
+                if parsed is not None:
+                    twins.append(_Twin(language, file, parsed))
+        missing = [f"{docs_dir}/{lang}/{relative}" for lang in LANGUAGES if relative not in paths_by_language[lang]]
+        if missing:
+            entry = _build_untranslated_entry(relative, twins, missing[0], policy, problems)
+        elif len(problems) == count:
+            entry = _build_entry(relative, twins, policy, problems)
+        else:
+            entry = None
+        if entry is not None:
+            entries.append(entry)
     return entries
 
 
-def _build_entry(relative: str, twins: list[_Twin], problems: list[Problem]) -> tuple[Post, _Twin] | None:
+def _build_untranslated_entry(relative: str, twins: list[_Twin], missing_file: str, policy: TranslationPolicy,
+                              problems: list[Problem]) -> tuple[Post, _Twin] | None:
+    """A post whose translation is to follow, or else one problem: its twin is missing."""
+    if not twins:
+        return None  # its only file could not be read; that problem is reported already
+    source = twins[0]
+    data = source.parsed.front_matter.data
+    marked = data.get("translation") == "to-follow" and "translated_from" not in data
+    if not marked or policy.to_follow != "allowed":
+        why = ("" if not marked else " (this site does not publish posts whose translation is to follow)")
+        problems.append(Problem(source.file, None, "", f"a twin in the other language at {missing_file}{why}",
+                                "no such file"))
+        return None
+    found = schemas.check("post", source.parsed.front_matter, source.file)
+    found += _check_markers(source) + _check_changes(source) + _check_markup(source)
+    problems.extend(found)
+    if found:
+        return None
+    # Until it is translated, the other language shows the source's own text.
+    post = _build_post(relative, source, {language: source for language in LANGUAGES}, problems)
+    return replace(post, translation_state=MISSING, translation_file=missing_file), source
+
+
+def _build_entry(relative: str, twins: list[_Twin], policy: TranslationPolicy,
+                 problems: list[Problem]) -> tuple[Post, _Twin] | None:
     translations = [twin for twin in twins if "translated_from" in twin.parsed.front_matter.data]
     sources = [twin for twin in twins if twin not in translations]
     if len(sources) != 1:
@@ -191,7 +235,26 @@ def _build_entry(relative: str, twins: list[_Twin], problems: list[Problem]) -> 
     problems.extend(found)
     if found:
         return None
-    return _build_post(relative, source, translation, problems), source
+    state = _translation_state(source, translation)
+    if state == OUTDATED and policy.outdated == "error":
+        problems.append(_outdated_problem(source, translation))
+        return None
+    post = _build_post(relative, source, {twin.language: twin for twin in (source, translation)}, problems)
+    return replace(post, translation_state=state, translation_file=translation.file), source
+
+
+def _translation_state(source: _Twin, translation: _Twin) -> str:
+    current = source_hash(source.parsed.front_matter.data, source.parsed.body)
+    return IN_STEP if translation.parsed.front_matter.data.get("source_hash") == current else OUTDATED
+
+
+def _outdated_problem(source: _Twin, translation: _Twin) -> Problem:
+    document = translation.parsed.front_matter
+    recorded = document.data.get("source_hash")
+    return Problem(translation.file, document.line_of(("source_hash",)) or document.line_of(("translated_from",)),
+                   "source_hash",
+                   f"a translation of the current {source.file} (update it, then run 'make translated FILE={translation.file}')",
+                   f"'{recorded}', an older version" if recorded else "no record of which version it translates")
 
 
 def _check_twins_agree(source: _Twin, translation: _Twin) -> list[Problem]:
@@ -237,18 +300,18 @@ def _check_markup(twin: _Twin) -> list[Problem]:
             for line, what in unsafe_markup(twin.parsed.body)]
 
 
-def _check_markers(source: _Twin, translation: _Twin) -> list[Problem]:
+def _check_markers(source: _Twin, *translations: _Twin) -> list[Problem]:
     kind = source.parsed.front_matter.data["kind"]
     return [
         Problem(twin.file, twin.parsed.body_line + line - 1, "",
                 f"a block marker <!-- strategy:NAME --> naming one of: {', '.join(BLOCK_NAMES)}", found)
-        for twin in (source, translation)
+        for twin in (source, *translations)
         for line, found in marker_problems(twin.parsed.body, kind)
     ]
 
 
-def _build_post(relative: str, source: _Twin, translation: _Twin, problems: list[Problem]) -> Post:
-    by_language = {twin.language: twin for twin in (source, translation)}
+def _build_post(relative: str, source: _Twin, by_language: dict[str, _Twin], problems: list[Problem]) -> Post:
+    """``by_language`` names the file each language's text comes from."""
 
     def text(name: str) -> Text | None:
         if name not in source.parsed.front_matter.data:
@@ -275,8 +338,8 @@ def _build_post(relative: str, source: _Twin, translation: _Twin, problems: list
         date=date.fromisoformat(data["date"]) if "date" in data else None,
         changes=tuple(
             Change(date.fromisoformat(change["date"]),
-                   Text(**{twin.language: twin.parsed.front_matter.data["changes"][index]["note"]
-                           for twin in (source, translation)}))
+                   Text(**{language: twin.parsed.front_matter.data["changes"][index]["note"]
+                           for language, twin in by_language.items()}))
             for index, change in enumerate(data.get("changes", []))
         ),
         draft=data.get("draft", False),

@@ -111,6 +111,13 @@ class Post:
     draft: bool = False
     mission_id: str | None = None
     event: Event | None = None
+    translation_state: str = "in-step"  # in-step | outdated | missing (see translation.py)
+    translation_file: str | None = None  # the translation (or, when missing, where it will go)
+
+    @property
+    def translated_language(self) -> str:
+        """The language this post is translated into (the one that is not its source)."""
+        return next(language for language in ("en", "cy") if language != self.source_language)
 
     @property
     def is_page(self) -> bool:

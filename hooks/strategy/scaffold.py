@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 
 from . import LANGUAGES
+from .translation import source_hash
 
 KIND_FOLDERS = {"series": "posts", "mission": "posts/missions", "showcase": "posts/showcase", "event": "posts/events"}
 
@@ -77,12 +78,15 @@ def create_post(root: Path, new: NewPost, today: date) -> list[Path]:
         source_fields.update({"start": f"{published}T10:00", "end": f"{published}T12:00",
                               "location": "Online" if new.source_language == "en" else "Ar-lein"})
 
+    # The placeholder translation is in step with the placeholder source: once the
+    # source is written, the translation shows as outdated until it is translated.
+    recorded = source_hash(source_fields, PLACEHOLDER_BODY[new.source_language])
     for language, path in paths.items():
         if language == new.source_language:
             fields = source_fields
         else:
-            fields = {"translated_from": new.source_language, "title": new.titles[language],
-                      "summary": PLACEHOLDER_SUMMARY[language]}
+            fields = {"translated_from": new.source_language, "source_hash": recorded,
+                      "title": new.titles[language], "summary": PLACEHOLDER_SUMMARY[language]}
             if new.kind == "event":
                 fields["location"] = "Online" if language == "en" else "Ar-lein"
         path.parent.mkdir(parents=True, exist_ok=True)

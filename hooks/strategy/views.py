@@ -10,6 +10,7 @@ from .dates import event_when, long_date
 from .feeds import MEDIA_TYPES, feed_paths
 from .model import Mission, Post
 from .publication import Publication
+from .translation import MISSING, OUTDATED
 from .urls import SiteAddresses, page_url
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class PageView:
     canonical: str = ""  # the page's absolute address
     alternates: tuple[tuple[str, str], ...] = ()  # (hreflang, absolute address), x-default included
     languages: tuple[LanguageOption, ...] = ()
+    translation_notices: tuple[tuple[str, str], ...] = ()  # (language, text), the reader's language first
     feeds: tuple[FeedLink, ...] = ()  # announced in the page head for feed readers to discover
     caption: str | None = None  # "Mission 2", "Showcase"...
     published: str | None = None  # "Published 6 November 2026"
@@ -110,6 +112,9 @@ def page_view(post: Post | None, path: str, publication: Publication, language: 
     mission = plan.mission(post.mission_id) if post is not None and post.kind == "mission" else None
     view = {"language": language, "is_welsh": language == "cy", "feeds": feed_links(language, site_name, mission),
             **language_view(path, language, addresses)}
+    if post is not None and language == post.translated_language and post.translation_state in (OUTDATED, MISSING):
+        key = f"translation.{post.translation_state}.{language}"
+        view["translation_notices"] = tuple((lang, translate(key, lang)) for lang in (language, post.source_language))
     if post is None or post.is_page:
         return PageView(**view)
     if post.kind == "mission":

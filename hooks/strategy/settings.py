@@ -1,0 +1,23 @@
+"""The site's own options, read from mkdocs.yml (``extra.strategy``) for the editors' commands.
+
+The build reads the same options from MkDocs' config; the commands read the file
+directly so that they stay fast and need no MkDocs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+
+class _IgnoreTags(yaml.SafeLoader):
+    """mkdocs.yml may hold MkDocs-only tags (!ENV, !!python/name); they do not matter here."""
+
+
+_IgnoreTags.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def site_options(root: Path) -> dict:
+    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_IgnoreTags) or {}
+    return (config.get("extra") or {}).get("strategy") or {}

@@ -1,0 +1,92 @@
+"""Keeping translations in step with their source.
+
+A translation records which version of its source it was made from: a short
+hash of the source's text (title, summary, place, change notes and body). When
+the source changes afterwards, the translation is reported as outdated until
+an editor updates it and runs ``make translated``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+IN_STEP, OUTDATED, MISSING = "in-step", "outdated", "missing"
+_SOURCE_HASH_LINE = re.compile(r"^source_hash:.*\n", re.MULTILINE)
+
+
+def _normalised(text: str) -> str:
+    """Text as far as a translator is concerned: trailing spaces and blank-line runs do not count."""
+    lines = [line.rstrip() for line in text.strip().splitlines()]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
+
+
+def source_hash(front_matter: dict, body: str) -> str:
+    """The version of a source file that a translation is made from."""
+    text = {name: front_matter.get(name) for name in ("title", "summary", "location")}
+    text["changes"] = [change.get("note") for change in front_matter.get("changes", [])]
+    text["body"] = _normalised(body)
+    return hashlib.sha256(json.dumps(text, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()[:12]
+
+
+def record_source_hash(translation_file: Path, new_hash: str) -> bool:
+    """Write ``source_hash`` into a translation's front matter; True if it changed."""
+    text = translation_file.read_text(encoding="utf-8")
+    end = text.index("\n---", 3)
+    front, rest = text[: end + 1], text[end + 1:]
+    line = f"source_hash: {new_hash}\n"
+    if _SOURCE_HASH_LINE.search(front):
+        updated = _SOURCE_HASH_LINE.sub(line, front, count=1)
+    else:
+        updated = re.sub(r"^(translated_from:.*\n)", lambda m: m.group(1) + line, front, count=1, flags=re.MULTILINE)
+    if updated == front:
+        return False
+    translation_file.write_text(updated + rest, encoding="utf-8")
+    return True
+
+
+def translation_files(docs: Path) -> list[Path]:
+    """Every file under ``docs`` that is a translation (its front matter says translated_from)."""
+    return sorted(path for path in docs.rglob("*.md")
+                  if re.search(r"^translated_from:", path.read_text(encoding="utf-8").split("\n---", 1)[0], re.MULTILINE))
+
+
+def source_of(translation_file: Path, docs: Path) -> Path:
+    """docs/cy/posts/x.md translated from English -> docs/en/posts/x.md."""
+    front = translation_file.read_text(encoding="utf-8").split("\n---", 1)[0]
+    source_language = re.search(r"^translated_from:\s*(\w+)", front, re.MULTILINE).group(1)
+    relative = translation_file.resolve().relative_to(docs.resolve()).parts[1:]
+    return docs.joinpath(source_language, *relative)
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    file: str  # the translation's file (where it will go, if missing)
+    source: str
+    state: str
+
+
+def translation_report(content) -> list[ReportRow]:
+    """Every translation and its state, the ones needing work first."""
+    order = {MISSING: 0, OUTDATED: 1, IN_STEP: 2}
+    rows = [ReportRow(post.translation_file, f"docs/{post.source_language}/{post.path}", post.translation_state)
+            for post in content.entries]
+    return sorted(rows, key=lambda row: (order[row.state], row.file))
+
+
+def outdated_warnings(content) -> list[str]:
+    return [f"{row.file} may be out of date: {row.source} has changed since it was translated "
+            f"(update it, then run 'make translated FILE={row.file}')"
+            for row in translation_report(content) if row.state == OUTDATED]
+
+
+def untranslated_markdown(post) -> str:
+    """The page a post's missing translation is published as: its source's text,
+    tagged with the source's language (WCAG 3.1.2), titled as the source is."""
+    source = post.source_language
+    title = post.title.in_language(source).replace('"', '\\"')
+    return (f'---\ntitle: "{title}"\n---\n\n<div class="strategy-untranslated" lang="{source}" markdown>\n\n'
+            f"{post.body.in_language(source).strip()}\n\n</div>\n")
