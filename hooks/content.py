@@ -14,6 +14,7 @@ from mkdocs.plugins import event_priority
 # imports this file.
 from strategy import LANGUAGES, views
 from strategy.catalogue import translate
+from strategy.consultation import Consultation, build_moment
 from strategy.escape import html_text
 from strategy.loader import TranslationPolicy, load_content
 from strategy.problems import ContentError
@@ -47,7 +48,10 @@ def on_config(config):
     try:
         content = load_content(Path(config.config_file_path).parent,
                                policy=TranslationPolicy.from_options(options.get("translations")))
-        publication = Publication(content, as_of=build_date(), preview=_is_preview)
+        moment = build_moment()
+        consultation = Consultation.from_options(options["consultation"]) if "consultation" in options else None
+        publication = Publication(content, as_of=build_date(), preview=_is_preview, moment=moment,
+                                  consultation=consultation)
         problems = publication.links_to_unpublished()
         if problems:
             raise ContentError(problems)

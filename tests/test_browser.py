@@ -26,6 +26,8 @@ PAGE_KINDS = {
     "delivery plan": "delivery-plan/",
     "well-being matrix": "wellbeing/",
     "subscribe": "subscribe/",
+    "events": "events/",
+    "case studies": "showcase/",
     "not found": "404.html",
 }
 LANGUAGE_ROOTS = {"en": "", "cy": "cy/"}

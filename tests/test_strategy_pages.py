@@ -68,10 +68,11 @@ def test_tables_follow_the_post_text_unless_a_marker_places_them(site_copy, tmp_
 
     page = parse(tmp_path / "site/cy/posts/missions/digital-skills/index.html")
     headings = [heading_text(h) for h in page.cssselect(".md-content h2")]
-    assert headings == ["Pam mae hyn yn bwysig", "Camau gweithredu", "Beth fyddwn ni'n ei wneud", "Canlyniadau"]
+    assert headings == ["Pam mae hyn yn bwysig", "Camau gweithredu", "Beth fyddwn ni'n ei wneud", "Canlyniadau",
+                        "Dweud eich dweud"]
     english = parse(tmp_path / "site/posts/missions/digital-skills/index.html")
     assert [heading_text(h) for h in english.cssselect(".md-content h2")] == \
-        ["Why this matters", "What we will do", "Outcomes", "Actions"]
+        ["Why this matters", "What we will do", "Outcomes", "Actions", "Have your say"]
 
 
 def heading_text(h) -> str:

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 
 from .catalogue import translate
 from .charts import progress_chart, status_counts
-from .dates import long_date
+from .calendar import calendar_path
+from .consultation import ANALYSING, NOT_OPEN, OPEN, WALES, mailto
+from .dates import event_when, long_date, long_datetime
 from .escape import html_text, markdown_inline
 from .exports import CSV_COLUMNS
 from .feeds import MEDIA_TYPES, feed_paths
@@ -325,6 +327,94 @@ def translation_status(page: Page) -> str:
     return _block(_table(page.t("translation.report.caption"), headers, rows, "strategy-table--translations"))
 
 
+# --- taking part -------------------------------------------------------------
+
+
+def have_your_say(page: Page, mission: Mission | None = None) -> str:
+    """How to respond to the consultation, or where it stands once it has closed."""
+    consultation = page.publication.consultation
+    if consultation is None:
+        return "\n"
+    if mission is None and page.post is not None and page.post.kind == "mission":
+        mission = _mission_of(page)
+    state = consultation.state(page.publication.moment)
+    opens, closes = (long_datetime(consultation.opens, page.language), long_datetime(consultation.closes, page.language))
+    parts = []
+    if state == NOT_OPEN:
+        parts.append(f"<p>{html_text(page.t('say.not_open', opens=opens, closes=closes))}</p>")
+    elif state == OPEN:
+        topic = (page.t("plan.mission_heading", number=mission.number, title=page.text(mission.title))
+                 if mission else page.t("say.subject_general"))
+        ways = []
+        if consultation.email:
+            link = mailto(consultation.email, page.t("say.subject", topic=topic))
+            ways.append(f'<li><a href="{html_text(link)}">{html_text(page.t("say.email", address=consultation.email))}</a></li>')
+        if consultation.form_url:
+            ways.append(f'<li><a href="{html_text(consultation.form_url)}">{html_text(page.t("say.form"))}</a></li>')
+        if consultation.postal_address:
+            lines = "<br>".join(html_text(line) for line in page.text(consultation.postal_address).splitlines())
+            ways.append(f'<li>{html_text(page.t("say.post"))}<address>{lines}</address></li>')
+        parts += [f"<p>{html_text(page.t('say.open', closes=closes))}</p>", f'<ul class="strategy-say__ways">{"".join(ways)}</ul>',
+                  f"<p>{html_text(page.t('say.what_happens'))}</p>"]
+    elif state == ANALYSING:
+        parts.append(f"<p>{html_text(page.t('say.analysing', closes=closes))}</p>")
+    else:
+        parts.append(f"<p>{html_text(page.t('say.responded', closes=closes))}</p>")
+        parts.append(f'<p><a href="{html_text(consultation.response_url)}">{html_text(page.t("say.read_response"))}</a></p>')
+    return _block(f"## {markdown_inline(page.t('say.heading'))} {{#have-your-say}}",
+                  f'<div class="strategy-say strategy-say--{state}">{"".join(parts)}</div>')
+
+
+def you_said_we_did(page: Page, mission: Mission) -> str:
+    if not mission.feedback:
+        return "\n"
+    rows = [f'<tr><th scope="row">{html_text(page.text(item.theme))}</th><td>{html_text(page.text(item.response))}</td></tr>'
+            for item in mission.feedback]
+    caption = page.t("feedback.caption", number=mission.number, title=page.text(mission.title))
+    return _block(f"## {markdown_inline(page.t('feedback.heading'))} {{#you-said-we-did}}",
+                  _table(caption, [page.t("feedback.theme"), page.t("feedback.response")], rows, "strategy-table--feedback"))
+
+
+def _event_item(post: Post, page: Page) -> str:
+    where = html_text(post.event.location.in_language(page.language))
+    return (f'<li class="strategy-event-item"><h3><a href="{html_text(page.link_to(post.path))}">'
+            f'{html_text(page.text(post.title))}</a></h3>'
+            f'<p><time datetime="{post.event.start.isoformat()}">{html_text(event_when(post, page.language))}</time> · {where}</p></li>')
+
+
+def events_index(page: Page) -> str:
+    """Upcoming events, soonest first, then past events, latest first (as of the build)."""
+    moment = page.publication.moment
+    events = [post for post in page.publication.posts if post.event]
+    upcoming = sorted((p for p in events if p.event.end.replace(tzinfo=WALES) >= moment), key=lambda p: p.event.start)
+    past = sorted((p for p in events if p.event.end.replace(tzinfo=WALES) < moment), key=lambda p: p.event.start, reverse=True)
+    calendar = page.link_to_file(calendar_path(page.language))
+    parts = [f'<p><a href="{html_text(calendar)}" type="text/calendar">{html_text(page.t("events.calendar"))}</a></p>',
+             f"## {markdown_inline(page.t('events.upcoming'))} {{#upcoming}}",
+             f'<ul class="strategy-events">{"".join(_event_item(p, page) for p in upcoming)}</ul>' if upcoming
+             else f"<p>{html_text(page.t('events.none_upcoming'))}</p>"]
+    if past:
+        parts += [f"## {markdown_inline(page.t('events.past'))} {{#past}}",
+                  f'<ul class="strategy-events">{"".join(_event_item(p, page) for p in past)}</ul>']
+    return _block(*parts)
+
+
+def showcase_index(page: Page) -> str:
+    """Case studies from across Wales, under the mission each illustrates."""
+    parts = []
+    for mission in page.publication.content.plan.missions:
+        cases = [post for post in reversed(page.publication.posts) if post.kind == "showcase" and post.mission_id == mission.id]
+        heading = page.t("plan.mission_heading", number=mission.number, title=page.text(mission.title))
+        parts.append(f"## {markdown_inline(heading)} {{#{mission.id}}}")
+        if cases:
+            items = "".join(f'<li><a href="{html_text(page.link_to(p.path))}">{html_text(page.text(p.title))}</a>'
+                            f'<p>{html_text(page.text(p.summary))}</p></li>' for p in cases)
+            parts.append(f'<ul class="strategy-showcase">{items}</ul>')
+        else:
+            parts.append(f"<p>{html_text(page.t('showcase.none'))}</p>")
+    return _block(*parts)
+
+
 # --- placing blocks ----------------------------------------------------------
 
 BLOCKS = {
@@ -336,6 +426,9 @@ BLOCKS = {
     "latest-posts": latest_posts,
     "feeds": feed_list,
     "translation-status": translation_status,
+    "have-your-say": have_your_say,
+    "events": events_index,
+    "showcase-index": showcase_index,
 }
 
 
@@ -363,5 +456,10 @@ def place_blocks(markdown: str, page: Page) -> str:
             markdown = markdown.rstrip("\n") + outcomes_table(page)
         if "{#actions}" not in markdown:
             markdown = markdown.rstrip("\n") + actions_table(page)
+        mission = _mission_of(page)
+        if "{#you-said-we-did}" not in markdown:
+            markdown = markdown.rstrip("\n") + you_said_we_did(page, mission)
+        if "{#have-your-say}" not in markdown:
+            markdown = markdown.rstrip("\n") + have_your_say(page, mission)
     return markdown
 

@@ -22,3 +22,10 @@ def event_when(post, language: str) -> str:
         return f"{long_date(start.date(), language)}, {start.strftime(TIME_FORMAT)}–{end.strftime(TIME_FORMAT)}"
     return (f"{long_date(start.date(), language)} {start.strftime(TIME_FORMAT)} – "
             f"{long_date(end.date(), language)} {end.strftime(TIME_FORMAT)}")
+
+
+def long_datetime(moment, language: str) -> str:
+    """'29 January 2027 at 17:00', '29 Ionawr 2027 am 17:00' (Welsh local time)."""
+    from .catalogue import translate
+
+    return translate("datetime", language, date=long_date(moment.date(), language), time=moment.strftime(TIME_FORMAT))

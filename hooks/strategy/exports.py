@@ -54,6 +54,8 @@ def plan_as_data(plan: Plan) -> dict:
                     }
                     for action in mission.actions
                 ],
+                **({"feedback": [{"theme": _bilingual(f.theme), "response": _bilingual(f.response)}
+                                 for f in mission.feedback]} if mission.feedback else {}),
             }
             for mission in plan.missions
         ],

@@ -9,7 +9,7 @@ from pathlib import Path
 from . import LANGUAGES, schemas
 from .markers import BLOCK_NAMES, marker_problems
 from .markup import unsafe_markup
-from .model import Action, Change, Content, Event, Mission, Outcome, Owner, Plan, Post, ProgressNote, Text
+from .model import Action, Change, Feedback, Content, Event, Mission, Outcome, Owner, Plan, Post, ProgressNote, Text
 from .problems import ContentError, Problem
 from .translation import IN_STEP, MISSING, OUTDATED, source_hash
 from .yamltext import MarkdownFile, YamlDocument, parse_yaml, split_front_matter
@@ -146,6 +146,8 @@ def _build_plan(data: dict) -> Plan:
                 )
                 for action in mission["actions"]
             ),
+            feedback=tuple(Feedback(_text(item["theme"]), _text(item["response"]))
+                           for item in mission.get("feedback", ())),
         )
         for number, mission in enumerate(data["missions"], start=1)
     )

@@ -52,6 +52,14 @@ class Action:
 
 
 @dataclass(frozen=True)
+class Feedback:
+    """One theme raised in feedback, and the change made in response."""
+
+    theme: Text
+    response: Text
+
+
+@dataclass(frozen=True)
 class Mission:
     id: str
     number: int  # its place in the plan, from 1
@@ -61,6 +69,7 @@ class Mission:
     ways_of_working: tuple[str, ...]
     outcomes: tuple[Outcome, ...]
     actions: tuple[Action, ...]
+    feedback: tuple[Feedback, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
+from .consultation import Consultation
 from .dates import long_date
 from .model import Content, Post
 from .problems import Problem
@@ -20,10 +21,11 @@ SERIES_KINDS = ("series", "mission")
 
 
 def build_date(environ: dict[str, str] = os.environ) -> date:
-    """The date a build publishes as of: STRATEGY_BUILD_DATE (YYYY-MM-DD), else
-    SOURCE_DATE_EPOCH (so that a rebuild of a commit gives the same site), else today."""
+    """The date a build publishes as of: STRATEGY_BUILD_DATE (YYYY-MM-DD, or with a
+    time), else SOURCE_DATE_EPOCH (so that a rebuild of a commit gives the same
+    site), else today."""
     if environ.get("STRATEGY_BUILD_DATE"):
-        return date.fromisoformat(environ["STRATEGY_BUILD_DATE"])
+        return datetime.fromisoformat(environ["STRATEGY_BUILD_DATE"]).date()
     if environ.get("SOURCE_DATE_EPOCH"):
         return datetime.fromtimestamp(int(environ["SOURCE_DATE_EPOCH"]), tz=timezone.utc).date()
     return date.today()
@@ -36,6 +38,8 @@ class Publication:
     content: Content
     as_of: date
     preview: bool  # a local preview shows drafts and scheduled posts, marked as such
+    moment: datetime | None = None  # the build's time, for what is upcoming and past
+    consultation: Consultation | None = None
 
     def is_published(self, post: Post) -> bool:
         return post.is_page or (not post.draft and post.date <= self.as_of)

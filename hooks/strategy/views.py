@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import json
+
 from . import LANGUAGES
 from .catalogue import translate
 from .dates import event_when, long_date
 from .feeds import MEDIA_TYPES, feed_paths
 from .model import Mission, Post
 from .publication import Publication
+from .consultation import WALES
 from .translation import MISSING, OUTDATED
 from .urls import SiteAddresses, page_url
 
@@ -57,6 +60,7 @@ class PageView:
     event_where: str | None = None
     event_online_url: str | None = None
     event_booking_url: str | None = None
+    structured_data: str | None = None  # schema.org JSON-LD, already safe inside <script>
 
 
 def _series_view(post: Post, publication: Publication, language: str) -> dict:
@@ -134,7 +138,34 @@ def page_view(post: Post | None, path: str, publication: Publication, language: 
         view["event_where"] = post.event.location.in_language(language)
         view["event_online_url"] = post.event.online_url
         view["event_booking_url"] = post.event.booking_url
+        view["structured_data"] = event_json_ld(post, language, view["canonical"], site_name)
     return PageView(**view)
+
+
+def event_json_ld(post: Post, language: str, url: str, organiser: str) -> str:
+    """schema.org Event data for search engines. An event with a link to join is online."""
+    event = post.event
+    online = event.online_url is not None
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": post.title.in_language(language),
+        "description": post.summary.in_language(language) if post.summary else "",
+        "startDate": event.start.replace(tzinfo=WALES).isoformat(),
+        "endDate": event.end.replace(tzinfo=WALES).isoformat(),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventAttendanceMode": "https://schema.org/" + ("OnlineEventAttendanceMode" if online else "OfflineEventAttendanceMode"),
+        "location": ({"@type": "VirtualLocation", "url": event.online_url} if online
+                     else {"@type": "Place", "name": event.location.in_language(language)}),
+        "inLanguage": language,
+        "url": url,
+        "organizer": {"@type": "Organization", "name": organiser},
+    }
+    if event.booking_url:
+        data["offers"] = {"@type": "Offer", "url": event.booking_url, "price": "0", "priceCurrency": "GBP"}
+    # Inside <script>, "<" could end the element early: write it, ">" and "&" as JSON escapes.
+    return (json.dumps(data, ensure_ascii=False, sort_keys=True)
+            .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
 def not_found_view(language: str, addresses: SiteAddresses) -> PageView:

@@ -1,0 +1,14 @@
+"""Writes each language's events.ics. A thin adapter over ``strategy.calendar``."""
+
+from pathlib import Path
+
+from strategy.calendar import calendar_ics, calendar_path
+from strategy.urls import SiteAddresses
+
+
+def on_post_build(config):
+    options = config.extra.get("strategy", {})
+    language = config.theme["language"]
+    ics = calendar_ics(config.strategy, language, SiteAddresses.from_options(config.site_url, options),
+                       options["feeds"]["id_authority"], config.site_name)
+    (Path(config.site_dir) / calendar_path(language)).write_bytes(ics)
