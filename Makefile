@@ -46,5 +46,8 @@ post: $(BIN)/.runtime-installed  ## Start a new post in both languages (asks for
 	$(STRATEGY) new $(if $(KIND),--kind $(KIND)) $(if $(MISSION),--mission $(MISSION)) \
 	  $(if $(TITLE),--title "$(TITLE)") $(if $(TITLE_CY),--title-cy "$(TITLE_CY)")
 
+versions: $(BIN)/.runtime-installed  ## Build two versions into a local branch with mike and serve them
+	$(STRATEGY) versions
+
 clean:  ## Remove the built site and the virtual environment
 	rm -rf site .site.* $(VENV) node_modules

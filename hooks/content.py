@@ -17,6 +17,7 @@ from strategy.catalogue import translate
 from strategy.consultation import Consultation, build_moment
 from strategy.escape import html_text
 from strategy.loader import TranslationPolicy, load_content
+from strategy.plan_diff import load_earlier_plan
 from strategy.problems import ContentError
 from strategy.publication import Publication, build_date
 from strategy.translation import outdated_warnings
@@ -46,12 +47,14 @@ def source_path(file) -> str:
 def on_config(config):
     options = config.extra.get("strategy", {})
     try:
-        content = load_content(Path(config.config_file_path).parent,
+        root = Path(config.config_file_path).parent
+        content = load_content(root,
                                policy=TranslationPolicy.from_options(options.get("translations")))
         moment = build_moment()
         consultation = Consultation.from_options(options["consultation"]) if "consultation" in options else None
+        earlier = load_earlier_plan(root, options["compare_with"]) if "compare_with" in options else None
         publication = Publication(content, as_of=build_date(), preview=_is_preview, moment=moment,
-                                  consultation=consultation)
+                                  consultation=consultation, earlier_plan=earlier)
         problems = publication.links_to_unpublished()
         if problems:
             raise ContentError(problems)

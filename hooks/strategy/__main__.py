@@ -16,7 +16,7 @@ from pathlib import Path
 from . import LANGUAGES
 from .loader import TranslationPolicy, load_content
 from .problems import ContentError
-from .publish import build_site
+from .publish import build_site, preview_versions
 from .scaffold import KIND_FOLDERS, NewPost, ScaffoldError, create_post
 from .settings import site_options
 from .translation import (IN_STEP, MISSING, OUTDATED, outdated_warnings, record_source_hash, source_hash, source_of,
@@ -125,12 +125,17 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("translations", help="list every translation and whether it is in step, outdated or missing")
     build = commands.add_parser("build", help="build the site into a folder, replacing it only if the build succeeds")
     build.add_argument("--site-dir", type=Path, default=Path("site"), help="where the site goes (default: site)")
+    versions = commands.add_parser("versions", help="build two versions into a local branch with mike and serve them")
+    versions.add_argument("--branch", default="site-versions-preview", help="the local branch mike writes to")
+    versions.add_argument("--address", default="127.0.0.1:8000")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.command == "check":
         return check(root)
     if args.command == "build":
         return build_site(root, root / args.site_dir)
+    if args.command == "versions":
+        return preview_versions(root, args.branch, args.address)
     if args.command == "translated":
         return mark_translated(root, args.files, args.all)
     if args.command == "translations":

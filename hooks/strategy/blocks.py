@@ -19,9 +19,11 @@ from .exports import CSV_COLUMNS
 from .feeds import MEDIA_TYPES, feed_paths
 from .markers import MARKER, MISSION_POST_BLOCKS
 from .model import Action, Mission, Post
+from .plan_diff import ADDED, REMOVED, REWORDED, STATUS, compare
 from .publication import SERIES_KINDS, Publication
 from .translation import translation_report
 from .urls import page_url, relative_url
+from .views import history_view
 
 ARCHIVE_PAGE_SIZE = 20
 EXPORT_FILES = {"json": "data/delivery-plan.json", "csv": "data/delivery-plan.csv",
@@ -201,6 +203,12 @@ def delivery_plan(page: Page) -> str:
         parts.append(f'<p class="strategy-filter__none" hidden>{html_text(page.t("plan.no_matching_actions"))}</p>')
     parts.append(f"## {markdown_inline(page.t('opendata.heading'))} {{#open-data}}")
     parts.append(open_data(page))
+    plan = page.publication.content.plan
+    if plan.changes:
+        history = history_view(plan.changes[0].date, plan.changes[1:], page.language)
+        entries = "".join(f"<dt>{html_text(when)}</dt><dd>{html_text(note)}</dd>" for when, note in history["history"])
+        parts.append(f'<footer class="strategy-history"><p>{html_text(history["history_summary"])}</p>'
+                     f'<details><summary>{html_text(page.t("history.see_all"))}</summary><dl>{entries}</dl></details></footer>')
     return _block(*parts)
 
 
@@ -415,6 +423,38 @@ def showcase_index(page: Page) -> str:
     return _block(*parts)
 
 
+# --- what changed since an earlier version ------------------------------------
+
+
+def changes_since(page: Page) -> str:
+    earlier = page.publication.earlier_plan
+    if earlier is None:
+        return "\n"
+    changes = compare(earlier.data, page.publication.content.plan)
+    parts = [f"<p>{html_text(page.t('changes.intro', version=page.text(earlier.title)))}</p>"]
+    for kind in (ADDED, REMOVED, REWORDED, STATUS):
+        heading = page.t(f"changes.heading.{kind}")
+        parts.append(f"## {markdown_inline(heading)} {{#{kind}}}")
+        found = [change for change in changes if change.change == kind]
+        if not found:
+            parts.append(f"<p>{html_text(page.t('changes.none'))}</p>")
+            continue
+        rows = []
+        for change in found:
+            def shown(text):
+                if text is None:
+                    return ""
+                value = page.text(text)
+                return page.t(f"status.{value}") if kind == STATUS else value
+            rows.append(f'<tr data-id="{html_text(change.id)}"><td>{html_text(page.text(change.mission))}</td>'
+                        f'<td>{html_text(page.t("changes." + change.item))}</td>'
+                        f'<td>{html_text(shown(change.before))}</td><td>{html_text(shown(change.after))}</td></tr>')
+        headers = [page.t("matrix.mission"), "", page.t("changes.was"), page.t("changes.now")]
+        headers[1] = page.t("changes.outcome") + " / " + page.t("changes.action")
+        parts.append(_table(heading, headers, rows, f"strategy-table--changes strategy-table--{kind}"))
+    return _block(*parts)
+
+
 # --- placing blocks ----------------------------------------------------------
 
 BLOCKS = {
@@ -429,6 +469,7 @@ BLOCKS = {
     "have-your-say": have_your_say,
     "events": events_index,
     "showcase-index": showcase_index,
+    "changes-since": changes_since,
 }
 
 

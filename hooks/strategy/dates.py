@@ -6,6 +6,8 @@ from datetime import date
 
 from babel.dates import format_date
 
+from .catalogue import translate
+
 BABEL_LOCALES = {"en": "en_GB", "cy": "cy"}
 TIME_FORMAT = "%H:%M"
 
@@ -26,6 +28,4 @@ def event_when(post, language: str) -> str:
 
 def long_datetime(moment, language: str) -> str:
     """'29 January 2027 at 17:00', '29 Ionawr 2027 am 17:00' (Welsh local time)."""
-    from .catalogue import translate
-
     return translate("datetime", language, date=long_date(moment.date(), language), time=moment.strftime(TIME_FORMAT))

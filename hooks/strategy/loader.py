@@ -151,7 +151,8 @@ def _build_plan(data: dict) -> Plan:
         )
         for number, mission in enumerate(data["missions"], start=1)
     )
-    return Plan(owners=tuple(owners.values()), missions=missions)
+    changes = tuple(Change(date.fromisoformat(c["date"]), _text(c["note"])) for c in data.get("changes", ()))
+    return Plan(owners=tuple(owners.values()), missions=missions, changes=changes)
 
 
 # --- posts and pages ---------------------------------------------------------

@@ -22,6 +22,14 @@ class Text:
 
 
 @dataclass(frozen=True)
+class Change:
+    """A significant change to a post after it was published."""
+
+    date: date
+    note: Text
+
+
+@dataclass(frozen=True)
 class Owner:
     id: str
     name: Text
@@ -76,6 +84,7 @@ class Mission:
 class Plan:
     owners: tuple[Owner, ...]
     missions: tuple[Mission, ...]
+    changes: tuple[Change, ...] = ()  # oldest first
 
     def mission(self, mission_id: str) -> Mission | None:
         return next((mission for mission in self.missions if mission.id == mission_id), None)
@@ -90,14 +99,6 @@ class Event:
     location: Text
     online_url: str | None = None
     booking_url: str | None = None
-
-
-@dataclass(frozen=True)
-class Change:
-    """A significant change to a post after it was published."""
-
-    date: date
-    note: Text
 
 
 @dataclass(frozen=True)

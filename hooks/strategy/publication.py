@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
 from .consultation import Consultation
+from .plan_diff import EarlierPlan
 from .dates import long_date
 from .model import Content, Post
 from .problems import Problem
@@ -40,6 +41,7 @@ class Publication:
     preview: bool  # a local preview shows drafts and scheduled posts, marked as such
     moment: datetime | None = None  # the build's time, for what is upcoming and past
     consultation: Consultation | None = None
+    earlier_plan: EarlierPlan | None = None  # the plan of an earlier version, to show what changed
 
     def is_published(self, post: Post) -> bool:
         return post.is_page or (not post.draft and post.date <= self.as_of)

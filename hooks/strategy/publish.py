@@ -43,3 +43,25 @@ def build_site(root: Path, site_dir: Path, extra_args: list[str] | None = None) 
         return 0
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+PREVIEW_VERSIONS = (
+    ("consultation-draft", "Consultation draft / Drafft ymgynghori", ()),
+    ("final", "Final strategy / Strategaeth derfynol", ("latest",)),
+)
+
+
+def preview_versions(root: Path, branch: str, address: str) -> int:
+    """Build two versions with mike into a local branch of this repository, then serve them,
+    so an editor can see the versioned site (selector, banner, aliases) without any hosting.
+    Both versions are built from the working tree; nothing is pushed."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    mike = [str(Path(sys.executable).with_name("mike"))]  # installed beside this Python
+    steps = [[*mike, "deploy", "--branch", branch, "--title", title, "--update-aliases", version, *aliases]
+             for version, title, aliases in PREVIEW_VERSIONS]
+    steps.append([*mike, "set-default", "--branch", branch, "latest"])
+    for step in steps:
+        if subprocess.run(step, cwd=root, env=env).returncode != 0:
+            return 1
+    print(f"Serving the versions in branch {branch} at http://{address}/ (Ctrl+C to stop)")
+    return subprocess.run([*mike, "serve", "--branch", branch, "--dev-addr", address], cwd=root, env=env).returncode

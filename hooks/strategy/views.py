@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import json
+from dataclasses import dataclass
 
 from . import LANGUAGES
 from .catalogue import translate
+from .consultation import WALES
 from .dates import event_when, long_date
 from .feeds import MEDIA_TYPES, feed_paths
 from .model import Mission, Post
 from .publication import Publication
-from .consultation import WALES
 from .translation import MISSING, OUTDATED
 from .urls import SiteAddresses, page_url
 
@@ -61,6 +60,8 @@ class PageView:
     event_online_url: str | None = None
     event_booking_url: str | None = None
     structured_data: str | None = None  # schema.org JSON-LD, already safe inside <script>
+    history_summary: str | None = None  # "Published 4 November 2026, last updated 20 November 2026"
+    history: tuple[tuple[str, str], ...] = ()  # (date, note), newest first
 
 
 def _series_view(post: Post, publication: Publication, language: str) -> dict:
@@ -78,6 +79,16 @@ def _series_view(post: Post, publication: Publication, language: str) -> dict:
         "series_previous": link(series[index - 1]) if index > 0 else None,
         "series_next": link(series[index + 1]) if index + 1 < len(series) else None,
     }
+
+
+def history_view(published, changes, language: str) -> dict:
+    """GOV.UK-style history at the foot of a page: when published, when last updated, every update."""
+    summary = translate("history.published", language, date=long_date(published, language))
+    if changes:
+        summary += ", " + translate("history.updated", language, date=long_date(changes[-1].date, language))
+    entries = [(long_date(c.date, language), c.note.in_language(language)) for c in reversed(changes)]
+    entries.append((long_date(published, language), translate("history.first_published", language)))
+    return {"history_summary": summary, "history": tuple(entries)}
 
 
 def feed_links(language: str, site_name: str, mission: Mission | None = None) -> tuple[FeedLink, ...]:
@@ -133,6 +144,7 @@ def page_view(post: Post | None, path: str, publication: Publication, language: 
     elif not publication.is_published(post):
         view["preview_notice"] = translate("preview.scheduled", language, date=long_date(post.date, language))
     view.update(_series_view(post, publication, language))
+    view.update(history_view(post.date, post.changes, language))
     if post.event:
         view["event_when"] = event_when(post, language)
         view["event_where"] = post.event.location.in_language(language)
