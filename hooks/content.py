@@ -48,8 +48,11 @@ def on_config(config):
     options = config.extra.get("strategy", {})
     try:
         root = Path(config.config_file_path).parent
-        content = load_content(root,
-                               policy=TranslationPolicy.from_options(options.get("translations")))
+        previous = getattr(config, "strategy", None)
+        # mkdocs-static-i18n builds every language with this same config object, in
+        # one run: the first language's content is the content of them all.
+        content = previous.content if previous is not None else load_content(
+            root, policy=TranslationPolicy.from_options(options.get("translations")))
         moment = build_moment()
         consultation = Consultation.from_options(options["consultation"]) if "consultation" in options else None
         earlier = load_earlier_plan(root, options["compare_with"]) if "compare_with" in options else None

@@ -6,7 +6,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 
 from strategy import LANGUAGES
-from strategy.blocks import EXPORT_FILES, Page, UnknownMarker, place_blocks
+from strategy.blocks import EXPORT_FILES, Page, UnknownMarker, place_blocks, restore_blocks
 from strategy.exports import plan_csv, plan_json
 from strategy.schemas import SCHEMA_DIR
 
@@ -16,9 +16,14 @@ def on_page_markdown(markdown, page, config, files):
     language = config.theme["language"]
     entry = publication.content.entry_at(page.file.src_uri.split("/", 1)[1])
     try:
-        return place_blocks(markdown, Page(publication, language, page.url, entry))
+        markdown, page.strategy_blocks = place_blocks(markdown, Page(publication, language, page.url, entry))
     except UnknownMarker as error:
         raise Abort(f"{page.file.src_uri}: {error}") from None
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    return restore_blocks(html, getattr(page, "strategy_blocks", []))
 
 
 def on_post_build(config):

@@ -7,6 +7,7 @@ A page asks for a block with a marker line such as ``<!-- strategy:actions -->``
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .catalogue import translate
@@ -477,30 +478,54 @@ class UnknownMarker(ValueError):
     """A marker the content checker should have refused."""
 
 
-def place_blocks(markdown: str, page: Page) -> str:
-    """Replace every marker with its block; a mission post without markers gets
-    its outcomes and actions after its text."""
+STASH = "<!--strategy-block:{}-->"
+
+
+def _stashed(block: str, stash: list[str]) -> str:
+    """The block with each of its HTML lines set aside, leaving a placeholder comment.
+
+    Markdown then only sees our headings (which belong in the table of contents)
+    and cheap comments; the HTML goes into the page after Markdown has run
+    (``restore_blocks``): faster on big pages, and never re-read as Markdown.
+    """
+    lines = []
+    for line in block.split("\n"):
+        if line.startswith("<"):
+            stash.append(line)
+            line = STASH.format(len(stash) - 1)
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def place_blocks(markdown: str, page: Page) -> tuple[str, list[str]]:
+    """Replace every marker with its block; a mission post without markers gets its
+    outcomes, actions, feedback and invitation to respond after its text. Returns the
+    Markdown and the HTML set aside for ``restore_blocks``."""
+    stash: list[str] = []
 
     def replace(match: re.Match) -> str:
         name = match.group("name")
         if name == "archive":
-            return archive(page, int(match.group("page") or 1))
+            return _stashed(archive(page, int(match.group("page") or 1)), stash)
         if name not in BLOCKS:
             raise UnknownMarker(f"unknown block '{name}'")
         if name in MISSION_POST_BLOCKS and (page.post is None or page.post.kind != "mission"):
             raise UnknownMarker(f"the '{name}' block belongs on a mission post")
-        return BLOCKS[name](page)
+        return _stashed(BLOCKS[name](page), stash)
 
     markdown = MARKER.sub(replace, markdown)
     if page.post is not None and page.post.kind == "mission":
-        if "{#outcomes}" not in markdown:
-            markdown = markdown.rstrip("\n") + outcomes_table(page)
-        if "{#actions}" not in markdown:
-            markdown = markdown.rstrip("\n") + actions_table(page)
         mission = _mission_of(page)
-        if "{#you-said-we-did}" not in markdown:
-            markdown = markdown.rstrip("\n") + you_said_we_did(page, mission)
-        if "{#have-your-say}" not in markdown:
-            markdown = markdown.rstrip("\n") + have_your_say(page, mission)
-    return markdown
+        for anchor, block in (("{#outcomes}", outcomes_table), ("{#actions}", actions_table),
+                              ("{#you-said-we-did}", lambda p: you_said_we_did(p, mission)),
+                              ("{#have-your-say}", lambda p: have_your_say(p, mission))):
+            if anchor not in markdown:
+                markdown = markdown.rstrip("\n") + _stashed(block(page), stash)
+    return markdown, stash
 
+
+def restore_blocks(html: str, stash: list[str]) -> str:
+    """Put the HTML set aside by ``place_blocks`` back in the rendered page."""
+    if not stash:
+        return html
+    return re.sub(r"<!--strategy-block:(\d+)-->", lambda m: stash[int(m.group(1))], html)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from babel.dates import format_date
 
@@ -12,6 +13,7 @@ BABEL_LOCALES = {"en": "en_GB", "cy": "cy"}
 TIME_FORMAT = "%H:%M"
 
 
+@lru_cache(maxsize=4096)  # Babel is slow, and a site shows the same few dates on many pages
 def long_date(day: date, language: str) -> str:
     """'3 December 2020' in English, '3 Rhagfyr 2020' in Welsh."""
     return format_date(day, "d MMMM y", locale=BABEL_LOCALES[language])

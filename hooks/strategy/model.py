@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -150,7 +151,7 @@ class Content:
     def __post_init__(self):
         self._by_path.update({entry.path: entry for entry in self.entries})
 
-    @property
+    @cached_property
     def posts(self) -> tuple[Post, ...]:
         """The posts of the series, oldest first."""
         return tuple(sorted((e for e in self.entries if not e.is_page), key=lambda p: (p.date, p.id)))

@@ -12,6 +12,8 @@ import re
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?P<attributes>[^>]*)>(?P<body>.*?)</script>", re.DOTALL)
 _NOT_JAVASCRIPT = re.compile(r'\btype="(?!text/javascript|module)[^"]+"')
 _CHARSET = re.compile(r'<meta charset="utf-8">', re.IGNORECASE)
+_TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*?type="checkbox"[^>]*?) autocomplete="off"')
+_LABEL_FOR = re.compile(r'<label([^>]*?) for="([^"]+)"')
 
 # Everything from this site itself, nothing from anywhere else. Inline scripts
 # run only if their hash is listed: Material's own few, never one smuggled in.
@@ -64,10 +66,8 @@ def fix_material_markup(html: str) -> str:
     autocomplete="off" on its checkbox toggles (allowed only on text-like inputs),
     and a <label for> whose control is not on the page (the table of contents
     toggle on pages outside the nav)."""
-    html = re.sub(r'(<input class="md-toggle"[^>]*type="checkbox"[^>]*?) autocomplete="off"', r"\1", html)
-    ids = set(re.findall(r'\bid="([^"]+)"', html))
-    return re.sub(r'<label([^>]*?) for="([^"]+)"',
-                  lambda m: m.group(0) if m.group(2) in ids else f"<label{m.group(1)}", html)
+    html = _TOGGLE_AUTOCOMPLETE.sub(r"\1", html)
+    return _LABEL_FOR.sub(lambda m: m.group(0) if f'id="{m.group(2)}"' in html else f"<label{m.group(1)}", html)
 
 
 def finish_page(html: str, trusted: re.Pattern) -> str:

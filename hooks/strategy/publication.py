@@ -7,6 +7,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
+from functools import cached_property
 
 from .consultation import Consultation
 from .plan_diff import EarlierPlan
@@ -49,23 +50,34 @@ class Publication:
     def shows(self, post: Post) -> bool:
         return self.preview or self.is_published(post)
 
-    @property
+    # Worked out once per build, not once per page: every page asks.
+
+    @cached_property
     def posts(self) -> tuple[Post, ...]:
         """The posts this build shows, oldest first."""
         return tuple(post for post in self.content.posts if self.shows(post))
 
-    @property
+    @cached_property
     def series(self) -> tuple[Post, ...]:
         """The strategy series in reading order: the context post, then the missions."""
         return tuple(post for post in self.posts if post.kind in SERIES_KINDS)
 
-    @property
+    @cached_property
+    def series_positions(self) -> dict[str, int]:
+        """Each series post's place in the series, from 0, by path."""
+        return {post.path: index for index, post in enumerate(self.series)}
+
+    @cached_property
     def hidden_paths(self) -> set[str]:
         """The pages this build leaves out."""
         return {post.path for post in self.content.entries if not self.shows(post)}
 
+    @cached_property
+    def _mission_posts(self) -> dict[str, Post]:
+        return {p.mission_id: p for p in self.posts if p.kind == "mission"}
+
     def mission_post(self, mission_id: str) -> Post | None:
-        return next((p for p in self.posts if p.kind == "mission" and p.mission_id == mission_id), None)
+        return self._mission_posts.get(mission_id)
 
     def links_to_unpublished(self) -> list[Problem]:
         """Links from a published page to a post this build leaves out: each would be a

@@ -66,9 +66,9 @@ class PageView:
 
 def _series_view(post: Post, publication: Publication, language: str) -> dict:
     series = publication.series
-    if post not in series:
+    index = publication.series_positions.get(post.path)
+    if index is None:
         return {}
-    index = series.index(post)
 
     def link(neighbour: Post) -> Link:
         return Link(neighbour.title.in_language(language), page_url(neighbour.path, language))

@@ -1,0 +1,196 @@
+"""Build-speed and page-weight benchmark (a command, not a test).
+
+    .venv/bin/python bench/benchmark.py                  # N = 100, 500, 1000 posts per language
+    .venv/bin/python bench/benchmark.py --sizes 100 --runs 1
+
+For each N it generates a synthetic bilingual site (N posts per language, with
+realistic front matter, text and the sample delivery plan), then times, in
+alternation, (a) the same Markdown built by the same MkDocs + Material +
+static-i18n configuration without our hooks and overrides, and (b) our full
+build. It prints the median wall time of each, milliseconds per page, the ratio
+(b)/(a) and peak memory, then the weight of a mission post's first view, and
+writes everything to bench/results.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "hooks"))
+from strategy.translation import source_hash  # noqa: E402
+
+BUILD_DATE = "2027-06-01"
+MISSIONS = ["digital-services", "digital-inclusion", "digital-skills", "digital-economy",
+            "digital-connectivity", "data-and-collaboration"]
+WORDS_EN = ("public services digital people wales skills data inclusion connectivity economy strategy "
+            "action outcome owner progress community library business broadband council health").split()
+WORDS_CY = ("gwasanaethau cyhoeddus digidol pobl cymru sgiliau data cynhwysiant cysylltedd economi strategaeth "
+            "cam canlyniad perchennog cynnydd cymuned llyfrgell busnes band eang cyngor iechyd").split()
+
+
+def paragraph(words: list[str], seed: int, length: int = 60) -> str:
+    chosen = [words[(seed * 7 + i * 13) % len(words)] for i in range(length)]
+    return " ".join(chosen).capitalize() + "."
+
+
+def body(words: list[str], n: int) -> str:
+    return (f"## {words[n % len(words)].capitalize()}\n\n{paragraph(words, n)}\n\n{paragraph(words, n + 1)}\n\n"
+            f"- {paragraph(words, n + 2, 12)}\n- {paragraph(words, n + 3, 12)}\n\n"
+            f"## {words[(n + 5) % len(words)].capitalize()}\n\n{paragraph(words, n + 4)}\n\n"
+            f"See the [delivery plan](../../delivery-plan.md).\n")
+
+
+def generate_site(destination: Path, posts: int) -> Path:
+    """The repository's site with ``posts`` more posts in each language."""
+    for name in ("docs", "data", "schemas", "hooks", "overrides", "mkdocs.yml"):
+        source = REPO / name
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, destination / name)
+    start = date(2025, 1, 1)
+    for n in range(posts):
+        path = f"posts/generated/update-{n:05d}.md"
+        kind, mission = ("showcase", MISSIONS[n % 6]) if n % 5 == 0 else ("series", None)
+        source = {"kind": kind, "id": f"update-{n:05d}", "title": f"Update {n}: {WORDS_EN[n % len(WORDS_EN)]}",
+                  "summary": paragraph(WORDS_EN, n, 20), "date": (start + timedelta(days=n % 700)).isoformat()}
+        if mission:
+            source["mission"] = mission
+        if n % 7 == 0:
+            source["changes"] = [{"date": (start + timedelta(days=n % 700 + 3)).isoformat(), "note": "Corrected a figure."}]
+        english = body(WORDS_EN, n)
+        welsh_fields = {"translated_from": "en", "source_hash": source_hash(source, english),
+                        "title": f"Diweddariad {n}: {WORDS_CY[n % len(WORDS_CY)]}", "summary": paragraph(WORDS_CY, n, 20)}
+        if "changes" in source:
+            welsh_fields["changes"] = [{"note": "Cywirwyd ffigur."}]
+        for language, fields, text in (("en", source, english), ("cy", welsh_fields, body(WORDS_CY, n))):
+            file = destination / "docs" / language / path
+            file.parent.mkdir(parents=True, exist_ok=True)
+            file.write_text("---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=False) + "---\n\n" + text)
+    return destination
+
+
+def bare_config(site: Path) -> Path:
+    """Our mkdocs.yml without our hooks, overrides, scripts and styles: the baseline."""
+    config = yaml.safe_load((site / "mkdocs.yml").read_text())
+    config.pop("hooks", None)
+    config["theme"].pop("custom_dir", None)
+    config["theme"]["palette"] = [{"scheme": "default", "primary": "red", "accent": "red"}]
+    config.pop("extra_css", None)
+    config.pop("extra_javascript", None)
+    config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "mike" in p)]
+    config["strict"] = False  # the bare build cannot resolve our generated pages' links
+    path = site / "mkdocs-bare.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False))
+    return path
+
+
+def timed_build(site: Path, config: Path, out: Path) -> tuple[float, int]:
+    """Wall seconds and peak memory (KiB) of one `mkdocs build`."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "STRATEGY_BUILD_DATE": BUILD_DATE, "STRATEGY_PREVIEW": "0",
+           "PYTHONPATH": str(site / "hooks")}
+    shutil.rmtree(out, ignore_errors=True)
+    started = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(out)],
+                               cwd=site, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    if status != 0:
+        raise SystemExit(f"build failed: {process.stderr.read().decode()[-2000:]}")
+    return elapsed, usage.ru_maxrss
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, mtime=0))
+
+
+def page_weight(site: Path, page: str) -> dict:
+    """What a first view of ``page`` downloads: the HTML, its stylesheets, scripts and images (gzip)."""
+    html_file = site / page / "index.html"
+    html = html_file.read_bytes()
+    references = re.findall(rb'<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src|img[^>]+src)="([^"]+)"', html)
+    files = [(html_file.parent / ref.decode()).resolve() for ref in references if not ref.startswith((b"http", b"data:"))]
+    external = [ref.decode() for ref in references if ref.startswith(b"http")]
+    transferred = gz(html) + sum(gz(f.read_bytes()) for f in files)
+    return {"page": page, "html_bytes": len(html), "first_view_gzip_bytes": transferred,
+            "requests": 1 + len(files), "requests_to_other_hosts": len(external)}
+
+
+def search_weight(site: Path) -> dict:
+    """What a first search downloads with Material's search: its worker and the whole index."""
+    index = site / "search" / "search_index.json"
+    workers = list((site / "assets/javascripts/workers").glob("search*.js"))
+    if not index.exists():
+        return {}
+    return {"engine": "material-lunr", "index_gzip_bytes": gz(index.read_bytes()),
+            "worker_gzip_bytes": sum(gz(w.read_bytes()) for w in workers),
+            "first_query_gzip_bytes": gz(index.read_bytes()) + sum(gz(w.read_bytes()) for w in workers)}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 500, 1000], help="posts per language")
+    parser.add_argument("--runs", type=int, default=3, help="builds of each kind per size (median reported)")
+    parser.add_argument("--output", type=Path, default=REPO / "bench" / "results.json")
+    args = parser.parse_args()
+
+    results = {"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]}, "sizes": []}
+    print(f"{'N':>6} {'pages':>6} {'bare s':>8} {'ours s':>8} {'bare ms/pg':>11} {'ours ms/pg':>11} {'ratio':>6} "
+          f"{'bare MiB':>9} {'ours MiB':>9}")
+    with tempfile.TemporaryDirectory(prefix="strategy-bench-") as scratch:
+        for size in args.sizes:
+            site = generate_site(Path(scratch) / f"site-{size}", size)
+            bare = bare_config(site)
+            times = {"bare": [], "ours": []}
+            memory = {"bare": 0, "ours": 0}
+            for _ in range(args.runs):  # alternate, so that drift affects both alike
+                for kind, config in (("bare", bare), ("ours", site / "mkdocs.yml")):
+                    seconds, peak = timed_build(site, config, Path(scratch) / f"out-{kind}-{size}")
+                    times[kind].append(seconds)
+                    memory[kind] = max(memory[kind], peak)
+            built = Path(scratch) / f"out-ours-{size}"
+            pages = len(list(built.rglob("index.html")))
+            bare_median, ours_median = statistics.median(times["bare"]), statistics.median(times["ours"])
+            row = {"posts_per_language": size, "pages": pages,
+                   "bare_seconds": round(bare_median, 3), "ours_seconds": round(ours_median, 3),
+                   "bare_ms_per_page": round(1000 * bare_median / pages, 2),
+                   "ours_ms_per_page": round(1000 * ours_median / pages, 2),
+                   "ratio": round(ours_median / bare_median, 3),
+                   "bare_peak_mib": round(memory["bare"] / 1024, 1), "ours_peak_mib": round(memory["ours"] / 1024, 1),
+                   "all_seconds": times}
+            results["sizes"].append(row)
+            print(f"{size:>6} {pages:>6} {bare_median:>8.2f} {ours_median:>8.2f} {row['bare_ms_per_page']:>11.2f} "
+                  f"{row['ours_ms_per_page']:>11.2f} {row['ratio']:>6.3f} {row['bare_peak_mib']:>9.1f} {row['ours_peak_mib']:>9.1f}")
+            results["page_weight"] = page_weight(built, "cy/posts/missions/digital-skills")
+            results["search"] = search_weight(built)
+            shutil.rmtree(site)
+    sizes = results["sizes"]
+    if len(sizes) > 1:
+        results["ms_per_page_growth"] = round(sizes[-1]["ours_ms_per_page"] / sizes[0]["ours_ms_per_page"], 3)
+        print(f"\nms per page at N={sizes[-1]['posts_per_language']} vs N={sizes[0]['posts_per_language']}: "
+              f"{results['ms_per_page_growth']}x")
+    weight = results["page_weight"]
+    print(f"mission post, first view: {weight['html_bytes']} B of HTML, {weight['first_view_gzip_bytes'] / 1024:.1f} KiB "
+          f"transferred (gzip) in {weight['requests']} requests, {weight['requests_to_other_hosts']} to other hosts")
+    if results["search"]:
+        print(f"first search downloads {results['search']['first_query_gzip_bytes'] / 1024:.1f} KiB (gzip) "
+              f"with {results['search']['engine']}")
+    args.output.write_text(json.dumps(results, indent=2) + "\n")
+    print(f"figures written to {args.output.relative_to(REPO) if args.output.is_relative_to(REPO) else args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
