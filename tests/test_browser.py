@@ -66,12 +66,12 @@ def test_every_kind_of_page_has_no_accessibility_violations(axe_page, site_url, 
     assert failures == {}
 
 
-@pytest.mark.parametrize("language, query", [("en", "skills")])
-def test_search_with_results_has_no_accessibility_violations(axe_page, site_url, language, query):
-    axe_page.goto(page_url(site_url, language, ""))
-    axe_page.keyboard.press("/")
-    axe_page.keyboard.type(query)
-    axe_page.wait_for_selector(".md-search-result__item")
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("language, query", [("en", "skills"), ("cy", "sgiliau")])
+def test_search_with_results_has_no_accessibility_violations(axe_page, site_url, language, query, width):
+    axe_page.set_viewport_size(WIDTHS[width])
+    axe_page.goto(page_url(site_url, language, f"search/?q={query}"))
+    axe_page.wait_for_selector(".strategy-search__results a")
     assert axe_violations(axe_page) == []
 
 

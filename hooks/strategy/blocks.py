@@ -23,7 +23,7 @@ from .model import Action, Mission, Post
 from .plan_diff import ADDED, REMOVED, REWORDED, STATUS, compare
 from .publication import SERIES_KINDS, Publication
 from .translation import translation_report
-from .urls import page_url, relative_url
+from .urls import LANGUAGE_FOLDERS, page_url, relative_url
 from .views import history_view
 
 ARCHIVE_PAGE_SIZE = 20
@@ -456,6 +456,27 @@ def changes_since(page: Page) -> str:
     return _block(*parts)
 
 
+# --- search ---------------------------------------------------------------------
+
+
+def search_form(page: Page) -> str:
+    """The search form and where its results go; search.js does the searching in the browser."""
+    root = relative_url(page.url, "")
+    index = relative_url(page.url, LANGUAGE_FOLDERS[page.language] + "search/")
+    messages = " ".join(f'data-{name}="{html_text(page.t("search." + name, count="{count}"))}"'
+                        for name in ("none", "one", "many"))
+    return _block(
+        f'<form class="strategy-search" role="search" method="get" data-strategy-search '
+        f'data-site-root="{html_text(root)}" data-index="{html_text(index)}" {messages}>'
+        f'<label for="strategy-search-query">{html_text(page.t("search.label"))}</label>'
+        f'<input type="search" id="strategy-search-query" name="q" autocomplete="off">'
+        f'<button type="submit" class="md-button md-button--primary">{html_text(page.t("search.button"))}</button></form>',
+        f'<noscript><p>{html_text(page.t("search.needs_script"))}</p></noscript>',
+        '<p class="strategy-search__status" role="status" aria-live="polite"></p>',
+        '<ol class="strategy-search__results"></ol>',
+    )
+
+
 # --- placing blocks ----------------------------------------------------------
 
 BLOCKS = {
@@ -471,6 +492,7 @@ BLOCKS = {
     "events": events_index,
     "showcase-index": showcase_index,
     "changes-since": changes_since,
+    "search": search_form,
 }
 
 

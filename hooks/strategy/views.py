@@ -13,7 +13,7 @@ from .feeds import MEDIA_TYPES, feed_paths
 from .model import Mission, Post
 from .publication import Publication
 from .translation import MISSING, OUTDATED
-from .urls import SiteAddresses, page_url
+from .urls import LANGUAGE_FOLDERS, SiteAddresses, page_url
 
 @dataclass(frozen=True)
 class Link:
@@ -42,6 +42,7 @@ class LanguageOption:
 class PageView:
     language: str
     is_welsh: bool
+    search_url: str = ""  # this language's search page, site-root relative
     canonical: str = ""  # the page's absolute address
     alternates: tuple[tuple[str, str], ...] = ()  # (hreflang, absolute address), x-default included
     languages: tuple[LanguageOption, ...] = ()
@@ -126,7 +127,7 @@ def page_view(post: Post | None, path: str, publication: Publication, language: 
     plan = publication.content.plan
     mission = plan.mission(post.mission_id) if post is not None and post.kind == "mission" else None
     view = {"language": language, "is_welsh": language == "cy", "feeds": feed_links(language, site_name, mission),
-            **language_view(path, language, addresses)}
+            "search_url": search_page(language), **language_view(path, language, addresses)}
     if post is not None and language == post.translated_language and post.translation_state in (OUTDATED, MISSING):
         key = f"translation.{post.translation_state}.{language}"
         view["translation_notices"] = tuple((lang, translate(key, lang)) for lang in (language, post.source_language))
@@ -188,4 +189,8 @@ def not_found_view(language: str, addresses: SiteAddresses) -> PageView:
 
     options = tuple(LanguageOption(other, translate(f"language_name.{other}", other), href(other), other == language)
                     for other in LANGUAGES)
-    return PageView(language=language, is_welsh=language == "cy", languages=options)
+    return PageView(language=language, is_welsh=language == "cy", languages=options, search_url=search_page(language))
+
+
+def search_page(language: str) -> str:
+    return LANGUAGE_FOLDERS[language] + "search/"
