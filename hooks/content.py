@@ -12,14 +12,11 @@ from mkdocs.plugins import event_priority
 
 # Import helpers at the top: the hooks folder is on sys.path only while MkDocs
 # imports this file.
-from strategy import LANGUAGES, views
+from strategy import views
 from strategy.catalogue import translate
-from strategy.consultation import Consultation, build_moment
 from strategy.escape import html_text
-from strategy.loader import TranslationPolicy, load_content
-from strategy.plan_diff import load_earlier_plan
 from strategy.problems import ContentError
-from strategy.publication import Publication, build_date
+from strategy.publication import prepare
 from strategy.translation import outdated_warnings
 from strategy.urls import SiteAddresses
 
@@ -45,26 +42,16 @@ def source_path(file) -> str:
 
 @event_priority(-200)  # after mkdocs-static-i18n has switched the config to this build's language
 def on_config(config):
-    options = config.extra.get("strategy", {})
+    # mkdocs-static-i18n builds every language with this same config object in one
+    # run: the content loaded for the first language serves them all.
+    previous = getattr(config, "strategy", None)
     try:
-        root = Path(config.config_file_path).parent
-        previous = getattr(config, "strategy", None)
-        # mkdocs-static-i18n builds every language with this same config object, in
-        # one run: the first language's content is the content of them all.
-        content = previous.content if previous is not None else load_content(
-            root, policy=TranslationPolicy.from_options(options.get("translations")))
-        moment = build_moment()
-        consultation = Consultation.from_options(options["consultation"]) if "consultation" in options else None
-        earlier = load_earlier_plan(root, options["compare_with"]) if "compare_with" in options else None
-        publication = Publication(content, as_of=build_date(), preview=_is_preview, moment=moment,
-                                  consultation=consultation, earlier_plan=earlier)
-        problems = publication.links_to_unpublished()
-        if problems:
-            raise ContentError(problems)
+        publication = prepare(Path(config.config_file_path).parent, config.extra.get("strategy", {}), _is_preview,
+                              previous.content if previous is not None else None)
     except ContentError as error:
         raise Abort(str(error)) from None
-    if language_of(config) == LANGUAGES[0]:  # once per build, not once per language
-        for warning in outdated_warnings(content):
+    if previous is None:  # once per build, not once per language
+        for warning in outdated_warnings(publication.content):
             print(f"WARNING -  {warning}", file=sys.stderr)
     config.strategy = publication
     return config

@@ -9,11 +9,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from functools import cached_property
 
-from .consultation import Consultation
-from .plan_diff import EarlierPlan
+from .consultation import Consultation, build_moment
+from .plan_diff import EarlierPlan, load_earlier_plan
 from .dates import long_date
+from .loader import TranslationPolicy, load_content
 from .model import Content, Post
-from .problems import Problem
+from .problems import ContentError, Problem
 
 # Markdown links to another page: [text](path.md#anchor) and [label]: path.md
 _PAGE_LINK = re.compile(r"(?:\]\(\s*<?|^\s*\[[^\]]+\]:\s*<?)(?P<target>[^)\s>#]+\.md)\b", re.MULTILINE)
@@ -99,3 +100,21 @@ class Publication:
                                                 "links only to published posts",
                                                 f"a link to {target}, which is {why} and not published in this build"))
         return problems
+
+
+def prepare(root, options: dict, preview: bool, content: Content | None = None) -> Publication:
+    """What one build publishes, from mkdocs.yml's ``extra.strategy`` options.
+
+    ``content`` is the content already loaded by this run's first language, if any.
+    Raises ContentError listing every problem, links to unpublished posts included."""
+    if content is None:
+        content = load_content(root, policy=TranslationPolicy.from_options(options.get("translations")))
+    publication = Publication(
+        content, as_of=build_date(), preview=preview, moment=build_moment(),
+        consultation=Consultation.from_options(options["consultation"]) if "consultation" in options else None,
+        earlier_plan=load_earlier_plan(root, options["compare_with"]) if "compare_with" in options else None,
+    )
+    problems = publication.links_to_unpublished()
+    if problems:
+        raise ContentError(problems)
+    return publication
