@@ -153,3 +153,19 @@ def test_what_changed_between_two_plan_fixtures(site_copy, tmp_path):
                                 "dac-data-standards", "dac-health-records", "dac-shared-platforms"]
     assert changes["status"] == ["ds-publish-standards", "dsk-leadership-programme"]
     assert changes["removed"] == ["dc-community-hubs"] and changes["reworded"] == ["di-community-champions"]
+
+
+def test_the_version_selector_works_from_the_keyboard(browser, versions_url):
+    page = browser.new_page()
+    page.goto(versions_url + "final/posts/missions/digital-skills/")
+    page.locator("[data-strategy-versions]").wait_for(state="visible")
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "strategy-version-select":
+            break
+    else:
+        pytest.fail("the version selector cannot be reached with Tab")
+    assert page.inner_text("label[for=strategy-version-select]") == "Version"
+    page.keyboard.press("ArrowDown")  # a native select: the keyboard changes it, and the page follows
+    page.wait_for_url(versions_url + "consultation-draft/posts/missions/digital-skills/")
+    page.close()
