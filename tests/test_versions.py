@@ -20,7 +20,9 @@ def git(repo: Path, *args: str) -> str:
 
 
 def mike(repo: Path, *args: str) -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "STRATEGY_BUILD_DATE": BUILD_DATE, "STRATEGY_PREVIEW": "0"}
+    # mike runs `mkdocs` by name: the one installed beside this Python.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "STRATEGY_BUILD_DATE": BUILD_DATE, "STRATEGY_PREVIEW": "0",
+           "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
     result = subprocess.run([str(Path(sys.executable).with_name("mike")), *args], cwd=repo, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
 

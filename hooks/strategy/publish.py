@@ -55,8 +55,10 @@ def preview_versions(root: Path, branch: str, address: str) -> int:
     """Build two versions with mike into a local branch of this repository, then serve them,
     so an editor can see the versioned site (selector, banner, aliases) without any hosting.
     Both versions are built from the working tree; nothing is pushed."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    mike = [str(Path(sys.executable).with_name("mike"))]  # installed beside this Python
+    # mike runs `mkdocs` by name: both are installed beside this Python.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
+           "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    mike = [str(Path(sys.executable).with_name("mike"))]
     steps = [[*mike, "deploy", "--branch", branch, "--title", title, "--update-aliases", version, *aliases]
              for version, title, aliases in PREVIEW_VERSIONS]
     steps.append([*mike, "set-default", "--branch", branch, "latest"])
