@@ -136,3 +136,12 @@ def site_url(tmp_path_factory):
     build_for_address(copy_site_sources(folder / "repo"), folder / "site", url)
     yield url
     server.shutdown()
+
+
+def tab_to(page, selector: str, most: int = 30) -> None:
+    """Press Tab until the element matching ``selector`` has the focus, as a keyboard user would."""
+    for _ in range(most):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            return
+    pytest.fail(f"{selector} cannot be reached with Tab")
