@@ -46,13 +46,13 @@ def shard_key(term: str) -> str:
 def _scores(document: SearchDocument, language: str) -> Counter:
     scores: Counter = Counter()
     for weight, text in ((TITLE_WEIGHT, document.title), (SUMMARY_WEIGHT, document.summary)):
-        for word in words(text):
+        for word, count in Counter(words(text)).items():
             for term in terms_of(word, language):
-                scores[term] += weight
+                scores[term] += weight * count
     body: Counter = Counter()
-    for word in words(document.text):
+    for word, count in Counter(words(document.text)).items():  # each distinct word folded once
         for term in terms_of(word, language):
-            body[term] += 1
+            body[term] += count
     for term, count in body.items():
         scores[term] += min(count, MOST_FROM_BODY)
     return scores
