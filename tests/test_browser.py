@@ -204,3 +204,10 @@ def test_a_feed_opened_in_a_browser_is_a_readable_page(reader, site_url):
     reader.goto(site_url + "atom.xml")
     assert reader.inner_text("h1") == "Digital Strategy for Wales"
     assert reader.evaluate("document.documentElement.lang") == "en"
+
+
+def test_outside_mike_there_is_no_version_selector_or_banner(reader, site_url):
+    reader.goto(site_url + "cy/posts/missions/digital-inclusion/")
+    reader.wait_for_load_state("networkidle")
+    assert not reader.is_visible("[data-strategy-versions]")
+    assert not reader.is_visible("[data-strategy-outdated]")
