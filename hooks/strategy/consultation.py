@@ -44,8 +44,10 @@ class Consultation:
 
 
 def build_moment(environ: dict[str, str] = os.environ) -> datetime:
-    """The moment a build speaks as of: STRATEGY_BUILD_DATE (a date, or a date and a
-    Welsh local time), else SOURCE_DATE_EPOCH, else now."""
+    """The moment a build speaks as of, for everything that depends on time (scheduled
+    posts, the consultation, upcoming events): STRATEGY_BUILD_DATE (a date, or a date
+    and a Welsh local time), else SOURCE_DATE_EPOCH (so that a rebuild of a commit
+    gives the same site), else now."""
     if environ.get("STRATEGY_BUILD_DATE"):
         value = datetime.fromisoformat(environ["STRATEGY_BUILD_DATE"])
         return value.replace(tzinfo=WALES) if value.tzinfo is None else value

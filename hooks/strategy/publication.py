@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import posixpath
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from functools import cached_property
 
-from .consultation import Consultation, build_moment
+from .consultation import WALES, Consultation, build_moment
 from .plan_diff import EarlierPlan, load_earlier_plan
 from .dates import long_date
 from .loader import TranslationPolicy, load_content
@@ -23,27 +22,20 @@ SERIES_KINDS = ("series", "mission")
 """The kinds of post that make up the numbered strategy series."""
 
 
-def build_date(environ: dict[str, str] = os.environ) -> date:
-    """The date a build publishes as of: STRATEGY_BUILD_DATE (YYYY-MM-DD, or with a
-    time), else SOURCE_DATE_EPOCH (so that a rebuild of a commit gives the same
-    site), else today."""
-    if environ.get("STRATEGY_BUILD_DATE"):
-        return datetime.fromisoformat(environ["STRATEGY_BUILD_DATE"]).date()
-    if environ.get("SOURCE_DATE_EPOCH"):
-        return datetime.fromtimestamp(int(environ["SOURCE_DATE_EPOCH"]), tz=timezone.utc).date()
-    return date.today()
-
-
 @dataclass(frozen=True)
 class Publication:
     """The content as one build publishes it."""
 
     content: Content
-    as_of: date
+    moment: datetime  # the build's time (build_moment): what is published, upcoming or past
     preview: bool  # a local preview shows drafts and scheduled posts, marked as such
-    moment: datetime | None = None  # the build's time, for what is upcoming and past
     consultation: Consultation | None = None
     earlier_plan: EarlierPlan | None = None  # the plan of an earlier version, to show what changed
+
+    @cached_property
+    def as_of(self) -> date:
+        """The day in Wales this build publishes as of: a post dated later is scheduled."""
+        return self.moment.astimezone(WALES).date()
 
     def is_published(self, post: Post) -> bool:
         return post.is_page or (not post.draft and post.date <= self.as_of)
@@ -110,7 +102,7 @@ def prepare(root, options: dict, preview: bool, content: Content | None = None) 
     if content is None:
         content = load_content(root, policy=TranslationPolicy.from_options(options.get("translations")))
     publication = Publication(
-        content, as_of=build_date(), preview=preview, moment=build_moment(),
+        content, moment=build_moment(), preview=preview,
         consultation=Consultation.from_options(options["consultation"]) if "consultation" in options else None,
         earlier_plan=load_earlier_plan(root, options["compare_with"]) if "compare_with" in options else None,
     )
