@@ -18,7 +18,6 @@ from strategy.escape import html_text
 from strategy.problems import ContentError
 from strategy.publication import prepare
 from strategy.translation import outdated_warnings
-from strategy.urls import SiteAddresses
 
 # `mkdocs serve` is a local preview: it shows drafts and scheduled posts, marked
 # as such. Every other command publishes. STRATEGY_PREVIEW=1 asks for a preview
@@ -43,17 +42,16 @@ def source_path(file) -> str:
 @event_priority(-200)  # after mkdocs-static-i18n has switched the config to this build's language
 def on_config(config):
     # mkdocs-static-i18n builds every language with this same config object in one
-    # run: the content loaded for the first language serves them all.
-    previous = getattr(config, "strategy", None)
+    # run: what the first language's build prepared serves them all.
+    if getattr(config, "strategy", None) is not None:
+        return config
     try:
-        publication = prepare(Path(config.config_file_path).parent, config.extra.get("strategy", {}), _is_preview,
-                              previous.content if previous is not None else None)
+        config.strategy = prepare(Path(config.config_file_path).parent, config.extra.get("strategy", {}),
+                                  _is_preview, config.site_url)
     except ContentError as error:
         raise Abort(str(error)) from None
-    if previous is None:  # once per build, not once per language
-        for warning in outdated_warnings(publication.content):
-            print(f"WARNING -  {warning}", file=sys.stderr)
-    config.strategy = publication
+    for warning in outdated_warnings(config.strategy.content):
+        print(f"WARNING -  {warning}", file=sys.stderr)
     return config
 
 
@@ -80,13 +78,9 @@ def on_env(env, config, files):
     return env
 
 
-def addresses_of(config) -> SiteAddresses:
-    return SiteAddresses.from_options(config.site_url, config.extra.get("strategy", {}))
-
-
 def on_page_context(context, page, config, nav):
     publication, path = config.strategy, source_path(page.file)
     context["strategy"] = views.page_view(publication.content.entry_at(path), path, publication,
-                                          language_of(config), config.site_name, addresses_of(config))
+                                          language_of(config), config.site_name, publication.addresses)
     return context
 

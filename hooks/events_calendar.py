@@ -3,12 +3,11 @@
 from pathlib import Path
 
 from strategy.calendar import calendar_ics, calendar_path
-from strategy.urls import SiteAddresses
 
 
 def on_post_build(config):
     options = config.extra.get("strategy", {})
     language = config.theme["language"]
-    ics = calendar_ics(config.strategy, language, SiteAddresses.from_options(config.site_url, options),
+    ics = calendar_ics(config.strategy, language, config.strategy.addresses,
                        options["feeds"]["id_authority"], config.site_name)
     (Path(config.site_dir) / calendar_path(language)).write_bytes(ics)

@@ -9,7 +9,6 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from strategy.feed_style import feed_stylesheet
-from strategy.urls import SiteAddresses
 from strategy.feeds import FeedSettings, atom, build_feed, feed_paths, json_feed, rss, stylesheet_path
 
 
@@ -27,7 +26,7 @@ def on_page_content(html, page, config, files):
 def settings_from(config) -> FeedSettings:
     options = config.extra.get("strategy", {})
     feeds = options.get("feeds", {})
-    return FeedSettings(addresses=SiteAddresses.from_options(config.site_url, options),
+    return FeedSettings(addresses=config.strategy.addresses,
                         id_authority=feeds["id_authority"], limit=feeds.get("limit", 20),
                         full_content=feeds.get("content", "full") == "full")
 

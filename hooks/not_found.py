@@ -6,16 +6,12 @@ Registered after page_output.py, so that it moves pages already finished.
 from pathlib import Path
 
 from strategy import LANGUAGES, views
-from strategy.urls import LANGUAGE_FOLDERS, SiteAddresses
-
-
-def _addresses(config) -> SiteAddresses:
-    return SiteAddresses.from_options(config.site_url, config.extra.get("strategy", {}))
+from strategy.urls import LANGUAGE_FOLDERS
 
 
 def on_template_context(context, template_name, config):
     if template_name == "404.html":
-        context["strategy"] = views.not_found_view(config.theme["language"], _addresses(config))
+        context["strategy"] = views.not_found_view(config.theme["language"], config.strategy.addresses)
     return context
 
 

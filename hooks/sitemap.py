@@ -6,7 +6,6 @@ from pathlib import Path
 from strategy import LANGUAGES
 from strategy.blocks import archive_page_count, archive_page_path
 from strategy.sitemap import gzipped, sitemap_xml
-from strategy.urls import SiteAddresses
 
 
 def on_post_build(config):
@@ -15,7 +14,7 @@ def on_post_build(config):
     publication = config.strategy
     pages = [(entry.path, entry.updated or entry.date) for entry in publication.content.entries if publication.shows(entry)]
     pages += [(archive_page_path(n), None) for n in range(2, archive_page_count(publication) + 1)]
-    xml = sitemap_xml(pages, SiteAddresses.from_options(config.site_url, config.extra.get("strategy", {})))
+    xml = sitemap_xml(pages, publication.addresses)
     site = Path(config.site_dir)
     (site / "sitemap.xml").write_bytes(xml)
     (site / "sitemap.xml.gz").write_bytes(gzipped(xml))

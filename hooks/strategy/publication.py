@@ -14,6 +14,7 @@ from .dates import long_date
 from .loader import TranslationPolicy, load_content
 from .model import Content, Post
 from .problems import ContentError, Problem
+from .urls import SiteAddresses
 
 # Markdown links to another page: [text](path.md#anchor) and [label]: path.md
 _PAGE_LINK = re.compile(r"(?:\]\(\s*<?|^\s*\[[^\]]+\]:\s*<?)(?P<target>[^)\s>#]+\.md)\b", re.MULTILINE)
@@ -29,6 +30,7 @@ class Publication:
     content: Content
     moment: datetime  # the build's time (build_moment): what is published, upcoming or past
     preview: bool  # a local preview shows drafts and scheduled posts, marked as such
+    addresses: SiteAddresses  # where each language's pages are published
     consultation: Consultation | None = None
     earlier_plan: EarlierPlan | None = None  # the plan of an earlier version, to show what changed
 
@@ -94,15 +96,13 @@ class Publication:
         return problems
 
 
-def prepare(root, options: dict, preview: bool, content: Content | None = None) -> Publication:
-    """What one build publishes, from mkdocs.yml's ``extra.strategy`` options.
-
-    ``content`` is the content already loaded by this run's first language, if any.
-    Raises ContentError listing every problem, links to unpublished posts included."""
-    if content is None:
-        content = load_content(root, policy=TranslationPolicy.from_options(options.get("translations")))
+def prepare(root, options: dict, preview: bool, site_url: str) -> Publication:
+    """What one build publishes, in every language, from mkdocs.yml (``site_url`` and
+    the ``extra.strategy`` options). Raises ContentError listing every problem, links to
+    unpublished posts included."""
+    content = load_content(root, policy=TranslationPolicy.from_options(options.get("translations")))
     publication = Publication(
-        content, moment=build_moment(), preview=preview,
+        content, moment=build_moment(), preview=preview, addresses=SiteAddresses.from_options(site_url, options),
         consultation=Consultation.from_options(options["consultation"]) if "consultation" in options else None,
         earlier_plan=load_earlier_plan(root, options["compare_with"]) if "compare_with" in options else None,
     )
