@@ -12,6 +12,7 @@ from mkdocs.plugins import event_priority
 
 # Import helpers at the top: the hooks folder is on sys.path only while MkDocs
 # imports this file.
+from i18n_pages import source_path
 from strategy import views
 from strategy.catalogue import translate
 from strategy.escape import html_text
@@ -32,11 +33,6 @@ def on_startup(command, dirty):
 
 def language_of(config) -> str:
     return config.theme["language"]
-
-
-def source_path(file) -> str:
-    """'en/posts/x.md' -> 'posts/x.md': the path a post has in both language folders."""
-    return file.src_uri.split("/", 1)[1]
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has switched the config to this build's language

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
+from i18n_pages import source_path
 from strategy.feed_style import feed_stylesheet
 from strategy.feeds import FeedSettings, atom, build_feed, feed_paths, json_feed, rss, stylesheet_path
 
@@ -19,7 +20,7 @@ def on_config(config):
 
 
 def on_page_content(html, page, config, files):
-    config.strategy_rendered[page.file.src_uri.split("/", 1)[1]] = html
+    config.strategy_rendered[source_path(page.file)] = html
     return html
 
 

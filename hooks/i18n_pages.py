@@ -1,4 +1,4 @@
-"""Generated pages that mkdocs-static-i18n treats like its own: not a hook, a helper.
+"""Pages as mkdocs-static-i18n lays them out: not a hook, a helper the hooks import.
 
 The hooks that add pages (archive pages, posts whose translation is to follow)
 import it. A generated page gets the attributes static-i18n records on the
@@ -11,6 +11,11 @@ from strategy import LANGUAGES
 from strategy.urls import LANGUAGE_FOLDERS
 
 
+def source_path(file: File) -> str:
+    """'cy/posts/x.md' -> 'posts/x.md': where a page lives under each language folder."""
+    return file.src_uri.split("/", 1)[1]
+
+
 def generated_page(config, path: str, markdown_by_language: dict) -> File:
     """This build's page for ``path`` (as under docs/<language>/), made from Markdown in memory,
     with its twins in the other languages recorded."""
@@ -21,8 +26,8 @@ def generated_page(config, path: str, markdown_by_language: dict) -> File:
                               inclusion=InclusionLevel.NOT_IN_NAV)
         file.dest_uri = LANGUAGE_FOLDERS[lang] + path[: -len(".md")] + "/index.html"
         twins[lang] = file
-    for file in twins.values():
-        file.locale = file.localization = file.src_uri.split("/", 1)[0]
+    for lang, file in twins.items():
+        file.locale = file.localization = lang
         file.locale_alternate_of = language
         file.norm_src_uri = path
         file.alternates = twins

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
+from i18n_pages import source_path
 from strategy import LANGUAGES
 from strategy.blocks import EXPORT_FILES, Page, UnknownMarker, place_blocks, restore_blocks
 from strategy.exports import plan_csv, plan_json
@@ -14,7 +15,7 @@ from strategy.schemas import SCHEMA_DIR
 def on_page_markdown(markdown, page, config, files):
     publication = config.strategy
     language = config.theme["language"]
-    entry = publication.content.entry_at(page.file.src_uri.split("/", 1)[1])
+    entry = publication.content.entry_at(source_path(page.file))
     try:
         markdown, page.strategy_blocks = place_blocks(markdown, Page(publication, language, page.url, entry))
     except UnknownMarker as error:
