@@ -5,15 +5,18 @@ The cases live in tests/broken_content/*.yaml (see its README).
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
+import jsonschema
 import pytest
 import yaml
 
 from conftest import build, run_strategy
 
 CASES = sorted((Path(__file__).parent / "broken_content").glob("*.yaml"))
+SCHEMAS = sorted((Path(__file__).parents[1] / "schemas").glob("*.schema.json"))
 
 
 def apply_case(root: Path, case: dict) -> None:
@@ -39,7 +42,7 @@ def assert_reports(output: str, case: dict) -> None:
     for where, says in expected_lines(case):
         matching = [line for line in lines if where.match(line)]
         assert matching, f"no problem reported at {where.pattern!r} in:\n{output}"
-        assert any(says in line for line in matching), f"{prefix!r} does not say {says!r}:\n{output}"
+        assert any(says in line for line in matching), f"{where.pattern!r} does not say {says!r}:\n{output}"
 
 
 @pytest.mark.parametrize("case_file", CASES, ids=[case.stem for case in CASES])
@@ -81,3 +84,11 @@ def test_every_problem_of_a_run_is_reported_together(site_copy):
     for case_file in CASES[:4]:
         if "setting-the-context" not in case_file.read_text():
             assert_reports(result.stderr, yaml.safe_load(case_file.read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("schema_file", SCHEMAS, ids=[schema.name for schema in SCHEMAS])
+def test_every_schema_file_is_a_valid_json_schema(schema_file):
+    # The build trusts the schema files (checking them against the meta-schema
+    # on every build cost more than checking a thousand posts): this is their check.
+    schema = json.loads(schema_file.read_text(encoding="utf-8"))
+    jsonschema.validators.validator_for(schema).check_schema(schema)
