@@ -37,6 +37,7 @@ def terms_of(word: str, language: str) -> frozenset[str]:
     return radicals(word) if language == "cy" else frozenset({word, without_accents(word)})
 
 
+@lru_cache(maxsize=65536)
 def shard_key(term: str) -> str:
     """The file a term is kept in: its first two letters, without accents ('ŵy...' -> 'wy')."""
     head = without_accents(term)[:SHARD_LETTERS]

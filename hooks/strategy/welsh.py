@@ -61,4 +61,4 @@ def radicals(word: str) -> frozenset[str]:
 
 def words(text: str) -> list[str]:
     """The words of a text, lower-cased; apostrophes split words ('i'r' -> 'i', 'r')."""
-    return [match.group().lower() for match in _WORD.finditer(text) if not match.group().isdigit()]
+    return [word.lower() for word in _WORD.findall(text) if not word.isdigit()]
