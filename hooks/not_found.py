@@ -16,15 +16,15 @@ def on_template_context(context, template_name, config):
 
 
 def on_post_template(output_content, template_name, config):
-    """Each language build renders 404.html to the site root. The first (English)
-    build's page stays there; every other build's goes to its own folder (cy/404.html)."""
+    """Each language build renders 404.html for the site root. The first (English)
+    build's page stays there; every other build writes its own to its folder
+    (cy/404.html) and leaves the root alone (MkDocs writes no empty page)."""
     if template_name != "404.html":
         return output_content
     language = config.theme["language"]
     if language == LANGUAGES[0]:
-        config.strategy_root_not_found = output_content
         return output_content
     own = Path(config.site_dir) / LANGUAGE_FOLDERS[language] / "404.html"
     own.parent.mkdir(parents=True, exist_ok=True)
     own.write_text(output_content, encoding="utf-8")
-    return config.strategy_root_not_found
+    return ""

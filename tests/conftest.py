@@ -41,9 +41,10 @@ BUILD_DATE = "2026-11-25"
 """The day the tests publish as of, so that scheduled posts behave the same on any day."""
 
 
-def build(root: Path, site_dir: Path, preview: bool = False, build_date: str = BUILD_DATE) -> subprocess.CompletedProcess:
+def build(root: Path, site_dir: Path, preview: bool = False, build_date: str = BUILD_DATE,
+          env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """A production build (or, with ``preview``, the local preview's view of the content)."""
-    env = {"STRATEGY_BUILD_DATE": build_date, "STRATEGY_PREVIEW": "1" if preview else "0"}
+    env = {"STRATEGY_BUILD_DATE": build_date, "STRATEGY_PREVIEW": "1" if preview else "0", **(env or {})}
     return run_strategy(root, "build", "--site-dir", str(site_dir), env=env)
 
 

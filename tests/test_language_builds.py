@@ -1,0 +1,48 @@
+"""`mkdocs build` builds English and Welsh side by side, one per core: the site
+must be the same as when they are built one after the other, and a problem only
+the Welsh build meets must still fail the whole build."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from conftest import build, require
+
+SIDE_BY_SIDE = "Building 'cy' alongside 'en'"
+
+
+def files_of(site_dir: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(site_dir)): path.read_bytes() for path in sorted(site_dir.rglob("*")) if path.is_file()}
+
+
+def test_side_by_side_and_one_after_the_other_build_the_same_site(site_copy, tmp_path):
+    require(len(os.sched_getaffinity(0)) > 1, "building side by side needs two cores")
+    side_by_side = build(site_copy, tmp_path / "side-by-side")
+    one_after_the_other = build(site_copy, tmp_path / "one-after-the-other", env={"STRATEGY_SEQUENTIAL": "1"})
+
+    assert side_by_side.returncode == 0, side_by_side.stderr
+    assert one_after_the_other.returncode == 0, one_after_the_other.stderr
+    assert SIDE_BY_SIDE in side_by_side.stderr
+    assert SIDE_BY_SIDE not in one_after_the_other.stderr
+    expected, found = files_of(tmp_path / "one-after-the-other"), files_of(tmp_path / "side-by-side")
+    assert sorted(found) == sorted(expected)
+    assert [name for name in expected if found[name] != expected[name]] == []
+    assert {"index.html", "404.html", "cy/index.html", "cy/404.html", "sitemap.xml", "cy/feed.xml"} <= set(found)
+
+
+def test_a_problem_only_the_welsh_build_meets_fails_the_whole_build(site_copy, tmp_path):
+    require(len(os.sched_getaffinity(0)) > 1, "building side by side needs two cores")
+    site_dir = tmp_path / "site"
+    assert build(site_copy, site_dir).returncode == 0
+    welsh_page = site_copy / "docs/cy/wellbeing.md"
+    welsh_page.write_text(welsh_page.read_text(encoding="utf-8") + "\nGweler [y dudalen goll](dim-yn-bod.md).\n",
+                          encoding="utf-8")
+
+    result = build(site_copy, site_dir)
+
+    assert result.returncode != 0
+    assert SIDE_BY_SIDE in result.stderr
+    assert "'cy/wellbeing.md' contains a link 'dim-yn-bod.md'" in result.stderr
+    assert "The 'cy' build failed" in result.stdout + result.stderr
+    assert "dim-yn-bod" not in (site_dir / "cy/wellbeing/index.html").read_text(encoding="utf-8")
