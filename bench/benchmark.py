@@ -7,9 +7,12 @@ For each N it generates a synthetic bilingual site (N posts per language, with
 realistic front matter, text and the sample delivery plan), then times, in
 alternation, (a) the same Markdown built by the same MkDocs + Material +
 static-i18n configuration without our hooks and overrides, and (b) our full
-build. It prints the median wall time of each, milliseconds per page, the ratio
-(b)/(a) and peak memory, then the weight of a mission post's first view, and
-writes everything to bench/results.json.
+build, as `mkdocs build` runs it (the two languages side by side when the
+machine has two cores), and (c) our build on one core (STRATEGY_SEQUENTIAL=1).
+It prints the median wall time of each, the ratios (b)/(a) and (c)/(a),
+milliseconds per page, the ratio of CPU time and peak memory, then the weight
+of a mission post's first view and of a first Welsh search, and writes
+everything to bench/results.json.
 """
 
 from __future__ import annotations
@@ -97,10 +100,11 @@ def bare_config(site: Path) -> Path:
     return path
 
 
-def timed_build(site: Path, config: Path, out: Path) -> tuple[float, int]:
-    """Wall seconds and peak memory (KiB) of one `mkdocs build`."""
+def timed_build(site: Path, config: Path, out: Path, extra_env: dict[str, str]) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds (user + system, with any process the build forks)
+    and peak memory (KiB, of its largest process) of one `mkdocs build`."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "STRATEGY_BUILD_DATE": BUILD_DATE, "STRATEGY_PREVIEW": "0",
-           "PYTHONPATH": str(site / "hooks")}
+           "PYTHONPATH": str(site / "hooks"), **extra_env}
     shutil.rmtree(out, ignore_errors=True)
     started = time.perf_counter()
     process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(out)],
@@ -109,7 +113,7 @@ def timed_build(site: Path, config: Path, out: Path) -> tuple[float, int]:
     elapsed = time.perf_counter() - started
     if status != 0:
         raise SystemExit(f"build failed: {process.stderr.read().decode()[-2000:]}")
-    return elapsed, usage.ru_maxrss
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
 
 
 def gz(data: bytes) -> int:
@@ -148,6 +152,32 @@ def search_weight(site: Path, language_folder: str = "cy/", query_terms: tuple[s
             "whole_index_gzip_bytes": whole}
 
 
+def compared_builds(site: Path) -> list[tuple[str, Path, dict[str, str]]]:
+    """The builds compared: the bare baseline, ours as `mkdocs build` runs it (the
+    languages side by side on this machine's cores), and ours on one core."""
+    return [("bare", bare_config(site), {}), ("ours", site / "mkdocs.yml", {}),
+            ("ours_one_core", site / "mkdocs.yml", {"STRATEGY_SEQUENTIAL": "1"})]
+
+
+def size_row(size: int, pages: int, builds: dict) -> dict:
+    """One size's figures: medians of each kind's runs, and every run."""
+    wall = {kind: statistics.median(build["seconds"]) for kind, build in builds.items()}
+    cpu = {kind: statistics.median(build["cpu_seconds"]) for kind, build in builds.items()}
+    return {"posts_per_language": size, "pages": pages,
+            "bare_seconds": round(wall["bare"], 3), "ours_seconds": round(wall["ours"], 3),
+            "ours_one_core_seconds": round(wall["ours_one_core"], 3),
+            "ratio": round(wall["ours"] / wall["bare"], 3),
+            "one_core_ratio": round(wall["ours_one_core"] / wall["bare"], 3),
+            "bare_ms_per_page": round(1000 * wall["bare"] / pages, 2),
+            "ours_ms_per_page": round(1000 * wall["ours"] / pages, 2),
+            "bare_cpu_seconds": round(cpu["bare"], 3), "ours_cpu_seconds": round(cpu["ours"], 3),
+            "cpu_ratio": round(cpu["ours"] / cpu["bare"], 3),
+            "bare_peak_mib": round(builds["bare"]["peak"] / 1024, 1),
+            "ours_peak_mib": round(builds["ours"]["peak"] / 1024, 1),
+            "runs": {kind: {"seconds": build["seconds"], "cpu_seconds": build["cpu_seconds"]}
+                     for kind, build in builds.items()}}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 500, 1000], help="posts per language")
@@ -156,32 +186,27 @@ def main() -> int:
     args = parser.parse_args()
 
     results = {"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]}, "sizes": []}
-    print(f"{'N':>6} {'pages':>6} {'bare s':>8} {'ours s':>8} {'bare ms/pg':>11} {'ours ms/pg':>11} {'ratio':>6} "
-          f"{'bare MiB':>9} {'ours MiB':>9}")
+    print(f"{'N':>6} {'pages':>6} {'bare s':>7} {'ours s':>7} {'ratio':>6} {'1-core s':>9} {'1-core ratio':>12} "
+          f"{'bare ms/pg':>10} {'ours ms/pg':>10} {'cpu ratio':>9} {'bare MiB':>8} {'ours MiB':>8}")
     with tempfile.TemporaryDirectory(prefix="strategy-bench-") as scratch:
         for size in args.sizes:
             site = generate_site(Path(scratch) / f"site-{size}", size)
-            bare = bare_config(site)
-            times = {"bare": [], "ours": []}
-            memory = {"bare": 0, "ours": 0}
-            for _ in range(args.runs):  # alternate, so that drift affects both alike
-                for kind, config in (("bare", bare), ("ours", site / "mkdocs.yml")):
-                    seconds, peak = timed_build(site, config, Path(scratch) / f"out-{kind}-{size}")
-                    times[kind].append(seconds)
-                    memory[kind] = max(memory[kind], peak)
+            builds = {kind: {"config": config, "env": env, "seconds": [], "cpu_seconds": [], "peak": 0}
+                      for kind, config, env in compared_builds(site)}
+            for _ in range(args.runs):  # alternate, so that drift affects every kind alike
+                for kind, build in builds.items():
+                    seconds, cpu_seconds, peak = timed_build(site, build["config"], Path(scratch) / f"out-{kind}-{size}",
+                                                             build["env"])
+                    build["seconds"].append(seconds)
+                    build["cpu_seconds"].append(cpu_seconds)
+                    build["peak"] = max(build["peak"], peak)
             built = Path(scratch) / f"out-ours-{size}"
-            pages = len(list(built.rglob("index.html")))
-            bare_median, ours_median = statistics.median(times["bare"]), statistics.median(times["ours"])
-            row = {"posts_per_language": size, "pages": pages,
-                   "bare_seconds": round(bare_median, 3), "ours_seconds": round(ours_median, 3),
-                   "bare_ms_per_page": round(1000 * bare_median / pages, 2),
-                   "ours_ms_per_page": round(1000 * ours_median / pages, 2),
-                   "ratio": round(ours_median / bare_median, 3),
-                   "bare_peak_mib": round(memory["bare"] / 1024, 1), "ours_peak_mib": round(memory["ours"] / 1024, 1),
-                   "all_seconds": times}
+            row = size_row(size, len(list(built.rglob("index.html"))), builds)
             results["sizes"].append(row)
-            print(f"{size:>6} {pages:>6} {bare_median:>8.2f} {ours_median:>8.2f} {row['bare_ms_per_page']:>11.2f} "
-                  f"{row['ours_ms_per_page']:>11.2f} {row['ratio']:>6.3f} {row['bare_peak_mib']:>9.1f} {row['ours_peak_mib']:>9.1f}")
+            print(f"{size:>6} {row['pages']:>6} {row['bare_seconds']:>7.2f} {row['ours_seconds']:>7.2f} {row['ratio']:>6.3f} "
+                  f"{row['ours_one_core_seconds']:>9.2f} {row['one_core_ratio']:>12.3f} {row['bare_ms_per_page']:>10.2f} "
+                  f"{row['ours_ms_per_page']:>10.2f} {row['cpu_ratio']:>9.3f} {row['bare_peak_mib']:>8.1f} "
+                  f"{row['ours_peak_mib']:>8.1f}")
             results["page_weight"] = page_weight(built, "cy/posts/missions/digital-skills")
             results["search"] = search_weight(built)
             shutil.rmtree(site)
