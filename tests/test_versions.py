@@ -126,9 +126,12 @@ def test_posts_and_the_plan_show_their_history_at_the_foot(built_site):
     assert " ".join(history.cssselect("p")[0].text_content().split()) == \
         "Cyhoeddwyd 4 Tachwedd 2026, diweddarwyd ddiwethaf 20 Tachwedd 2026"
     assert [dt.text_content() for dt in history.cssselect("dt")] == ["20 Tachwedd 2026", "4 Tachwedd 2026"]
-    plan = parse(built_site / "delivery-plan/index.html").cssselect("footer.strategy-history")[0]
-    assert " ".join(plan.cssselect("p")[0].text_content().split()) == \
+    plan_footers = parse(built_site / "delivery-plan/index.html").cssselect("footer.strategy-history")
+    assert len(plan_footers) == 1
+    assert " ".join(plan_footers[0].cssselect("p")[0].text_content().split()) == \
         "Published 2 November 2026, last updated 20 November 2026"
+    welsh_plan = parse(built_site / "cy/delivery-plan/index.html").cssselect("footer.strategy-history")[0]
+    assert [dt.text_content() for dt in welsh_plan.cssselect("dt")] == ["20 Tachwedd 2026", "2 Tachwedd 2026"]
 
 
 def changes_by_kind(page) -> dict[str, list[str]]:

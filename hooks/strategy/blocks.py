@@ -24,7 +24,6 @@ from .plan_diff import ADDED, REMOVED, REWORDED, STATUS, compare
 from .publication import SERIES_KINDS, Publication
 from .translation import translation_report
 from .urls import LANGUAGE_FOLDERS, page_url, relative_url
-from .views import history_view
 
 ARCHIVE_PAGE_SIZE = 20
 EXPORT_FILES = {"json": "data/delivery-plan.json", "csv": "data/delivery-plan.csv",
@@ -204,13 +203,7 @@ def delivery_plan(page: Page) -> str:
         parts.append(f'<p class="strategy-filter__none" hidden>{html_text(page.t("plan.no_matching_actions"))}</p>')
     parts.append(f"## {markdown_inline(page.t('opendata.heading'))} {{#open-data}}")
     parts.append(open_data(page))
-    plan = page.publication.content.plan
-    if plan.changes:
-        history = history_view(plan.changes[0].date, plan.changes[1:], page.language)
-        entries = "".join(f"<dt>{html_text(when)}</dt><dd>{html_text(note)}</dd>" for when, note in history["history"])
-        parts.append(f'<footer class="strategy-history"><p>{html_text(history["history_summary"])}</p>'
-                     f'<details><summary>{html_text(page.t("history.see_all"))}</summary><dl>{entries}</dl></details></footer>')
-    return _block(*parts)
+    return _block(*parts)  # the plan's history is at the foot of the page (see views.page_view)
 
 
 # --- the well-being matrix ---------------------------------------------------

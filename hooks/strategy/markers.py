@@ -11,6 +11,11 @@ BLOCK_NAMES = ("mission-index", "outcomes", "actions", "delivery-plan", "wellbei
 MISSION_POST_BLOCKS = ("outcomes", "actions")
 
 
+def places_block(markdown: str, name: str) -> bool:
+    """Whether ``markdown`` places the block called ``name``."""
+    return any(match.group("name") == name for match in MARKER.finditer(markdown))
+
+
 def marker_problems(markdown: str, kind: str) -> list[tuple[int, str]]:
     """(line within ``markdown``, what was found) for each marker that names no block or is out of place."""
     problems = []

@@ -10,6 +10,7 @@ from .catalogue import translate
 from .consultation import WALES
 from .dates import event_when, long_date
 from .feeds import MEDIA_TYPES, feed_paths
+from .markers import places_block
 from .model import Mission, Post
 from .publication import Publication
 from .translation import MISSING, OUTDATED
@@ -132,6 +133,9 @@ def page_view(post: Post | None, path: str, publication: Publication, language: 
         key = f"translation.{post.translation_state}.{language}"
         view["translation_notices"] = tuple((lang, translate(key, lang)) for lang in (language, post.source_language))
     if post is None or post.is_page:
+        changes = plan.changes
+        if post is not None and changes and places_block(post.body.in_language(language), "delivery-plan"):
+            view.update(history_view(changes[0].date, changes[1:], language))  # the plan's own history
         return PageView(**view)
     if post.kind == "mission":
         view["caption"] = translate("mission_number", language, number=plan.mission(post.mission_id).number)
