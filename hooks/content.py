@@ -24,6 +24,9 @@ from strategy.translation import outdated_warnings
 # as such. Every other command publishes. STRATEGY_PREVIEW=1 asks for a preview
 # build (pull request previews).
 _is_preview = False
+# mike names the version it is building in MIKE_DOCS_VERSION. Only then is there a
+# versions.json for the version selector to read.
+MIKE_VERSION_VARIABLE = "MIKE_DOCS_VERSION"
 
 
 def on_startup(command, dirty):
@@ -71,6 +74,7 @@ def on_env(env, config, files):
     language = language_of(config)
     env.globals["ui"] = lambda key, **values: translate(key, language, **values)
     env.globals["ui_in"] = translate  # a string in a named language: ui_in(key, "cy")
+    env.globals["deployed_with_mike"] = bool(os.environ.get(MIKE_VERSION_VARIABLE))
     return env
 
 

@@ -211,3 +211,17 @@ def test_outside_mike_there_is_no_version_selector_or_banner(reader, site_url):
     reader.wait_for_load_state("networkidle")
     assert not reader.is_visible("[data-strategy-versions]")
     assert not reader.is_visible("[data-strategy-outdated]")
+    assert not [url for url in reader.requests if url.endswith("versions.json")]
+
+
+def test_a_first_view_requests_only_the_page_and_its_own_assets(reader, site_url):
+    post = site_url + "cy/posts/missions/digital-skills/"
+    reader.goto(post)
+    reader.wait_for_load_state("networkidle")
+
+    # Material's bundle would fetch sitemap.xml next to each <link rel="alternate">.
+    assert [url for url in reader.requests if url != post and "/assets/" not in url] == []
+    # The links are back once the page has loaded, for feed readers and browsers.
+    assert reader.locator('link[rel="alternate"][hreflang]').count() == 3
+    assert reader.locator('link[rel="alternate"][type="application/rss+xml"]').count() == 2
+    assert reader.locator('link[rel="strategy-alternate"]').count() == 0

@@ -11,9 +11,9 @@ BLOCK_NAMES = ("mission-index", "outcomes", "actions", "delivery-plan", "wellbei
 MISSION_POST_BLOCKS = ("outcomes", "actions")
 
 
-def places_block(markdown: str, name: str) -> bool:
-    """Whether ``markdown`` places the block called ``name``."""
-    return any(match.group("name") == name for match in MARKER.finditer(markdown))
+def placed_blocks(markdown: str) -> frozenset[str]:
+    """The names of the blocks ``markdown`` places."""
+    return frozenset(match.group("name") for match in MARKER.finditer(markdown))
 
 
 def marker_problems(markdown: str, kind: str) -> list[tuple[int, str]]:

@@ -10,7 +10,7 @@ from .catalogue import translate
 from .consultation import WALES
 from .dates import event_when, long_date
 from .feeds import MEDIA_TYPES, feed_paths
-from .markers import places_block
+from .markers import placed_blocks
 from .model import Mission, Post
 from .publication import Publication
 from .translation import MISSING, OUTDATED
@@ -64,6 +64,14 @@ class PageView:
     structured_data: str | None = None  # schema.org JSON-LD, already safe inside <script>
     history_summary: str | None = None  # "Published 4 November 2026, last updated 20 November 2026"
     history: tuple[tuple[str, str], ...] = ()  # (date, note), newest first
+    scripts: tuple[str, ...] = ()  # the scripts of this page's blocks, site-root relative
+
+
+# The scripts only some blocks need: a page loads them only when it places the block.
+BLOCK_SCRIPTS = {
+    "delivery-plan": "assets/javascripts/plan-filter.js",
+    "search": "assets/javascripts/search.js",
+}
 
 
 def _series_view(post: Post, publication: Publication, language: str) -> dict:
@@ -132,10 +140,11 @@ def page_view(post: Post | None, path: str, publication: Publication, language: 
     if post is not None and language == post.translated_language and post.translation_state in (OUTDATED, MISSING):
         key = f"translation.{post.translation_state}.{language}"
         view["translation_notices"] = tuple((lang, translate(key, lang)) for lang in (language, post.source_language))
+    blocks = placed_blocks(post.body.in_language(language)) if post is not None else frozenset()
+    view["scripts"] = tuple(script for block, script in BLOCK_SCRIPTS.items() if block in blocks)
     if post is None or post.is_page:
-        changes = plan.changes
-        if post is not None and changes and places_block(post.body.in_language(language), "delivery-plan"):
-            view.update(history_view(changes[0].date, changes[1:], language))  # the plan's own history
+        if "delivery-plan" in blocks and plan.changes:
+            view.update(history_view(plan.changes[0].date, plan.changes[1:], language))  # the plan's own history
         return PageView(**view)
     if post.kind == "mission":
         view["caption"] = translate("mission_number", language, number=plan.mission(post.mission_id).number)
