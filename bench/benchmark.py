@@ -18,18 +18,21 @@ everything to bench/results.json.
 from __future__ import annotations
 
 import argparse
+import functools
 import gzip
+import http.server
 import json
 import os
-import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from datetime import date, timedelta
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import yaml
 
@@ -120,16 +123,43 @@ def gz(data: bytes) -> int:
     return len(gzip.compress(data, mtime=0))
 
 
+CHROMIUM = Path("/usr/bin/chromium")
+
+
 def page_weight(site: Path, page: str) -> dict:
-    """What a first view of ``page`` downloads: the HTML, its stylesheets, scripts and images (gzip)."""
-    html_file = site / page / "index.html"
-    html = html_file.read_bytes()
-    references = re.findall(rb'<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src|img[^>]+src)="([^"]+)"', html)
-    files = [(html_file.parent / ref.decode()).resolve() for ref in references if not ref.startswith((b"http", b"data:"))]
-    external = [ref.decode() for ref in references if ref.startswith(b"http")]
-    transferred = gz(html) + sum(gz(f.read_bytes()) for f in files)
-    return {"page": page, "html_bytes": len(html), "first_view_gzip_bytes": transferred,
-            "requests": 1 + len(files), "requests_to_other_hosts": len(external)}
+    """What a first view of ``page`` downloads, as Chromium loads it from a local
+    server until the network is idle: every request (scripts' fetches included),
+    and the gzip size of each file served."""
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    origin = f"http://127.0.0.1:{server.server_address[1]}"
+    requested: list[str] = []
+    statuses: dict[str, int] = {}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+            tab = browser.new_page()
+            tab.on("request", lambda request: requested.append(request.url))
+            tab.on("response", lambda response: statuses.setdefault(response.url, response.status))
+            tab.goto(f"{origin}/{page}/", wait_until="networkidle")
+            browser.close()
+    finally:
+        server.shutdown()
+    own = [(urlsplit(url).path, statuses.get(url, 0)) for url in requested if url.startswith(origin + "/")]
+    files = [site / unquote(path).lstrip("/") for path, status in own if status == 200]
+    files = [file / "index.html" if file.is_dir() else file for file in files]
+    return {"page": page, "html_bytes": (site / page / "index.html").stat().st_size,
+            "first_view_gzip_bytes": sum(gz(file.read_bytes()) for file in files),
+            "requests": len(requested), "failed_requests": [path for path, status in own if status != 200],
+            "requests_to_other_hosts": len(requested) - len(own)}
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
 
 
 def search_weight(site: Path, language_folder: str = "cy/", query_terms: tuple[str, ...] = ("cymru",)) -> dict:
@@ -217,7 +247,8 @@ def main() -> int:
               f"{results['ms_per_page_growth']}x")
     weight = results["page_weight"]
     print(f"mission post, first view: {weight['html_bytes']} B of HTML, {weight['first_view_gzip_bytes'] / 1024:.1f} KiB "
-          f"transferred (gzip) in {weight['requests']} requests, {weight['requests_to_other_hosts']} to other hosts")
+          f"transferred (gzip) in {weight['requests']} requests, {weight['requests_to_other_hosts']} to other hosts, "
+          f"{len(weight['failed_requests'])} failed")
     if results["search"]:
         search = results["search"]
         print(f"first Welsh search ('{search['query']}') downloads {search['first_query_gzip_bytes'] / 1024:.1f} KiB "
