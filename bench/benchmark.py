@@ -214,6 +214,8 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3, help="builds of each kind per size (median reported)")
     parser.add_argument("--output", type=Path, default=REPO / "bench" / "results.json")
     args = parser.parse_args()
+    if not CHROMIUM.exists():  # say so now, not after minutes of builds
+        raise SystemExit("The first-view measurement needs Debian's Chromium: sudo apt-get install chromium")
 
     results = {"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]}, "sizes": []}
     print(f"{'N':>6} {'pages':>6} {'bare s':>7} {'ours s':>7} {'ratio':>6} {'1-core s':>9} {'1-core ratio':>12} "
