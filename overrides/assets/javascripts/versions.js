@@ -1,7 +1,8 @@
 // The version selector and the "earlier version" banner, for a site deployed
-// with mike. An enhancement: without JavaScript, or outside mike, both stay
-// hidden. Version titles are written "English title / Teitl Cymraeg" and shown
-// in the page's language. No inline script, no other host.
+// with mike (only builds made by mike load this script and render both). An
+// enhancement: without JavaScript both stay hidden. Version titles are written
+// "English title / Teitl Cymraeg" and shown in the page's language. No inline
+// script, no other host.
 (function () {
   "use strict";
 
