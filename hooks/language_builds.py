@@ -25,6 +25,7 @@ This relies on two details of mkdocs-static-i18n 1.3.1 (pinned): the plugin's
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import os
 import signal
@@ -74,14 +75,30 @@ def _start_other_languages(config, i18n) -> None:
             continue
         for stream in (sys.stdout, sys.stderr):
             stream.flush()  # or the child would print the parent's buffered output again
+        parent = os.getpid()
         pid = os.fork()
         if pid == 0:
+            _die_with(parent)
             _build_language_and_exit(config, i18n, language)
         _workers[language] = pid
         log.info(f"Building '{language}' alongside '{i18n.default_language}', in process {pid}")
     # Tell static-i18n that the other languages are being built: when this
     # (English) build ends, its on_post_build must not build them again.
     i18n.building = True
+
+
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def _die_with(parent: int) -> None:
+    """In the child: end when the parent ends, however it ends (a stopped build must
+    leave no process writing into its folder). On Linux the kernel sees to it."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: the parent's on_shutdown stops the child
+        pass
+    if os.getppid() != parent:  # the parent ended before the line above
+        os._exit(1)
 
 
 def _build_language_and_exit(config, i18n, language: str) -> None:
@@ -100,6 +117,8 @@ def _build_language_and_exit(config, i18n, language: str) -> None:
         status = 0
     except Abort as error:
         log.error(f"The '{language}' build stopped: {error}")
+    except KeyboardInterrupt:  # Ctrl+C reaches both processes: the parent says it
+        status = 130
     except BaseException:  # noqa: BLE001 - the parent reports the failure; the child says why
         traceback.print_exc()
     finally:
@@ -112,10 +131,13 @@ def _build_language_and_exit(config, i18n, language: str) -> None:
 def on_post_build(config):
     if not _workers:
         return
-    failed = [language for language, status in _wait_for_workers().items() if status != 0]
+    statuses = _wait_for_workers()
     config.plugins["i18n"].building = False
-    if failed:
-        raise Abort(f"The {', '.join(repr(f) for f in failed)} build failed: see its messages above.")
+    for language, status in statuses.items():
+        if status < 0:
+            raise Abort(f"The {language!r} build was stopped: {signal.strsignal(-status) or -status}.")
+        if status != 0:
+            raise Abort(f"The {language!r} build failed: see its messages above.")
 
 
 def _wait_for_workers() -> dict[str, int]:
@@ -129,6 +151,15 @@ def _wait_for_workers() -> dict[str, int]:
 
 def on_build_error(error):
     # The English build failed: the others' pages would be thrown away anyway.
+    _stop_workers()
+
+
+def on_shutdown():
+    # Also after Ctrl+C (which is no build error): leave no child building.
+    _stop_workers()
+
+
+def _stop_workers() -> None:
     for pid in _workers.values():
         try:
             os.kill(pid, signal.SIGTERM)

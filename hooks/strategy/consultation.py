@@ -8,11 +8,10 @@ import os
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from urllib.parse import quote
-from zoneinfo import ZoneInfo
 
+from .inputs import WALES, build_date, source_date_epoch
 from .model import Text
 
-WALES = ZoneInfo("Europe/London")
 NOT_OPEN, OPEN, ANALYSING, RESPONDED = "not-open", "open", "analysing", "responded"
 
 
@@ -47,12 +46,11 @@ def build_moment(environ: dict[str, str] = os.environ) -> datetime:
     """The moment a build speaks as of, for everything that depends on time (scheduled
     posts, the consultation, upcoming events): STRATEGY_BUILD_DATE (a date, or a date
     and a Welsh local time), else SOURCE_DATE_EPOCH (so that a rebuild of a commit
-    gives the same site), else now."""
+    gives the same site), else now. Raises InvalidInput for a value that is not one."""
     if environ.get("STRATEGY_BUILD_DATE"):
-        value = datetime.fromisoformat(environ["STRATEGY_BUILD_DATE"])
-        return value.replace(tzinfo=WALES) if value.tzinfo is None else value
-    if environ.get("SOURCE_DATE_EPOCH"):
-        return datetime.fromtimestamp(int(environ["SOURCE_DATE_EPOCH"]), tz=timezone.utc)
+        return build_date(environ["STRATEGY_BUILD_DATE"])
+    if "SOURCE_DATE_EPOCH" in environ:
+        return source_date_epoch(environ["SOURCE_DATE_EPOCH"])
     return datetime.now(tz=timezone.utc)
 
 

@@ -1,48 +1,138 @@
-"""Building the site so that a failed build never leaves half a site behind.
+"""Building the site so that a failed or stopped build never leaves half a site behind,
+and never deletes a folder it did not make.
 
 MkDocs writes straight into its site directory and cleans it first, so a build
 that fails halfway would leave a broken site. Here the build goes to a fresh
-sibling directory and replaces the old site only once it has succeeded.
+sibling directory and replaces the old site only once it has succeeded, and only
+if that folder may be replaced (see ``site_folder``).
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 from pathlib import Path
+
+from .inputs import environment_problems
+from .messages import message
+from .site_folder import SiteFolderRefused, check_site_folder
+
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+GRACE_SECONDS = 10  # for the build's processes to stop after SIGTERM, before SIGKILL
 
 
 def build_site(root: Path, site_dir: Path, extra_args: list[str] | None = None) -> int:
     """Run a strict MkDocs build of ``root`` into ``site_dir``; return its exit code."""
     site_dir = site_dir.resolve()
-    docs_dir = (root / "docs").resolve()
-    if site_dir == docs_dir or docs_dir in site_dir.parents:
-        print(f"Refusing to build into {site_dir}: the build never writes into docs/.", file=sys.stderr)
-        return 2
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-", dir=site_dir.parent))
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
-               "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(staging), *(extra_args or [])]
+    problems = environment_problems(os.environ)
     try:
-        result = subprocess.run(command, cwd=root, env=env)
-        if result.returncode != 0:
-            print(f"The build failed; {site_dir} was left as it was.", file=sys.stderr)
-            return result.returncode
-        retired = site_dir.with_name(f".{site_dir.name}.old")
-        if retired.exists():
-            shutil.rmtree(retired)
+        check_site_folder(site_dir, root)
+    except SiteFolderRefused as refused:
+        problems.append(str(refused))
+    if problems:
+        print("\n".join(problems), file=sys.stderr)
+        return 2
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
+               "--config-file", str(root / "mkdocs.yml"), *(extra_args or [])]
+    with _StopSignals() as stop:
+        site_dir.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-", dir=site_dir.parent))
+        try:
+            status = stop.run([*command, "--site-dir", str(staging)], cwd=root,
+                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+            if stop.signal_number:
+                print(message("build_interrupted", folder=site_dir), file=sys.stderr)
+                return 128 + stop.signal_number
+            if status != 0:
+                print(message("build_failed", folder=site_dir), file=sys.stderr)
+                return status if status > 0 else 128 - status  # -N: ended by signal N
+            _replace(site_dir, staging)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+    print(message("built", folder=site_dir))
+    return 0
+
+
+def _replace(site_dir: Path, staging: Path) -> None:
+    """Put the new site in place of the old: two renames, with no signal handled between them."""
+    retired = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.replaced-", dir=site_dir.parent))
+    umask = os.umask(0)
+    os.umask(umask)
+    staging.chmod(0o777 & ~umask)  # a site folder as any other, not mkdtemp's owner-only one
+    try:
         if site_dir.exists():
-            site_dir.rename(retired)
+            site_dir.rename(retired / site_dir.name)
         staging.rename(site_dir)
-        shutil.rmtree(retired, ignore_errors=True)
-        print(f"Built the site into {site_dir}")
-        return 0
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(retired, ignore_errors=True)
+
+
+class _StopSignals:
+    """While a build runs, SIGINT, SIGTERM and SIGHUP stop the build's processes (the
+    forked Welsh build too) instead of this one, so that the code after the build runs
+    and removes what it left; the signal is remembered for the exit status."""
+
+    def __init__(self):
+        self.signal_number = 0
+        self.process: subprocess.Popen | None = None
+        self._previous = {}
+
+    def __enter__(self):
+        if threading.current_thread() is threading.main_thread():
+            self._previous = {number: signal.signal(number, self._stop) for number in STOP_SIGNALS}
+        return self
+
+    def __exit__(self, *exc_info):
+        for number, handler in self._previous.items():
+            signal.signal(number, handler)
+
+    def _stop(self, number, frame):
+        self.signal_number = self.signal_number or number
+        if self.process is not None:
+            _signal_group(self.process.pid, signal.SIGTERM)
+
+    def run(self, command: list[str], **options) -> int:
+        """Run ``command`` in a process group of its own; wait until every process in it has ended."""
+        if self.signal_number:
+            return 128 + self.signal_number
+        self.process = subprocess.Popen(command, process_group=0, **options)
+        if self.signal_number:  # stopped while it was starting
+            _signal_group(self.process.pid, signal.SIGTERM)
+        try:
+            status = self.process.wait(timeout=None)
+        finally:
+            _end_group(self.process)
+        return status
+
+
+def _signal_group(group: int, number: int) -> bool:
+    try:
+        os.killpg(group, number)
+        return True
+    except (ProcessLookupError, PermissionError):
+        return False
+
+
+def _end_group(process: subprocess.Popen) -> None:
+    """Make sure no process of the build is left writing into its folder."""
+    if process.poll() is None:
+        _signal_group(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=GRACE_SECONDS)
+        except subprocess.TimeoutExpired:
+            _signal_group(process.pid, signal.SIGKILL)
+            process.wait()
+    # The Welsh build, a grandchild, may outlive the build's main process by a moment.
+    deadline = time.monotonic() + GRACE_SECONDS
+    while _signal_group(process.pid, 0) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    _signal_group(process.pid, signal.SIGKILL)
 
 
 PREVIEW_VERSIONS = (

@@ -1,0 +1,110 @@
+"""Command-line arguments and environment variables, checked as values before anything is written.
+
+Each check returns the value it accepts, or raises InvalidInput naming the argument
+or variable, what was expected and what was found.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from datetime import date, datetime, timezone
+from zoneinfo import ZoneInfo
+
+from .messages import message, shown
+
+WALES = ZoneInfo("Europe/London")
+
+PLAIN_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+MAX_NAME_LENGTH = 80
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATE_AND_TIME = re.compile(r"\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})?)?")
+_LAST_EPOCH_SECOND = 253402300799  # 9999-12-31T23:59:59Z, the last moment Python's dates can hold
+
+PLAIN_NAME_EXPECTED = (f"a plain name of lowercase letters, digits and single hyphens, at most {MAX_NAME_LENGTH} "
+                       "characters, such as 'digital-skills'")
+SWITCH_EXPECTED = "1 (yes) or 0 (no)"
+BUILD_DATE_EXPECTED = ("a date that exists, as YYYY-MM-DD, or a date and a Welsh local time that exists, "
+                       "as YYYY-MM-DDTHH:MM")
+EPOCH_EXPECTED = "a whole number of seconds since 1970-01-01 00:00 UTC, such as 1764028800"
+
+
+class InvalidInput(ValueError):
+    """A command-line argument or environment variable that cannot be used; str() says why."""
+
+    def __init__(self, name: str, expected: str, found: str):
+        super().__init__(message("invalid", name=name, expected=expected, found=shown(found)))
+
+
+def plain_name(value: str, name: str) -> str:
+    """A slug or an id: the name of a file or a part of an address, never a path."""
+    if not PLAIN_NAME.fullmatch(value) or len(value) > MAX_NAME_LENGTH:
+        raise InvalidInput(name, PLAIN_NAME_EXPECTED, value)
+    return value
+
+
+def calendar_date(value: str, name: str) -> date:
+    try:
+        if _DATE.fullmatch(value):
+            return date.fromisoformat(value)
+    except ValueError:
+        pass
+    raise InvalidInput(name, "a date that exists, as YYYY-MM-DD, such as 2026-11-24", value)
+
+
+def one_line_text(value: str, name: str) -> str:
+    """Text for a title: not blank, on one line, with no control characters."""
+    if not value.strip():
+        raise InvalidInput(name, "some text", value)
+    # Cc: control characters (newlines included); Cs: bytes the terminal's encoding could not decode.
+    if any(unicodedata.category(character) in ("Cc", "Cs") for character in value):
+        raise InvalidInput(name, "text on one line, without control characters", value)
+    return value
+
+
+def switch(value: str, name: str) -> bool:
+    if value not in ("", "0", "1"):
+        raise InvalidInput(name, SWITCH_EXPECTED, value)
+    return value == "1"
+
+
+def build_date(value: str) -> datetime:
+    """STRATEGY_BUILD_DATE: the moment a build speaks as of (Welsh local time unless an offset is given)."""
+    try:
+        if _DATE_AND_TIME.fullmatch(value):
+            moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+            if moment.tzinfo is not None:
+                return moment
+            local = moment.replace(tzinfo=WALES)
+            # A local time the clocks skip in spring does not come back unchanged.
+            if local.astimezone(timezone.utc).astimezone(WALES).replace(tzinfo=None) == moment:
+                return local
+    except ValueError:
+        pass
+    raise InvalidInput("STRATEGY_BUILD_DATE", BUILD_DATE_EXPECTED, value)
+
+
+def source_date_epoch(value: str) -> datetime:
+    """SOURCE_DATE_EPOCH (reproducible-builds.org): MkDocs reads it too, and fails on anything else."""
+    if not value.isascii() or not value.isdigit() or int(value) > _LAST_EPOCH_SECOND:
+        raise InvalidInput("SOURCE_DATE_EPOCH", EPOCH_EXPECTED, value)
+    return datetime.fromtimestamp(int(value), tz=timezone.utc)
+
+
+def environment_problems(environ: Mapping[str, str]) -> list[str]:
+    """What is wrong with the environment variables a build reads, one message each."""
+    checks = {
+        "STRATEGY_BUILD_DATE": lambda value: value and build_date(value),
+        "SOURCE_DATE_EPOCH": source_date_epoch,  # set, even empty, MkDocs reads it
+        "STRATEGY_PREVIEW": lambda value: switch(value, "STRATEGY_PREVIEW"),
+        "STRATEGY_SEQUENTIAL": lambda value: switch(value, "STRATEGY_SEQUENTIAL"),
+    }
+    problems = []
+    for name, check in checks.items():
+        if name in environ:
+            try:
+                check(environ[name])
+            except InvalidInput as problem:
+                problems.append(str(problem))
+    return problems
