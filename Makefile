@@ -36,15 +36,17 @@ serve: $(BIN)/.runtime-installed  ## Set up, then preview the site at http://127
 test: $(BIN)/.dev-installed node_modules/.installed  ## Set up, then run every test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-build: $(BIN)/.runtime-installed  ## Build the site into site/ (replaced only if the build succeeds)
+build: $(BIN)/.runtime-installed  ## Build the site into site/ (replaced only if the build succeeds, and only a site it built)
 	$(STRATEGY) build
 
 check: $(BIN)/.runtime-installed  ## Check every post and the delivery plan, all problems at once
 	$(STRATEGY) check
 
+# The values reach the command through the environment (make exports variables set
+# on its command line), so quotes, $ and ` in a title stay part of the title.
 post: $(BIN)/.runtime-installed  ## Start a new post in both languages (asks for the titles)
-	$(STRATEGY) new $(if $(KIND),--kind $(KIND)) $(if $(MISSION),--mission $(MISSION)) \
-	  $(if $(TITLE),--title "$(TITLE)") $(if $(TITLE_CY),--title-cy "$(TITLE_CY)")
+	$(STRATEGY) new $(if $(KIND),--kind "$$KIND") $(if $(MISSION),--mission "$$MISSION") \
+	  $(if $(TITLE),--title "$$TITLE") $(if $(TITLE_CY),--title-cy "$$TITLE_CY")
 
 versions: $(BIN)/.runtime-installed  ## Build two versions into a local branch with mike and serve them
 	$(STRATEGY) versions

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from . import LANGUAGES
+from .inputs import InvalidInput, branch_name, calendar_date, host_and_port
 from .loader import TranslationPolicy, load_content
 from .problems import ContentError
 from .publish import build_site, preview_versions
@@ -46,14 +47,34 @@ def check(root: Path) -> int:
     return 0
 
 
+TRANSLATION_EXPECTED = "a translation under docs/, such as docs/cy/posts/x.md, whose front matter says translated_from"
+
+
+def _translation_and_source(root: Path, docs: Path, file: Path) -> tuple[Path, Path]:
+    """The translation ``file`` names and its source; InvalidInput if it is not a translation."""
+    target = (root / file).resolve()
+    try:
+        if target.suffix == ".md" and target.is_file() and len(target.relative_to(docs.resolve()).parts) > 1:
+            source = source_of(target, docs)
+            if source.is_file():
+                return target, source
+    except (ValueError, AttributeError, OSError):  # outside docs/, no translated_from, unreadable
+        pass
+    raise InvalidInput("translated", TRANSLATION_EXPECTED, str(file))
+
+
 def mark_translated(root: Path, files: list[str], every: bool) -> int:
     docs = root / "docs"
-    targets = translation_files(docs) if every else [root / file for file in files]
-    if not targets:
+    try:
+        pairs = ([(target, source_of(target, docs)) for target in translation_files(docs)] if every
+                 else [_translation_and_source(root, docs, Path(file)) for file in files])
+    except InvalidInput as error:
+        print(error, file=sys.stderr)
+        return 2
+    if not pairs:
         print("Name the translations to mark (docs/cy/...md), or use --all.", file=sys.stderr)
         return 2
-    for target in targets:
-        source = source_of(target, docs)
+    for target, source in pairs:
         parsed, problems = split_front_matter(source.read_text(encoding="utf-8"), str(source.relative_to(root)))
         if parsed is None:
             print("\n".join(map(str, problems)), file=sys.stderr)
@@ -82,10 +103,18 @@ def report(root: Path) -> int:
 def _ask(prompt: str) -> str:
     if not sys.stdin.isatty():
         return ""
-    return input(prompt).strip()
+    try:
+        return input(prompt).strip()
+    except EOFError:  # Ctrl+D: no answer
+        return ""
 
 
 def new(root: Path, args: argparse.Namespace) -> int:
+    try:
+        published = calendar_date(args.date, "--date") if args.date is not None else None
+    except InvalidInput as error:
+        print(error, file=sys.stderr)
+        return 2
     titles = {"en": args.title, "cy": args.title_cy}
     for language in LANGUAGES:
         if not titles[language]:
@@ -94,9 +123,12 @@ def new(root: Path, args: argparse.Namespace) -> int:
     if args.kind in ("mission", "showcase") and not mission:
         mission = _ask("Mission id (from data/plan.yaml): ")
     post = NewPost(kind=args.kind, titles=titles, source_language=args.source, mission=mission or None,
-                   published=date.fromisoformat(args.date) if args.date else None, slug=args.slug)
+                   published=published, slug=args.slug)
     try:
         paths = create_post(root, post, today=date.today())
+    except InvalidInput as error:
+        print(error, file=sys.stderr)
+        return 2
     except ScaffoldError as error:
         print(f"Could not start the post: {error}", file=sys.stderr)
         return 2
@@ -127,9 +159,26 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--site-dir", type=Path, default=Path("site"), help="where the site goes (default: site)")
     versions = commands.add_parser("versions", help="build two versions into a local branch with mike and serve them")
     versions.add_argument("--branch", default="site-versions-preview", help="the local branch mike writes to")
-    versions.add_argument("--address", default="127.0.0.1:8000")
+    versions.add_argument("--address", default="127.0.0.1:8000", help="where to serve them (default: 127.0.0.1:8000)")
     args = parser.parse_args(argv)
     root = args.root.resolve()
+    try:
+        if not (root / "mkdocs.yml").is_file():
+            raise InvalidInput("--root", "the repository's folder, with mkdocs.yml in it", str(args.root))
+        if args.command == "versions":
+            branch_name(args.branch, "--branch")
+            host_and_port(args.address, "--address")
+    except InvalidInput as error:
+        print(error, file=sys.stderr)
+        return 2
+    try:
+        return _run(root, args)
+    except KeyboardInterrupt:  # Ctrl+C while a command asks or checks: nothing was written
+        print(file=sys.stderr)
+        return 130
+
+
+def _run(root: Path, args: argparse.Namespace) -> int:
     if args.command == "check":
         return check(root)
     if args.command == "build":

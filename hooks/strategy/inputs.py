@@ -20,6 +20,8 @@ PLAIN_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MAX_NAME_LENGTH = 80
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATE_AND_TIME = re.compile(r"\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})?)?")
+_BRANCH = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/-]{0,99}")
+_HOST_AND_PORT = re.compile(r"(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:]+\]):(?P<port>[0-9]{1,5})")
 _LAST_EPOCH_SECOND = 253402300799  # 9999-12-31T23:59:59Z, the last moment Python's dates can hold
 
 PLAIN_NAME_EXPECTED = (f"a plain name of lowercase letters, digits and single hyphens, at most {MAX_NAME_LENGTH} "
@@ -60,6 +62,21 @@ def one_line_text(value: str, name: str) -> str:
     # Cc: control characters (newlines included); Cs: bytes the terminal's encoding could not decode.
     if any(unicodedata.category(character) in ("Cc", "Cs") for character in value):
         raise InvalidInput(name, "text on one line, without control characters", value)
+    return value
+
+
+def branch_name(value: str, name: str) -> str:
+    """A git branch name that git accepts and no command reads as an option."""
+    if (not _BRANCH.fullmatch(value) or ".." in value or "//" in value or "/." in value
+            or value.endswith((".lock", "/", "."))):
+        raise InvalidInput(name, "a branch name of letters, digits, '.', '_', '-' and '/', such as site-preview", value)
+    return value
+
+
+def host_and_port(value: str, name: str) -> str:
+    match = _HOST_AND_PORT.fullmatch(value)
+    if not match or not 1 <= int(match["port"]) <= 65535:
+        raise InvalidInput(name, "an address and a port between 1 and 65535, such as 127.0.0.1:8000", value)
     return value
 
 

@@ -145,6 +145,10 @@ def preview_versions(root: Path, branch: str, address: str) -> int:
     """Build two versions with mike into a local branch of this repository, then serve them,
     so an editor can see the versioned site (selector, banner, aliases) without any hosting.
     Both versions are built from the working tree; nothing is pushed."""
+    problems = environment_problems(os.environ)
+    if problems:
+        print("\n".join(problems), file=sys.stderr)
+        return 2
     # mike runs `mkdocs` by name: both are installed beside this Python.
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
            "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}

@@ -11,8 +11,11 @@ from pathlib import Path
 import yaml
 
 from . import LANGUAGES
+from .inputs import MAX_NAME_LENGTH, one_line_text, plain_name
+from .messages import shown
 from .translation import source_hash
 
+TITLE_ARGUMENTS = {"en": "--title", "cy": "--title-cy"}
 KIND_FOLDERS = {"series": "posts", "mission": "posts/missions", "showcase": "posts/showcase", "event": "posts/events"}
 
 PLACEHOLDER_SUMMARY = {
@@ -40,11 +43,15 @@ class NewPost:
 
 
 def slugify(title: str) -> str:
-    """A file name from a title: 'Gwasanaethau digidol i bawb' -> 'gwasanaethau-digidol-i-bawb'."""
+    """A file name from a title: 'Gwasanaethau digidol i bawb' -> 'gwasanaethau-digidol-i-bawb',
+    cut at a word to at most MAX_NAME_LENGTH characters."""
     ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
+    if len(slug) > MAX_NAME_LENGTH:
+        cut = slug[:MAX_NAME_LENGTH + 1]
+        slug = (cut.rsplit("-", 1)[0] if "-" in cut else cut[:MAX_NAME_LENGTH]).strip("-")
     if not slug:
-        raise ScaffoldError(f"cannot make a file name from the title {title!r}: give one with --slug")
+        raise ScaffoldError(f"cannot make a file name from the title {shown(title)}: give one with --slug")
     return slug
 
 
@@ -53,7 +60,9 @@ def _front_matter(fields: dict) -> str:
 
 
 def create_post(root: Path, new: NewPost, today: date) -> list[Path]:
-    """Write the source and translation files of ``new``; return their paths."""
+    """Write the source and translation files of ``new``; return their paths. Everything
+    is checked before anything is written: raises ScaffoldError, or InvalidInput naming
+    the argument."""
     if new.kind not in KIND_FOLDERS:
         raise ScaffoldError(f"kind must be one of {', '.join(KIND_FOLDERS)}, not {new.kind!r}")
     if new.kind in ("mission", "showcase") and not new.mission:
@@ -61,8 +70,12 @@ def create_post(root: Path, new: NewPost, today: date) -> list[Path]:
     missing = [language for language in LANGUAGES if not new.titles.get(language, "").strip()]
     if missing:
         raise ScaffoldError(f"a title is needed in every language; missing: {', '.join(missing)}")
+    for language in LANGUAGES:
+        one_line_text(new.titles[language], TITLE_ARGUMENTS[language])
+    if new.mission is not None:
+        plain_name(new.mission, "--mission")
 
-    slug = new.slug or slugify(new.titles[new.source_language])
+    slug = plain_name(new.slug, "--slug") if new.slug is not None else slugify(new.titles[new.source_language])
     relative = f"{KIND_FOLDERS[new.kind]}/{slug}.md"
     paths = {language: root / "docs" / language / relative for language in LANGUAGES}
     existing = [str(path.relative_to(root)) for path in paths.values() if path.exists()]
