@@ -1,0 +1,236 @@
+"""A build never deletes what it did not make, and a stopped build leaves the old site.
+
+`make build` (`strategy build --site-dir DIR`) and `mkdocs build -d DIR` replace
+their site folder only if it is absent, empty, or a site this project's build
+made (it carries the `.strategy-site` marker). Every other folder is refused
+with a message, and left exactly as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import BUILD_DATE, build, require
+from strategy.publish import _replace
+from strategy.site_folder import MARKER_NAME, MARKER_TEXT, SiteFolderRefused, check_site_folder
+
+CI = bool(os.environ.get("CI"))
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` (hidden ones too) and its bytes, and every folder
+    (but Python's own __pycache__, which running the hooks from the copy writes)."""
+    return {str(path.relative_to(folder)): path.read_bytes() if path.is_file() else b"<folder>"
+            for path in sorted(folder.rglob("*")) if "__pycache__" not in path.parts}
+
+
+def someone_elses_files(folder: Path) -> Path:
+    (folder / "photos").mkdir(parents=True)
+    (folder / "notes.txt").write_text("my notes\n")
+    (folder / "photos/cat.jpg").write_bytes(b"\xff\xd8 not really a cat")
+    return folder
+
+
+def an_old_site(folder: Path) -> Path:
+    """A site as an earlier build left it: the marker, a page, a feed."""
+    (folder / "cy").mkdir(parents=True)
+    (folder / MARKER_NAME).write_text(MARKER_TEXT)
+    (folder / "index.html").write_text("<h1>The old site</h1>\n")
+    (folder / "cy/feed.xml").write_text("<rss>hen</rss>\n")
+    return folder
+
+
+@pytest.fixture
+def repository(site_copy: Path) -> Path:
+    """The copy of the repository, with a .git folder and tests, as a real checkout has."""
+    (site_copy / ".git").mkdir()
+    (site_copy / ".git/HEAD").write_text("ref: refs/heads/main\n")
+    (site_copy / "tests").mkdir()
+    (site_copy / "tests/test_x.py").write_text("def test_x(): pass\n")
+    return site_copy
+
+
+def mkdocs_build(root: Path, site_dir: str, **env: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", site_dir], cwd=root,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "STRATEGY_BUILD_DATE": BUILD_DATE,
+                               "STRATEGY_PREVIEW": "0", "PYTHONPATH": str(root / "hooks"), **env},
+                          capture_output=True, text=True)
+
+
+REFUSED = {  # --site-dir (from the repository) -> what the message says about it
+    ".": "it is the repository itself",
+    "..": "it holds the repository",
+    "data": "a build never writes into",
+    "hooks": "a build never writes into",
+    "docs/cy": "a build never writes into",
+    "tests": "a build never writes into",
+    ".git": "a build never writes into",
+    "someone-elses": "it holds files this project's build did not make",
+}
+
+
+@pytest.mark.parametrize("site_dir", REFUSED)
+def test_make_build_refuses_a_folder_it_did_not_make_and_leaves_everything_as_it_was(repository, site_dir):
+    someone_elses_files(repository / "someone-elses")
+    everything = repository.parent
+    before = snapshot(everything)
+
+    result = build(repository, Path(site_dir))
+
+    assert result.returncode == 2
+    assert f"Refusing to build into {(repository / site_dir).resolve()}: {REFUSED[site_dir]}" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert snapshot(everything) == before
+
+
+@pytest.mark.parametrize("site_dir", [".", "..", "data", "hooks", "someone-elses"])
+def test_mkdocs_build_refuses_the_same_folders_before_it_cleans_anything(repository, site_dir):
+    someone_elses_files(repository / "someone-elses")
+    everything = repository.parent
+    before = snapshot(everything)
+
+    result = mkdocs_build(repository, site_dir)
+
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    # MkDocs itself refuses a site folder that holds docs/; our hook refuses the rest.
+    assert "Refusing to build into" in output or "should not be within the 'site_dir'" in output
+    assert "Traceback" not in output
+    assert snapshot(everything) == before
+
+
+def test_a_site_the_build_made_is_replaced_by_the_next_build_either_way(site_copy, tmp_path):
+    site_dir = tmp_path / "site"
+    assert build(site_copy, site_dir).returncode == 0
+    assert (site_dir / MARKER_NAME).read_text() == MARKER_TEXT
+    (site_dir / "stale.html").write_text("from an earlier build")
+
+    result = mkdocs_build(site_copy, str(site_dir))
+
+    assert result.returncode == 0, result.stderr
+    assert (site_dir / "index.html").exists() and (site_dir / "cy/index.html").exists()
+    assert not (site_dir / "stale.html").exists()
+    assert (site_dir / MARKER_NAME).read_text() == MARKER_TEXT
+
+
+def test_a_new_or_empty_folder_is_a_place_for_a_site(tmp_path):
+    (tmp_path / "empty").mkdir()
+    check_site_folder(tmp_path / "empty", tmp_path / "repo")
+    check_site_folder(tmp_path / "new/deeper", tmp_path / "repo")
+
+
+def test_a_marker_someone_else_wrote_does_not_count(tmp_path):
+    folder = someone_elses_files(tmp_path / "mine")
+    (folder / MARKER_NAME).write_text("anything\n")
+    with pytest.raises(SiteFolderRefused, match="did not make"):
+        check_site_folder(folder, tmp_path / "repo")
+
+
+# Paths a user might type, from the repository: at the project's folders, above it, beside it.
+PATH_PARTS = st.sampled_from([".", "..", "docs", "data", "hooks", ".git", "tests", "site", "old-site", "mine",
+                              "empty", "new", "cy"])
+
+
+@settings(max_examples=40, derandomize=CI, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(parts=st.lists(PATH_PARTS, min_size=1, max_size=4))
+def test_any_folder_a_build_may_replace_holds_nothing_but_a_site_it_made(parts, tmp_path):
+    with tempfile.TemporaryDirectory(dir=tmp_path) as scratch:
+        top = Path(scratch)
+        repository = top / "repo"
+        for name, text in {"docs/en/index.md": "# Home", "data/plan.yaml": "missions: []", "hooks/h.py": "",
+                           ".git/HEAD": "ref", "tests/test_x.py": "", "mkdocs.yml": "site_name: x"}.items():
+            (repository / name).parent.mkdir(parents=True, exist_ok=True)
+            (repository / name).write_text(text)
+        an_old_site(repository / "site")
+        an_old_site(top / "old-site")
+        someone_elses_files(repository / "mine")
+        (top / "empty").mkdir()
+        site_dir = repository.joinpath(*parts)
+        before = snapshot(top)
+        try:
+            check_site_folder(site_dir, repository)
+        except SiteFolderRefused:
+            assert snapshot(top) == before
+            return
+        # The build would now put its new site in place of the folder, as here.
+        site_dir = site_dir.resolve()
+        site_dir.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(dir=site_dir.parent))
+        (staging / "index.html").write_text("new")
+        _replace(site_dir, staging)
+
+        after = snapshot(top)
+        lost = [name for name in before if name not in after]
+        if lost:  # only the files of a site the build made
+            replaced = str(site_dir.relative_to(top.resolve()))
+            assert before[f"{replaced}/{MARKER_NAME}"] == MARKER_TEXT.encode()
+            assert all(name.startswith(replaced + "/") for name in lost)
+
+
+# --- a build that is stopped -----------------------------------------------------
+
+def processes() -> dict[int, tuple[int, str]]:
+    """Every process: its parent's id and its command line."""
+    found = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+            command = (stat.parent / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except (OSError, IndexError, ValueError):
+            continue
+        found[int(stat.parent.name)] = (parent, command)
+    return found
+
+
+def child_of(pid: int) -> int:
+    children = [child for child, (parent, _) in processes().items() if parent == pid]
+    assert children, f"process {pid} has no child"
+    return children[0]
+
+
+def wait_for_welsh_pages(folder: Path, most_seconds: float = 60) -> None:
+    """Until the build's temporary folder holds Welsh pages: both processes are writing."""
+    deadline = time.monotonic() + most_seconds
+    while time.monotonic() < deadline:
+        if any(len(list(staging.glob("cy/**/*.html"))) > 3 for staging in folder.glob(".site.building-*")):
+            return
+        time.sleep(0.02)
+    pytest.fail("the build never started writing Welsh pages")
+
+
+@pytest.mark.parametrize("signal_number, stopped, status", [
+    (signal.SIGINT, "make build", 130),      # Ctrl+C
+    (signal.SIGTERM, "make build", 143),     # kill, a CI runner's timeout
+    (signal.SIGTERM, "mkdocs", 143),         # the English build's process
+    (signal.SIGTERM, "welsh build", 1),      # the Welsh build's forked process
+])
+def test_a_stopped_build_leaves_the_old_site_and_nothing_else(site_copy, tmp_path, signal_number, stopped, status):
+    require(len(os.sched_getaffinity(0)) > 1, "building side by side needs two cores")
+    old_site = an_old_site(tmp_path / "site")
+    before = snapshot(tmp_path)
+    environment = {**os.environ, "PYTHONPATH": str(site_copy / "hooks"), "STRATEGY_BUILD_DATE": BUILD_DATE,
+                   "STRATEGY_PREVIEW": "0"}
+    make_build = subprocess.Popen([sys.executable, "-m", "strategy", "--root", str(site_copy), "build",
+                                   "--site-dir", str(old_site)], cwd=site_copy, env=environment,
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    wait_for_welsh_pages(tmp_path)
+    target = {"make build": lambda: make_build.pid, "mkdocs": lambda: child_of(make_build.pid),
+              "welsh build": lambda: child_of(child_of(make_build.pid))}[stopped]()
+    os.kill(target, signal_number)
+    _, errors = make_build.communicate(timeout=60)
+
+    assert make_build.returncode == status
+    assert f"{old_site} was left as it was" in errors
+    assert "Traceback" not in errors
+    assert snapshot(tmp_path) == before  # the old site byte for byte, and no .site.building-* folder
+    assert not [command for _, command in processes().values() if str(site_copy) in command]
