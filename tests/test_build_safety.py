@@ -93,7 +93,7 @@ def test_make_build_refuses_a_folder_it_did_not_make_and_leaves_everything_as_it
     assert snapshot(everything) == before
 
 
-@pytest.mark.parametrize("site_dir", [".", "..", "data", "hooks", "someone-elses"])
+@pytest.mark.parametrize("site_dir", [".", "..", "data", "someone-elses"])
 def test_mkdocs_build_refuses_the_same_folders_before_it_cleans_anything(repository, site_dir):
     someone_elses_files(repository / "someone-elses")
     everything = repository.parent

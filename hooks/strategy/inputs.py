@@ -59,8 +59,9 @@ def one_line_text(value: str, name: str) -> str:
     """Text for a title: not blank, on one line, with no control characters."""
     if not value.strip():
         raise InvalidInput(name, "some text", value)
-    # Cc: control characters (newlines included); Cs: bytes the terminal's encoding could not decode.
-    if any(unicodedata.category(character) in ("Cc", "Cs") for character in value):
+    # Cc: control characters (newlines included); Zl, Zp: line and paragraph separators;
+    # Cs: bytes the terminal's encoding could not decode.
+    if any(unicodedata.category(character) in ("Cc", "Zl", "Zp", "Cs") for character in value):
         raise InvalidInput(name, "text on one line, without control characters", value)
     return value
 
@@ -97,7 +98,11 @@ def build_date(value: str) -> datetime:
             # A local time the clocks skip in spring does not come back unchanged.
             if local.astimezone(timezone.utc).astimezone(WALES).replace(tzinfo=None) == moment:
                 return local
-    except ValueError:
+            raise InvalidInput("STRATEGY_BUILD_DATE", "a Welsh local time that exists (on that day the clocks go "
+                               "forward an hour, from 01:00 to 02:00)", value)
+    except ValueError as error:
+        if isinstance(error, InvalidInput):
+            raise
         pass
     raise InvalidInput("STRATEGY_BUILD_DATE", BUILD_DATE_EXPECTED, value)
 
