@@ -10,10 +10,10 @@ STRATEGY := PYTHONPATH=hooks $(BIN)/python -m strategy
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve test build check post clean
+.PHONY: help serve test build check post translated translations versions clean
 
 help:  ## List the commands
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
 
 $(BIN)/.runtime-installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,12 @@ check: $(BIN)/.runtime-installed  ## Check every post and the delivery plan, all
 post: $(BIN)/.runtime-installed  ## Start a new post in both languages (asks for the titles)
 	$(STRATEGY) new $(if $(KIND),--kind "$$KIND") $(if $(MISSION),--mission "$$MISSION") \
 	  $(if $(TITLE),--title "$$TITLE") $(if $(TITLE_CY),--title-cy "$$TITLE_CY")
+
+translated: $(BIN)/.runtime-installed  ## Record that a translation is in step: FILE=docs/cy/... (or ALL=1)
+	$(STRATEGY) translated $(if $(FILE),"$$FILE") $(if $(ALL),--all)
+
+translations: $(BIN)/.runtime-installed  ## List every translation: in step, outdated or missing
+	$(STRATEGY) translations
 
 versions: $(BIN)/.runtime-installed  ## Build two versions into a local branch with mike and serve them
 	$(STRATEGY) versions

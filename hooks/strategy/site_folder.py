@@ -18,7 +18,7 @@ MARKER_TEXT = ("This folder is a site built by the Digital Strategy for Wales pr
                "A later build of the project may replace everything in it.\n")
 
 # Folders of the repository that hold what people write, or the tools: a site is never built there.
-PROTECTED_FOLDERS = ("docs", "data", "hooks", "schemas", "overrides", "tests", "bench", ".git", ".github",
+PROTECTED_FOLDERS = ("docs", "data", "hooks", "schemas", "overrides", "tests", "bench", ".git", ".github", ".ci",
                      ".venv", "node_modules")
 
 
