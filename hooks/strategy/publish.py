@@ -85,7 +85,9 @@ class _StopSignals:
 
     def __enter__(self):
         if threading.current_thread() is threading.main_thread():
-            self._previous = {number: signal.signal(number, self._stop) for number in STOP_SIGNALS}
+            for number in STOP_SIGNALS:
+                if signal.getsignal(number) is not signal.SIG_IGN:  # nohup's SIGHUP stays ignored
+                    self._previous[number] = signal.signal(number, self._stop)
         return self
 
     def __exit__(self, *exc_info):
