@@ -148,6 +148,10 @@ def preview_versions(root: Path, branch: str, address: str) -> int:
     so an editor can see the versioned site (selector, banner, aliases) without any hosting.
     Both versions are built from the working tree; nothing is pushed."""
     problems = environment_problems(os.environ)
+    try:
+        check_site_folder(root / "site", root)  # mike builds each version into site/ first
+    except SiteFolderRefused as refused:
+        problems.append(str(refused))
     if problems:
         print("\n".join(problems), file=sys.stderr)
         return 2
