@@ -20,7 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import BUILD_DATE, build, require
+from conftest import BUILD_DATE, build, copy_site_sources, require
 from strategy.publish import _replace
 from strategy.site_folder import MARKER_NAME, MARKER_TEXT, SiteFolderRefused, check_site_folder
 
@@ -50,9 +50,12 @@ def an_old_site(folder: Path) -> Path:
     return folder
 
 
-@pytest.fixture
-def repository(site_copy: Path) -> Path:
-    """The copy of the repository, with a .git folder and tests, as a real checkout has."""
+@pytest.fixture(scope="module")
+def repository(tmp_path_factory) -> Path:
+    """A copy of the repository, with a .git folder, tests and a folder of someone else's
+    files, as a real checkout may have. Shared: every test leaves it as it was, or fails."""
+    site_copy = copy_site_sources(tmp_path_factory.mktemp("checkout") / "repo")
+    someone_elses_files(site_copy / "someone-elses")
     (site_copy / ".git").mkdir()
     (site_copy / ".git/HEAD").write_text("ref: refs/heads/main\n")
     (site_copy / "tests").mkdir()
@@ -81,7 +84,6 @@ REFUSED = {  # --site-dir (from the repository) -> what the message says about i
 
 @pytest.mark.parametrize("site_dir", REFUSED)
 def test_make_build_refuses_a_folder_it_did_not_make_and_leaves_everything_as_it_was(repository, site_dir):
-    someone_elses_files(repository / "someone-elses")
     everything = repository.parent
     before = snapshot(everything)
 
@@ -95,7 +97,6 @@ def test_make_build_refuses_a_folder_it_did_not_make_and_leaves_everything_as_it
 
 @pytest.mark.parametrize("site_dir", [".", "..", "data", "someone-elses"])
 def test_mkdocs_build_refuses_the_same_folders_before_it_cleans_anything(repository, site_dir):
-    someone_elses_files(repository / "someone-elses")
     everything = repository.parent
     before = snapshot(everything)
 
