@@ -208,10 +208,16 @@ def size_row(size: int, pages: int, builds: dict) -> dict:
                      for kind, build in builds.items()}}
 
 
+def positive_number(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number from 1 up, found {text!r}")
+    return int(text)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 500, 1000], help="posts per language")
-    parser.add_argument("--runs", type=int, default=3, help="builds of each kind per size (median reported)")
+    parser.add_argument("--sizes", type=positive_number, nargs="+", default=[100, 500, 1000], help="posts per language")
+    parser.add_argument("--runs", type=positive_number, default=3, help="builds of each kind per size (median reported)")
     parser.add_argument("--output", type=Path, default=REPO / "bench" / "results.json")
     args = parser.parse_args()
     if not CHROMIUM.exists():  # say so now, not after minutes of builds

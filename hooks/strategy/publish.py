@@ -60,7 +60,8 @@ def build_site(root: Path, site_dir: Path, extra_args: list[str] | None = None) 
 
 
 def _replace(site_dir: Path, staging: Path) -> None:
-    """Put the new site in place of the old: two renames, with no signal handled between them."""
+    """Put the new site in place of the old: two renames, which a signal cannot part (it is
+    only recorded while the build runs, see _StopSignals)."""
     retired = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.replaced-", dir=site_dir.parent))
     umask = os.umask(0)
     os.umask(umask)
