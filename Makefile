@@ -10,10 +10,10 @@ STRATEGY := PYTHONPATH=hooks $(BIN)/python -m strategy
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve test build check post clean
+.PHONY: help serve test build check post translated translations versions clean
 
 help:  ## List the commands
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
 
 $(BIN)/.runtime-installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -42,9 +42,19 @@ build: $(BIN)/.runtime-installed  ## Build the site into site/ (replaced only if
 check: $(BIN)/.runtime-installed  ## Check every post and the delivery plan, all problems at once
 	$(STRATEGY) check
 
-post: $(BIN)/.runtime-installed  ## Start a new post in both languages (asks for the titles)
-	$(STRATEGY) new $(if $(KIND),--kind $(KIND)) $(if $(MISSION),--mission $(MISSION)) \
-	  $(if $(TITLE),--title "$(TITLE)") $(if $(TITLE_CY),--title-cy "$(TITLE_CY)")
+# Every option of `make post` is optional: KIND, MISSION, TITLE, TITLE_CY, SOURCE (en or cy:
+# the language written first), DATE (YYYY-MM-DD) and SLUG (the file name). Titles not given
+# are asked for.
+post: $(BIN)/.runtime-installed  ## Start a new post in both languages (KIND= MISSION= TITLE= TITLE_CY= SOURCE=cy)
+	$(STRATEGY) new $(if $(KIND),--kind "$(KIND)") $(if $(MISSION),--mission "$(MISSION)") \
+	  $(if $(TITLE),--title "$(TITLE)") $(if $(TITLE_CY),--title-cy "$(TITLE_CY)") \
+	  $(if $(SOURCE),--source "$(SOURCE)") $(if $(DATE),--date "$(DATE)") $(if $(SLUG),--slug "$(SLUG)")
+
+translated: $(BIN)/.runtime-installed  ## Record that a translation is in step with its source (FILE=docs/cy/...md, or ALL=1)
+	$(STRATEGY) translated $(if $(FILE),"$(FILE)") $(if $(ALL),--all)
+
+translations: $(BIN)/.runtime-installed  ## List every translation: in step, outdated or missing
+	$(STRATEGY) translations
 
 versions: $(BIN)/.runtime-installed  ## Build two versions into a local branch with mike and serve them
 	$(STRATEGY) versions
