@@ -9,6 +9,11 @@ HOST   ?= 127.0.0.1:8000
 STRATEGY := PYTHONPATH=hooks $(BIN)/python -m strategy
 export NO_MKDOCS_2_WARNING := 1
 
+# IAITH=cy: the editors' commands speak Welsh (as STRATEGY_LANG=cy or a Welsh locale does).
+ifdef IAITH
+export STRATEGY_LANG := $(IAITH)
+endif
+
 .DEFAULT_GOAL := help
 .PHONY: help serve test build check post translated translations versions clean
 
@@ -57,7 +62,7 @@ translations: $(BIN)/.runtime-installed  ## List every translation: in step, out
 	$(STRATEGY) translations
 
 versions: $(BIN)/.runtime-installed  ## Build two versions into a local branch with mike and serve them
-	$(STRATEGY) versions
+	$(STRATEGY) versions --address $(HOST)
 
 clean:  ## Remove the built site and the virtual environment
 	rm -rf site .site.* $(VENV) node_modules
