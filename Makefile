@@ -9,6 +9,11 @@ HOST   ?= 127.0.0.1:8000
 STRATEGY := PYTHONPATH=hooks $(BIN)/python -m strategy
 export NO_MKDOCS_2_WARNING := 1
 
+# IAITH=cy: the editors' commands speak Welsh (as STRATEGY_LANG=cy or a Welsh locale does).
+ifdef IAITH
+export STRATEGY_LANG := $(IAITH)
+endif
+
 .DEFAULT_GOAL := help
 .PHONY: help serve test build check post translated translations versions clean
 
@@ -42,20 +47,23 @@ build: $(BIN)/.runtime-installed  ## Build the site into site/ (replaced only if
 check: $(BIN)/.runtime-installed  ## Check every post and the delivery plan, all problems at once
 	$(STRATEGY) check
 
-# The values reach the command through the environment (make exports variables set
-# on its command line), so quotes, $ and ` in a title stay part of the title.
-post: $(BIN)/.runtime-installed  ## Start a new post in both languages (asks for the titles)
+# Every option of `make post` is optional: KIND, MISSION, TITLE, TITLE_CY, SOURCE (en or cy:
+# the language written first), DATE (YYYY-MM-DD) and SLUG (the file name). Titles not given
+# are asked for. The values reach the command through the environment (make exports
+# variables set on its command line), so quotes, $ and ` in a title stay part of the title.
+post: $(BIN)/.runtime-installed  ## Start a new post in both languages (KIND= MISSION= TITLE= TITLE_CY= SOURCE=cy)
 	$(STRATEGY) new $(if $(KIND),--kind "$$KIND") $(if $(MISSION),--mission "$$MISSION") \
-	  $(if $(TITLE),--title "$$TITLE") $(if $(TITLE_CY),--title-cy "$$TITLE_CY")
+	  $(if $(TITLE),--title "$$TITLE") $(if $(TITLE_CY),--title-cy "$$TITLE_CY") \
+	  $(if $(SOURCE),--source "$$SOURCE") $(if $(DATE),--date "$$DATE") $(if $(SLUG),--slug "$$SLUG")
 
-translated: $(BIN)/.runtime-installed  ## Record that a translation is in step: FILE=docs/cy/... (or ALL=1)
+translated: $(BIN)/.runtime-installed  ## Record that a translation is in step with its source (FILE=docs/cy/...md, or ALL=1)
 	$(STRATEGY) translated $(if $(FILE),"$$FILE") $(if $(ALL),--all)
 
 translations: $(BIN)/.runtime-installed  ## List every translation: in step, outdated or missing
 	$(STRATEGY) translations
 
 versions: $(BIN)/.runtime-installed  ## Build two versions into a local branch with mike and serve them
-	$(STRATEGY) versions
+	$(STRATEGY) versions --address $(HOST)
 
 clean:  ## Remove the built site and the virtual environment
 	rm -rf site .site.* $(VENV) node_modules

@@ -10,6 +10,12 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
+# `mkdocs serve` imports the hook files again after every change it sees (data/,
+# schemas/ and hooks/ are watched, see mkdocs.yml), but Python would keep the core
+# modules it imported the first time: forget them, so an edit to the core shows at once.
+for _module in [name for name in sys.modules if name.split(".")[0] in ("strategy", "i18n_pages")]:
+    del sys.modules[_module]
+
 # Import helpers at the top: the hooks folder is on sys.path only while MkDocs
 # imports this file.
 from i18n_pages import source_path

@@ -98,8 +98,9 @@ def test_mkdocs_build_names_a_bad_variable_too(site_copy, tmp_path):
 
 @pytest.mark.parametrize("arguments, refused", [
     (["--root", "/nowhere", "check"], "--root: expected the repository's folder, with mkdocs.yml in it"),
-    (["translated", "../../etc/passwd"], "translated: expected a translation under docs/"),
-    (["translated", "docs/en/index.md"], "translated: expected a translation under docs/"),
+    (["translated", "../../etc/passwd"], "../../etc/passwd: not a page of the site"),
+    (["translated", "docs/en/index.md"], "docs/en/index.md is a source (the language a post was written in first), "
+                                         "not a translation: its translation is docs/cy/index.md"),
     (["versions", "--branch", "../main"], "--branch: expected a branch name"),
     (["versions", "--address", "everywhere"], "--address: expected an address and a port"),
 ])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from conftest import build, heading, parse, run_strategy
+from strategy.scaffold import PLACEHOLDER_BODY, PLACEHOLDER_SUMMARY
 
 
 def test_a_new_post_passes_the_checker_and_builds_as_a_draft_until_released(site_copy, tmp_path):
@@ -22,8 +23,12 @@ def test_a_new_post_passes_the_checker_and_builds_as_a_draft_until_released(site
     assert build(site_copy, tmp_path / "site").returncode == 0
     assert not (tmp_path / "site/posts/listening-to-users").exists()
 
-    source = site_copy / "docs/en/posts/listening-to-users.md"
-    source.write_text(source.read_text().replace("draft: true\n", ""))
+    # The editor writes the post in both languages, then releases it.
+    for language, (summary, body) in {"en": ("What users told us.", "We listened.\n"),
+                                      "cy": ("Beth ddywedodd defnyddwyr.", "Gwnaethom wrando.\n")}.items():
+        file = site_copy / f"docs/{language}/posts/listening-to-users.md"
+        text = file.read_text().replace(PLACEHOLDER_SUMMARY[language], summary).replace(PLACEHOLDER_BODY[language], body)
+        file.write_text(text.replace("draft: true\n", ""))
     assert build(site_copy, tmp_path / "site").returncode == 0
     welsh = parse(tmp_path / "site/cy/posts/listening-to-users/index.html")
     assert welsh.cssselect(".strategy-post-meta__dates")[0].text_content().strip() == "Cyhoeddwyd 24 Tachwedd 2026"
@@ -66,3 +71,33 @@ def test_it_asks_for_what_it_needs(site_copy):
     assert result.returncode == 2
     assert "a mission post needs --mission" in result.stderr
     assert not (site_copy / "docs/en/posts/missions/digital-twins.md").exists()
+
+
+def test_it_refuses_before_writing_a_mission_that_is_unknown_or_already_has_its_post(site_copy):
+    before = sorted(site_copy.rglob("*.md"))
+
+    taken = run_strategy(site_copy, "new", "--kind", "mission", "--mission", "digital-skills",
+                         "--title", "Skills again", "--title-cy", "Sgiliau eto")
+    misspelt = run_strategy(site_copy, "new", "--kind", "showcase", "--mission", "digital-skils",
+                            "--title", "A showcase", "--title-cy", "Arddangosiad")
+    same_id = run_strategy(site_copy, "new", "--kind", "event", "--slug", "setting-the-context",
+                           "--title", "An event", "--title-cy", "Digwyddiad")
+
+    assert taken.returncode == 2 and "mission 'digital-skills' already has its post" in taken.stderr
+    assert misspelt.returncode == 2 and "Did you mean 'digital-skills'?" in misspelt.stderr
+    assert same_id.returncode == 2 and "the id 'setting-the-context' is already used" in same_id.stderr
+    assert sorted(site_copy.rglob("*.md")) == before
+
+
+def test_placeholder_text_is_refused_once_the_post_is_no_longer_a_draft(site_copy):
+    assert run_strategy(site_copy, "new", "--title", "Half written", "--title-cy", "Hanner ysgrifenedig",
+                        "--date", "2026-11-01").returncode == 0
+    source = site_copy / "docs/en/posts/half-written.md"
+    source.write_text(source.read_text().replace("draft: true\n", "").replace("Write the post here.", "Our post."))
+
+    result = run_strategy(site_copy, "check")
+
+    assert result.returncode == 1
+    assert "docs/en/posts/half-written.md:5: field 'summary': expected your own text" in result.stderr
+    assert "docs/cy/posts/half-written.md:8: file: expected your own text" in result.stderr
+    assert "found the placeholder 'Ysgrifennwch y cofnod yma...'" in result.stderr

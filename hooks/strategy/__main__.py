@@ -20,8 +20,9 @@ from .problems import ContentError
 from .publish import build_site, preview_versions
 from .scaffold import KIND_FOLDERS, NewPost, ScaffoldError, create_post
 from .settings import site_options
-from .translation import (IN_STEP, MISSING, OUTDATED, outdated_warnings, record_source_hash, source_hash, source_of,
-                          translation_files, translation_report)
+from .messages import message
+from .translation import (IN_STEP, MISSING, OUTDATED, TranslationTargetError, outdated_warnings, record_source_hash,
+                          source_hash, translation_files, translation_report, translation_target)
 from .yamltext import split_front_matter
 
 LANGUAGE_NAMES = {"en": "English", "cy": "Welsh / Cymraeg"}
@@ -47,42 +48,41 @@ def check(root: Path) -> int:
     return 0
 
 
-TRANSLATION_EXPECTED = "a translation under docs/, such as docs/cy/posts/x.md, whose front matter says translated_from"
-
-
-def _translation_and_source(root: Path, docs: Path, file: Path) -> tuple[Path, Path]:
-    """The translation ``file`` names and its source; InvalidInput if it is not a translation."""
-    target = (root / file).resolve()
-    try:
-        if target.suffix == ".md" and target.is_file() and len(target.relative_to(docs.resolve()).parts) > 1:
-            source = source_of(target, docs)
-            if source.is_file():
-                return target, source
-    except (ValueError, AttributeError, OSError):  # outside docs/, no translated_from, unreadable
-        pass
-    raise InvalidInput("translated", TRANSLATION_EXPECTED, str(file))
-
-
 def mark_translated(root: Path, files: list[str], every: bool) -> int:
-    docs = root / "docs"
-    try:
-        pairs = ([(target, source_of(target, docs)) for target in translation_files(docs)] if every
-                 else [_translation_and_source(root, docs, Path(file)) for file in files])
-    except InvalidInput as error:
-        print(error, file=sys.stderr)
+    """Record that each named translation (or, with ``every``, every translation) is in
+    step with the current version of its source, and say what was marked."""
+    if every:
+        files = [_shown(path, root) for path in translation_files(root / "docs")]
+    elif not files:
+        print(message("translated.name_one"), file=sys.stderr)
         return 2
-    if not pairs:
-        print("Name the translations to mark (docs/cy/...md), or use --all.", file=sys.stderr)
+    targets, refused = [], []
+    for name in files:
+        try:
+            targets.append(translation_target(root, name))
+        except TranslationTargetError as error:
+            refused.append(message(f"translated.{error.key}", **error.values))
+    if refused:  # nothing is marked until every name is right
+        print("\n".join(refused), file=sys.stderr)
         return 2
-    for target, source in pairs:
-        parsed, problems = split_front_matter(source.read_text(encoding="utf-8"), str(source.relative_to(root)))
+    marked = 0
+    for target, source in targets:
+        source_name, target_name = _shown(source, root), _shown(target, root)
+        parsed, problems = split_front_matter(source.read_text(encoding="utf-8"), source_name)
         if parsed is None:
             print("\n".join(map(str, problems)), file=sys.stderr)
             return 1
         changed = record_source_hash(target, source_hash(parsed.front_matter.data, parsed.body))
-        state = "now marked as a translation of" if changed else "already in step with"
-        print(f"{target.relative_to(root)} is {state} the current {source.relative_to(root)}")
+        marked += changed
+        print(message("translated.marked" if changed else "translated.already", file=target_name, source=source_name))
+    if every:
+        print(message("translated.all_done", marked=marked, total=len(targets)))
     return 0
+
+
+def _shown(path: Path, root: Path) -> str:
+    """A file as editors name it: relative to the repository, with forward slashes."""
+    return path.resolve().relative_to(root.resolve()).as_posix()
 
 
 def report(root: Path) -> int:

@@ -10,6 +10,7 @@ from . import LANGUAGES, schemas
 from .markers import BLOCK_NAMES, marker_problems
 from .markup import unsafe_markup
 from .model import Action, Change, Feedback, Content, Event, Mission, Outcome, Owner, Plan, Post, ProgressNote, Text
+from .placeholders import placeholder_problems
 from .problems import ContentError, Problem
 from .translation import IN_STEP, MISSING, OUTDATED, source_hash
 from .yamltext import MarkdownFile, YamlDocument, parse_yaml, split_front_matter
@@ -44,6 +45,7 @@ def load_content(root: Path, docs_dir: str = "docs", plan_file: str = "data/plan
     if plan is not None:
         problems.extend(_check_references(entries, plan))
     problems.extend(_check_unique_ids(entries))
+    problems.extend(placeholder_problems(root, tuple(entry for entry, _ in entries), docs_dir))
     if problems:
         raise ContentError(problems)
     return Content(plan=plan, entries=tuple(entry for entry, _ in entries))

@@ -1,32 +1,36 @@
-"""What the commands say when they refuse an argument, a variable or a site folder.
+"""What the editors' commands say, in the editor's language.
 
-Kept in one place so that they can move into the bilingual catalogue together.
+The commands speak Welsh to a Welsh editor: STRATEGY_LANG=cy (or `make ... IAITH=cy`),
+or a Welsh locale (LANG=cy_GB.UTF-8). Every message is a catalogue string whose key
+starts with ``cli.``, so a correction is made once, in catalogue.yml.
 """
 
 from __future__ import annotations
 
-MESSAGES = {
-    # A command-line argument or environment variable: "NAME: expected ..., found ...".
-    "invalid": "{name}: expected {expected}, found {found}",
-    "site_is_repository": ("Refusing to build into {folder}: it is the repository itself, and a build replaces "
-                           "its site folder whole. Choose a folder of its own, such as site."),
-    "site_holds_repository": ("Refusing to build into {folder}: it holds the repository ({root}), which a build "
-                              "would delete. Choose a folder of its own, such as site."),
-    "site_in_protected": ("Refusing to build into {folder}: a build never writes into {protected}, which holds "
-                          "the project's own files. Choose a folder of its own, such as site."),
-    "site_is_a_file": "Refusing to build into {folder}: it is a file, not a folder.",
-    "site_unreadable": "Refusing to build into {folder}: its contents cannot be read ({reason}).",
-    "site_not_ours": ("Refusing to build into {folder}: it holds files this project's build did not make "
-                      "(there is no {marker} file in it), and a build would delete them. Choose a new or empty "
-                      "folder, or move those files away first."),
-    "build_failed": "The build failed; {folder} was left as it was.",
-    "build_interrupted": "The build was stopped; {folder} was left as it was.",
-    "built": "Built the site into {folder}",
-}
+import os
+from collections.abc import Mapping
+
+from . import LANGUAGES
+from .catalogue import translate
+
+LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")  # in the order POSIX gives them precedence
 
 
-def message(key: str, **values) -> str:
-    return MESSAGES[key].format(**values)
+def editor_language(environ: Mapping[str, str] = os.environ) -> str:
+    """'cy' or 'en': STRATEGY_LANG when it names one, else the locale's language, else English."""
+    chosen = environ.get("STRATEGY_LANG", "").strip().lower()
+    if chosen in LANGUAGES:
+        return chosen
+    for name in LOCALE_VARIABLES:
+        locale = environ.get(name, "")
+        if locale:
+            return "cy" if locale.lower().startswith("cy") else "en"
+    return "en"
+
+
+def message(key: str, **values: object) -> str:
+    """The command-line message ``cli.<key>`` in the editor's language."""
+    return translate(f"cli.{key}", editor_language(), **values)
 
 
 def shown(value: str, most: int = 60) -> str:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from . import LANGUAGES
 from .inputs import MAX_NAME_LENGTH, one_line_text, plain_name
 from .messages import shown
 from .translation import source_hash
+from .yamltext import parse_yaml, split_front_matter
 
 TITLE_ARGUMENTS = {"en": "--title", "cy": "--title-cy"}
 KIND_FOLDERS = {"series": "posts", "mission": "posts/missions", "showcase": "posts/showcase", "event": "posts/events"}
@@ -40,6 +42,50 @@ class NewPost:
     mission: str | None = None
     published: date | None = None
     slug: str | None = None
+
+
+@dataclass
+class ExistingContent:
+    """What a new post must not clash with, read leniently: a broken file elsewhere is
+    for `make check` to report, not a reason to refuse a new post."""
+
+    mission_ids: list[str] = field(default_factory=list)  # in data/plan.yaml
+    mission_posts: dict[str, str] = field(default_factory=dict)  # mission id -> the file presenting it
+    post_ids: dict[str, str] = field(default_factory=dict)  # post id -> its file
+
+
+def existing_content(root: Path) -> ExistingContent:
+    existing = ExistingContent()
+    plan_file = root / "data" / "plan.yaml"
+    if plan_file.is_file():
+        plan, _ = parse_yaml(plan_file.read_text(encoding="utf-8", errors="replace"), "data/plan.yaml")
+        missions = plan.data.get("missions") if plan and isinstance(plan.data, dict) else None
+        existing.mission_ids = [m["id"] for m in missions or () if isinstance(m, dict) and isinstance(m.get("id"), str)]
+    for path in sorted((root / "docs").glob("*/**/*.md")):
+        name = path.relative_to(root).as_posix()
+        parsed, _ = split_front_matter(path.read_text(encoding="utf-8", errors="replace"), name)
+        data = parsed.front_matter.data if parsed else {}
+        if isinstance(data.get("id"), str):
+            existing.post_ids.setdefault(data["id"], name)
+        if data.get("kind") == "mission" and isinstance(data.get("mission"), str):
+            existing.mission_posts.setdefault(data["mission"], name)
+    return existing
+
+
+def _clashes(new: NewPost, slug: str, existing: ExistingContent) -> list[str]:
+    """Why ``new`` cannot be started, checked before anything is written."""
+    found = []
+    if new.mission and new.mission not in existing.mission_ids:
+        close = difflib.get_close_matches(new.mission, existing.mission_ids, n=1)
+        hint = f" Did you mean '{close[0]}'?" if close else ""
+        found.append(f"there is no mission '{new.mission}' in data/plan.yaml; its missions are "
+                     f"{', '.join(existing.mission_ids) or 'none yet'}.{hint}")
+    elif new.kind == "mission" and new.mission in existing.mission_posts:
+        found.append(f"mission '{new.mission}' already has its post, {existing.mission_posts[new.mission]}: "
+                     "edit that post, or add a new mission to data/plan.yaml first")
+    if slug in existing.post_ids:
+        found.append(f"the id '{slug}' is already used by {existing.post_ids[slug]}: choose another --slug")
+    return found
 
 
 def slugify(title: str) -> str:
@@ -69,7 +115,9 @@ def create_post(root: Path, new: NewPost, today: date) -> list[Path]:
         raise ScaffoldError(f"a {new.kind} post needs --mission, the id of a mission in data/plan.yaml")
     missing = [language for language in LANGUAGES if not new.titles.get(language, "").strip()]
     if missing:
-        raise ScaffoldError(f"a title is needed in every language; missing: {', '.join(missing)}")
+        how = {"en": "TITLE=\"...\" (--title)", "cy": "TITLE_CY=\"...\" (--title-cy)"}
+        raise ScaffoldError("a title is needed in every language; give " + " and ".join(how[m] for m in missing)
+                            + ", such as: make post TITLE=\"Listening to users\" TITLE_CY=\"Gwrando ar ddefnyddwyr\"")
     for language in LANGUAGES:
         one_line_text(new.titles[language], TITLE_ARGUMENTS[language])
     if new.mission is not None:
@@ -81,6 +129,9 @@ def create_post(root: Path, new: NewPost, today: date) -> list[Path]:
     existing = [str(path.relative_to(root)) for path in paths.values() if path.exists()]
     if existing:
         raise ScaffoldError(f"not overwriting {', '.join(existing)}: choose another --slug")
+    clashes = _clashes(new, slug, existing_content(root))
+    if clashes:
+        raise ScaffoldError("; ".join(clashes))
 
     published = (new.published or today).isoformat()
     source_fields = {"kind": new.kind, "id": slug, "title": new.titles[new.source_language],

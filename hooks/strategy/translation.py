@@ -54,12 +54,40 @@ def translation_files(docs: Path) -> list[Path]:
                   if re.search(r"^translated_from:", path.read_text(encoding="utf-8").split("\n---", 1)[0], re.MULTILINE))
 
 
-def source_of(translation_file: Path, docs: Path) -> Path:
-    """docs/cy/posts/x.md translated from English -> docs/en/posts/x.md."""
-    front = translation_file.read_text(encoding="utf-8").split("\n---", 1)[0]
-    source_language = re.search(r"^translated_from:\s*(\w+)", front, re.MULTILINE).group(1)
-    relative = translation_file.resolve().relative_to(docs.resolve()).parts[1:]
-    return docs.joinpath(source_language, *relative)
+class TranslationTargetError(Exception):
+    """A file named to ``make translated`` that is not a translation; ``key`` names the
+    catalogue message (``cli.translated.<key>``) that says why and what to do."""
+
+    def __init__(self, key: str, **values: str):
+        super().__init__(key)
+        self.key, self.values = key, values
+
+
+def translation_target(root: Path, name: str) -> tuple[Path, Path]:
+    """The translation an editor named (as ``docs/cy/posts/x.md``) and its source file.
+    Raises TranslationTargetError saying what is wrong with the name and what to run instead."""
+    docs = (root / "docs").resolve()
+    path = (root / name).resolve()
+    if docs not in path.parents or path.suffix != ".md" or len(path.relative_to(docs).parts) < 2:
+        raise TranslationTargetError("not_a_page", file=name)
+    if not path.is_file():
+        raise TranslationTargetError("no_such_file", file=name)
+    language, *relative = path.relative_to(docs).parts
+    try:
+        front = path.read_text(encoding="utf-8").split("\n---", 1)[0]
+    except UnicodeDecodeError:
+        raise TranslationTargetError("not_utf8", file=name) from None
+    written_in = re.search(r"^translated_from:\s*(\w+)", front, re.MULTILINE)
+    if written_in is None:
+        twins = [docs.joinpath(other, *relative) for other in ("en", "cy") if other != language]
+        twin = next((t for t in twins if t.is_file()), None)
+        if twin is None:
+            raise TranslationTargetError("source_without_twin", file=name)
+        raise TranslationTargetError("is_a_source", file=name, translation=twin.relative_to(root.resolve()).as_posix())
+    source = docs.joinpath(written_in.group(1), *relative)
+    if not source.is_file():
+        raise TranslationTargetError("source_missing", file=name, source=source.relative_to(root.resolve()).as_posix())
+    return path, source
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,241 @@
+"""The guides are tests: every command README.md, EDITORS.md and EDITORS.cy.md tell
+someone to run is run here, as written, in a scratch copy of the repository.
+
+The editors' guides are followed from top to bottom in one copy each, as an editor
+would: each ```sh block's commands in order, and each ```yaml block that names where it
+goes in its first line (``# data/plan.yaml › missions › digital-skills › outcomes``) put
+there. Commands that keep running (``make serve``, ``make versions``) are started,
+asked for a page, and stopped. ``make test`` is the one command only dry-run
+(``make -n``): a test cannot run the suite it is part of.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import shutil
+import signal
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import REPO
+
+GUIDES = ("EDITORS.md", "EDITORS.cy.md")
+SERVERS = ("serve", "versions")  # make targets that serve the site until stopped
+COMMAND_WORDS = ("make", "git", "cp", "export")
+_FENCE = re.compile(r"^```(?P<info>\w*)\n(?P<body>.*?)^```$", re.MULTILINE | re.DOTALL)
+_INDENTED = re.compile(r"(?:^\n)((?:^    \S.*\n)+)", re.MULTILINE)
+_PLACE = re.compile(r"^# (?P<file>[\w./-]+) › (?P<path>.+)$")
+
+
+def scratch_repository(destination: Path) -> Path:
+    """A copy of the working tree (what git tracks and what it does not ignore) as a git
+    repository of its own, with an `origin` to push to, sharing the set-up tools."""
+    listed = subprocess.run(["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=REPO,
+                            capture_output=True, text=True, check=True).stdout.split("\0")
+    for name in filter(None, listed):
+        source = REPO / name
+        if source.is_file() and not source.is_symlink():
+            (destination / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, destination / name)  # keeps times, so make sees the set-up as done
+    for tool in (".venv", "node_modules"):
+        if (REPO / tool).exists():
+            (destination / tool).symlink_to((REPO / tool).resolve())
+    for requirements in ("requirements.txt", "requirements-dev.txt", "package.json", "package-lock.json"):
+        os.utime(destination / requirements, (0, 0))  # the shared tools are set up already: make need not redo it
+    (destination / ".git" / "info").mkdir(parents=True, exist_ok=True)
+    git = ["git", "-c", "user.name=Editor", "-c", "user.email=editor@example.invalid"]
+    for step in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "scratch"],
+                 ["init", "-q", "--bare", str(destination.parent / "origin.git")],
+                 ["remote", "add", "origin", str(destination.parent / "origin.git")]):
+        subprocess.run([*git, *step], cwd=destination, check=True, capture_output=True)
+    (destination / ".git/info/exclude").write_text("/.venv\n/node_modules\n")
+    return destination
+
+
+def guide_steps(text: str) -> list[tuple[str, str]]:
+    """("command", line) and ("yaml", block) in the order the guide gives them."""
+    blocks = [(m.start(), m.group("info"), m.group("body")) for m in _FENCE.finditer(text)]
+    fenced = [(m.start(), m.end()) for m in _FENCE.finditer(text)]
+    for match in _INDENTED.finditer(text):
+        if not any(start <= match.start() < end for start, end in fenced):
+            blocks.append((match.start(1), "indented", "\n".join(l[4:] for l in match.group(1).splitlines())))
+    steps = []
+    for _, info, body in sorted(blocks):
+        lines = [line for line in body.splitlines() if line.strip()]
+        if info == "yaml" and lines and _PLACE.match(lines[0]):
+            steps.append(("yaml", body))
+        elif info in ("sh", "indented") and lines and all(line.split()[0] in COMMAND_WORDS for line in lines):
+            steps.extend(("command", line) for line in lines)
+    return steps
+
+
+def put_yaml(root: Path, block: str) -> None:
+    """Put a guide's YAML where its first line says: a list gets the items appended, an
+    item (named by its id) gets the fields set. Written back as YAML, as an editor's
+    edit would leave the file."""
+    place = _PLACE.match(block.splitlines()[0])
+    file = root / place.group("file")
+    document = yaml.safe_load(file.read_text(encoding="utf-8")) if file.suffix != ".yml" else None
+    if document is None:  # mkdocs.yml has tags of its own: edit it as text, under its key
+        _put_into_mkdocs_yml(file, place.group("path").split(" › "), block)
+        return
+    target = document
+    for step in place.group("path").split(" › "):
+        target = (next(item for item in target if item.get("id") == step) if isinstance(target, list)
+                  else target[step])
+    value = yaml.safe_load(block)
+    if isinstance(target, list):
+        target.extend(value)
+    else:
+        target.update(value)
+    file.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _put_into_mkdocs_yml(file: Path, path: list[str], block: str) -> None:
+    lines = file.read_text(encoding="utf-8").splitlines()
+    depth, index = 0, 0
+    for key in path:
+        index = next(i for i in range(index, len(lines)) if lines[i].startswith("  " * depth + key + ":"))
+        depth += 1
+    end = next((i for i in range(index + 1, len(lines))
+                if lines[i].strip() and not lines[i].startswith("  " * depth)), len(lines))
+    body = ["  " * depth + line for line in block.splitlines()[1:] if line.strip()]
+    file.write_text("\n".join(lines[:index + 1] + body + lines[end:]) + "\n", encoding="utf-8")
+
+
+def free_address() -> str:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return f"127.0.0.1:{sock.getsockname()[1]}"
+
+
+def run_command(line: str, root: Path, env: dict[str, str]) -> str:
+    """Run one documented command as written; return what it printed. Fails the test,
+    with the output, if it fails."""
+    words = shlex.split(line)
+    if words[0] == "export":
+        name, value = words[1].split("=", 1)
+        env[name] = value
+        return ""
+    if words[:2] == ["make", "test"]:
+        words.insert(1, "-n")  # the suite cannot run itself
+    if words[0] == "make" and words[1] in SERVERS:
+        return _serve(words, root, env)
+    result = subprocess.run(words, cwd=root, env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL,
+                            timeout=600)
+    assert result.returncode == 0, f"`{line}` failed ({result.returncode}):\n{result.stdout}\n{result.stderr}"
+    return result.stdout + result.stderr
+
+
+def _serve(words: list[str], root: Path, env: dict[str, str]) -> str:
+    address = free_address()
+    server = subprocess.Popen(words, cwd=root, env={**env, "HOST": address}, stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 240
+        while time.monotonic() < deadline:
+            assert server.poll() is None, f"`{' '.join(words)}` stopped:\n{server.stdout.read()}"
+            try:
+                with urllib.request.urlopen(f"http://{address}/", timeout=5) as response:
+                    assert response.status == 200
+                    return ""
+            except OSError:
+                time.sleep(0.5)
+        pytest.fail(f"`{' '.join(words)}` served nothing at http://{address}/ within 240 s")
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+
+
+def editor_environment(**extra: str) -> dict[str, str]:
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("PYTEST", "STRATEGY_"))}
+    return {**env, "STRATEGY_BUILD_DATE": "2026-11-25", **extra}
+
+
+@pytest.mark.parametrize("guide", GUIDES)
+def test_every_step_of_the_editors_guide_works_as_written(guide, tmp_path):
+    root = scratch_repository(tmp_path / "repo")
+    steps = guide_steps((REPO / guide).read_text(encoding="utf-8"))
+    assert [kind for kind, _ in steps].count("command") >= 15, "the guide's commands were not found"
+    env = editor_environment()
+    for kind, step in steps:
+        if kind == "yaml":
+            put_yaml(root, step)
+        else:
+            run_command(step, root, env)
+    # What the guide built is there: the posts it started and the plan it changed.
+    assert (root / "docs/en/posts/missions/mission-7-green-digital.md").is_file()
+    assert (root / "docs/cy/posts/clybiau-codio.md").is_file()
+    assert "dsk-200-apprenticeships" in (root / "data/plan.yaml").read_text(encoding="utf-8")
+    assert subprocess.run(["git", "ls-remote", "--tags", "origin"], cwd=root, capture_output=True,
+                          text=True).stdout.count("v2027.1") == 1
+
+
+def test_the_welsh_guide_gets_answers_in_welsh(tmp_path):
+    root = scratch_repository(tmp_path / "repo")
+    env = editor_environment(STRATEGY_LANG="cy")
+    said = run_command("make translated ALL=1", root, env)
+    assert "Marciwyd 0 o" in said and "Marked" not in said
+
+
+def test_the_two_guides_say_the_same_things():
+    english, welsh = ((REPO / guide).read_text(encoding="utf-8") for guide in GUIDES)
+    assert len(re.findall(r"^#+ ", english, re.MULTILINE)) == len(re.findall(r"^#+ ", welsh, re.MULTILINE))
+    welsh_commands = [step for kind, step in guide_steps(welsh) if kind == "command" and not step.startswith("export")]
+    assert [step for kind, step in guide_steps(english)] == [
+        step for kind, step in guide_steps(welsh) if not step.startswith("export")]
+    assert welsh_commands  # the comparison above compared something
+
+
+def readme_commands() -> list[str]:
+    """The commands of the README: its first block and its table of everyday commands."""
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    first_block = [line.split("#")[0].strip() for line in _INDENTED.search(text).group(1).splitlines()]
+    table = re.findall(r"^\| `(make [^`]+)` \|", text, re.MULTILINE)
+    return list(dict.fromkeys(first_block + table))
+
+
+def test_every_command_of_the_readme_works_as_written(tmp_path):
+    root = scratch_repository(tmp_path / "repo")
+    env = editor_environment()
+    commands = readme_commands()
+    assert {"make serve", "make test", "make check", "make post", "make build"} <= set(commands)
+    for line in commands:
+        if line == "make post":  # it asks for the titles: answer as an editor would
+            result = subprocess.run(["script", "-qec", line, "/dev/null"], cwd=root, env=env, capture_output=True,
+                                    text=True, input="Listening to users\nGwrando ar ddefnyddwyr\n", timeout=120)
+            assert result.returncode == 0, result.stdout + result.stderr
+            assert (root / "docs/cy/posts/listening-to-users.md").is_file()
+        else:
+            run_command(line, root, env)
+
+
+def test_every_command_our_messages_name_exists():
+    """Messages tell editors what to run next ('run make translated FILE=...'): each
+    target they name is in the Makefile."""
+    sources = [REPO / "hooks/strategy/catalogue.yml", *sorted((REPO / "hooks").rglob("*.py"))]
+    named = {match for path in sources for match in re.findall(r"(?:['`]|run |: )make ([a-z]+)\b", path.read_text(encoding="utf-8"))}
+    assert {"translated", "check", "serve", "post"} <= named
+    for target in sorted(named):
+        result = subprocess.run(["make", "-n", target, "FILE=docs/cy/posts/x.md"], cwd=REPO, capture_output=True,
+                                text=True)
+        assert result.returncode == 0, f"make {target}: {result.stderr}"
+
+
+def test_the_command_an_outdated_translation_warning_names_brings_it_in_step(tmp_path):
+    root = scratch_repository(tmp_path / "repo")
+    env = editor_environment()
+    source = root / "docs/en/posts/setting-the-context.md"
+    source.write_text(source.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
+    warned = run_command("make check", root, env)
+    command = re.search(r"run '(make translated FILE=[^']+)'", warned).group(1)
+    run_command(command, root, env)
+    assert "may be out of date" not in run_command("make check", root, env)
