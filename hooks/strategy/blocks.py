@@ -57,9 +57,20 @@ def _block(*parts: str) -> str:
     return "\n\n" + "\n\n".join(parts) + "\n\n"
 
 
+_CELL = re.compile(r"<(td|th)(?=[\s>])")
+
+
+def _labelled_cells(row: str, headers: list[str]) -> str:
+    """The row with each cell carrying its column's name (data-label), which the
+    stacked layout of narrow screens shows above the value (strategy.css)."""
+    labels = iter(headers)
+    return _CELL.sub(lambda m: f'<{m.group(1)} data-label="{html_text(next(labels, ""))}"', row)
+
+
 def _table(caption: str, headers: list[str], rows: list[str], classes: str = "") -> str:
     """A scrollable, captioned table; keyboard users can scroll it (it takes focus)."""
     head = "".join(f'<th scope="col">{html_text(header)}</th>' for header in headers)
+    rows = [_labelled_cells(row, headers) for row in rows]
     return (f'<div class="strategy-table-wrap" role="region" tabindex="0" aria-label="{html_text(caption)}">'
             f'<table class="strategy-table {classes}"><caption>{html_text(caption)}</caption>'
             f'<thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
