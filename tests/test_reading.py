@@ -160,3 +160,17 @@ def test_action_tables_stack_on_a_phone_status_first_each_value_labelled(tab, si
     owner = {"en": "Owner", "cy": "Perchennog"}[language]
     assert any(owner in label for label in labelled), labelled
     assert row.evaluate("tr => tr.closest('.strategy-table-wrap').scrollWidth <= tr.closest('.strategy-table-wrap').clientWidth")
+
+
+@pytest.mark.parametrize("field, query, results_page", [
+    ("#not-found-search-en", "skills", "search/?q=skills"),
+    ("#not-found-search-cy", "sgiliau", "cy/search/?q=sgiliau"),
+])
+def test_the_not_found_page_searches_in_each_language(tab, site_url, field, query, results_page):
+    tab.set_viewport_size({"width": 375, "height": 800})
+    tab.goto(site_url + "404.html")
+    tab.fill(field, query)
+    tab.press(field, "Enter")
+    tab.wait_for_url(site_url + results_page)
+    tab.wait_for_selector(".strategy-search__results a")
+    assert tab.locator(".strategy-search__results li").count() > 0

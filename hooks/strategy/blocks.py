@@ -471,6 +471,7 @@ def search_form(page: Page) -> str:
                         for name in ("none", "one", "many"))
     return _block(
         f'<form class="strategy-search" role="search" method="get" data-strategy-search '
+        f'aria-label="{html_text(page.t("search.landmark"))}" '
         f'data-site-root="{html_text(root)}" data-index="{html_text(index)}" {messages}>'
         f'<label for="strategy-search-query">{html_text(page.t("search.label"))}</label>'
         f'<input type="search" id="strategy-search-query" name="q" autocomplete="off">'
