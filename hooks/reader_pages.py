@@ -1,13 +1,16 @@
 """What every reader meets besides the content: interface attributes in the
 page's own language, robots.txt. A thin adapter over ``strategy``."""
 
+import html
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
 from strategy import LANGUAGES
 from strategy.catalogue import translate
+from strategy.footer import footer_links, report_problem_link
 from strategy.landmarks import name_landmarks
+from strategy.sitemap import robots_txt
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has switched the config to this build's language
@@ -19,6 +22,16 @@ def on_config(config):
     return config
 
 
+def on_env(env, config, files):
+    language = config.theme["language"]
+    email = config.extra.get("strategy", {}).get("contact_email")
+    env.globals["footer_links"] = lambda: footer_links(language)
+    # Titles reach templates HTML-escaped (hooks/content.py): the subject wants the text.
+    env.globals["report_problem_link"] = lambda title, address: (
+        report_problem_link(email, language, html.unescape(str(title)), address) if email else "")
+    return env
+
+
 def on_post_page(output, page, config):
     return name_landmarks(output, config.theme["language"])
 
@@ -28,3 +41,8 @@ def on_post_template(output_content, template_name, config):
     if template_name.endswith(".html") and output_content:
         return name_landmarks(output_content, config.theme["language"])
     return output_content
+
+
+def on_post_build(config):
+    if config.theme["language"] == LANGUAGES[0]:  # the build that writes the site root
+        (Path(config.site_dir) / "robots.txt").write_text(robots_txt(config.site_url), encoding="utf-8")

@@ -56,3 +56,54 @@ def test_every_landmark_has_a_name(built_site):
     for page in sorted(Path(built_site).rglob("*.html")):
         for landmark in parse(page).cssselect("[role=search], nav, aside, main, header.md-header, footer.md-footer"):
             assert landmark.get("aria-label") or landmark.get("aria-labelledby"), (page, landmark.tag)
+
+
+FOOTER = {
+    "en": ["Accessibility statement", "Privacy", "Licence", "Contact us", "Feeds and calendar", "Report a problem with this page"],
+    "cy": ["Datganiad hygyrchedd", "Preifatrwydd", "Trwydded", "Cysylltu â ni", "Porthiannau a chalendr",
+           "Rhoi gwybod am broblem gyda'r dudalen hon"],
+}
+
+
+def footer_links(page):
+    return [(a.text_content().strip(), a.get("href")) for a in page.cssselect("footer.md-footer nav.strategy-footer a, "
+                                                                              "footer.md-footer .strategy-footer nav a")]
+
+
+def test_every_page_links_the_footer_pages_in_its_own_language(built_site):
+    for path in sorted(built_site.rglob("index.html")):
+        language = "cy" if path.relative_to(built_site).parts[0] == "cy" else "en"
+        links = footer_links(parse(path))
+        assert [text for text, _ in links] == FOOTER[language], path
+        for text, href in links[:-1]:
+            target = (path.parent / href / "index.html").resolve()
+            assert target.exists(), (path, href)
+            assert parse(target).get("lang") == language
+
+
+def test_report_a_problem_names_the_page_in_the_email_subject(built_site):
+    from urllib.parse import parse_qs, urlsplit
+
+    page = parse(built_site / "cy/posts/missions/digital-inclusion/index.html")
+    address = urlsplit(footer_links(page)[-1][1])
+    assert address.scheme == "mailto" and address.path == "digital.strategy@example.gov.wales"
+    assert parse_qs(address.query)["subject"] == [
+        "Problem gyda'r dudalen: Cynhwysiant digidol (https://digital-strategy.example.wales/cy/posts/missions/digital-inclusion/)"]
+
+
+def test_the_footer_pages_say_what_a_public_site_owes_its_readers(built_site):
+    statement = {lang: parse(built_site / folder / "accessibility/index.html").text_content()
+                 for lang, folder in (("en", "."), ("cy", "cy"))}
+    assert "WCAG" in statement["en"] and "2.2" in statement["en"] and "(No. 2) Accessibility Regulations 2018" in statement["en"]
+    assert "EHRC" in statement["cy"] and "ECNI" in statement["cy"] and "(Rhif 2) 2018" in statement["cy"]
+    privacy = parse(built_site / "privacy/index.html").text_content()
+    assert "no cookies" in privacy and "no analytics" in privacy
+    licence = parse(built_site / "cy/licence/index.html")
+    assert licence.cssselect('a[href*="open-government-licence"]')
+
+
+def test_robots_txt_names_the_absolute_site_map(built_site):
+    robots = (built_site / "robots.txt").read_text().splitlines()
+    assert "User-agent: *" in robots
+    assert "Sitemap: https://digital-strategy.example.wales/sitemap.xml" in robots
+    assert (built_site / "sitemap.xml").exists()

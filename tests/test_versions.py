@@ -55,11 +55,33 @@ def test_versions_json_lists_both_versions_with_the_alias(deployed):
     ]
 
 
-def test_the_site_root_goes_to_the_current_version_in_both_languages(deployed):
+def test_the_site_root_links_to_the_current_version_in_both_languages(deployed):
     root = parse(deployed / "index.html")
-    assert root.cssselect('meta[http-equiv="refresh"]')[0].get("content") == "0; url=latest/"
-    assert [(a.getparent().get("lang"), a.get("href")) for a in root.cssselect("a")] == [(None, "latest/"), ("cy", "latest/cy/")]
-    assert not root.cssselect("script")
+    assert not root.cssselect('meta[http-equiv="refresh"]'), "no timed refresh races the reader"
+    assert [(a.get("hreflang"), a.get("href")) for a in root.cssselect("a")] == [("en", "latest/"), ("cy", "latest/cy/")]
+    assert [script.get("src") for script in root.cssselect("script")] == ["latest/assets/javascripts/language-choice.js"]
+    assert (deployed / "latest/assets/javascripts/language-choice.js").exists()
+
+
+@pytest.mark.parametrize("locale, lands_on", [("cy-GB", "latest/cy/"), ("cy", "latest/cy/"), ("en-GB", "latest/"),
+                                              ("fr-FR", "latest/")])
+def test_the_site_root_takes_the_reader_to_the_language_their_browser_prefers(browser, versions_url, locale, lands_on):
+    context = browser.new_context(locale=locale)
+    page = context.new_page()
+    page.goto(versions_url)
+    page.wait_for_url(versions_url + lands_on)
+    context.close()
+
+
+def test_without_script_the_site_root_offers_both_languages(browser, versions_url):
+    context = browser.new_context(java_script_enabled=False, locale="cy-GB")
+    page = context.new_page()
+    page.goto(versions_url)
+    page.wait_for_timeout(500)
+    assert page.url == versions_url
+    page.get_by_role("link", name="Mynd i fersiwn gyfredol y strategaeth, yn Gymraeg").click()
+    page.wait_for_url(versions_url + "latest/cy/")
+    context.close()
 
 
 def test_subscription_addresses_under_the_alias_are_real_feeds(deployed):

@@ -33,3 +33,9 @@ def sitemap_xml(pages: list[tuple[str, date | None]], addresses: SiteAddresses) 
 def gzipped(data: bytes) -> bytes:
     """Gzip with no timestamp, so that two builds give the same bytes."""
     return gzip.compress(data, mtime=0)
+
+
+def robots_txt(site_url: str) -> str:
+    """Every page may be indexed; the site map (absolute, as robots.txt requires) lists them all."""
+    root = site_url if site_url.endswith("/") else site_url + "/"
+    return f"User-agent: *\nAllow: /\n\nSitemap: {root}sitemap.xml\n"
