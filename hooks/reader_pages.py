@@ -11,6 +11,11 @@ from strategy.catalogue import translate
 from strategy.footer import footer_links, report_problem_link
 from strategy.landmarks import name_landmarks
 from strategy.sitemap import robots_txt
+from strategy.social_image import FILE_NAME as SOCIAL_IMAGE, cached_social_image
+from strategy.urls import page_url
+from strategy.views import share_kicker
+
+SOCIAL_IMAGE_CACHE = ".cache/social-images"  # beside mkdocs.yml; git ignores it
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has switched the config to this build's language
@@ -44,5 +49,15 @@ def on_post_template(output_content, template_name, config):
 
 
 def on_post_build(config):
-    if config.theme["language"] == LANGUAGES[0]:  # the build that writes the site root
-        (Path(config.site_dir) / "robots.txt").write_text(robots_txt(config.site_url), encoding="utf-8")
+    language, site = config.theme["language"], Path(config.site_dir)
+    if language == LANGUAGES[0]:  # the build that writes the site root
+        (site / "robots.txt").write_text(robots_txt(config.site_url), encoding="utf-8")
+    # Each post's picture for shared links, in this build's language, beside its page.
+    publication = config.strategy
+    cache = Path(config.config_file_path).parent / SOCIAL_IMAGE_CACHE
+    for post in publication.posts:
+        if post.is_page:
+            continue
+        picture = cached_social_image(cache, post.title.in_language(language),
+                                      share_kicker(post, language, publication.content.plan), config.site_name)
+        (site / page_url(post.path, language) / SOCIAL_IMAGE).write_bytes(picture)

@@ -107,3 +107,34 @@ def test_robots_txt_names_the_absolute_site_map(built_site):
     assert "User-agent: *" in robots
     assert "Sitemap: https://digital-strategy.example.wales/sitemap.xml" in robots
     assert (built_site / "sitemap.xml").exists()
+
+
+def meta(page, key: str) -> list[str]:
+    return [m.get("content") for m in page.cssselect(f'meta[property="{key}"], meta[name="{key}"]')]
+
+
+def test_a_shared_post_shows_its_own_title_summary_and_picture_in_its_language(built_site):
+    from PIL import Image
+
+    for folder, locale, other, summary_start in (("", "en_GB", "cy_GB", "How we will make sure"),
+                                                 ("cy/", "cy_GB", "en_GB", "Sut y byddwn")):
+        page = parse(built_site / folder / "posts/missions/digital-inclusion/index.html")
+        address = f"https://digital-strategy.example.wales/{folder}posts/missions/digital-inclusion/"
+        assert meta(page, "description")[0].startswith(summary_start)
+        assert meta(page, "og:description") == meta(page, "description")
+        assert meta(page, "og:url") == [address]
+        assert meta(page, "og:locale") == [locale] and meta(page, "og:locale:alternate") == [other]
+        assert meta(page, "og:image") == meta(page, "twitter:image") == [address + "social.png"]
+        assert meta(page, "twitter:card") == ["summary_large_image"]
+        picture = Image.open(built_site / folder / "posts/missions/digital-inclusion/social.png")
+        assert picture.size == (1200, 630)
+        assert picture.convert("RGB").getpixel((5, 5)) == (0xa3, 0x00, 0x1b)  # the site's red
+    english = (built_site / "posts/missions/digital-inclusion/social.png").read_bytes()
+    assert english != (built_site / "cy/posts/missions/digital-inclusion/social.png").read_bytes()
+
+
+def test_pages_that_are_not_posts_share_the_site_without_a_picture(built_site):
+    page = parse(built_site / "cy/delivery-plan/index.html")
+    assert meta(page, "og:type") == ["website"] and meta(page, "og:image") == []
+    assert meta(page, "og:locale") == ["cy_GB"]
+    assert not (built_site / "cy/delivery-plan/social.png").exists()

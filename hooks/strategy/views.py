@@ -14,6 +14,7 @@ from .markers import placed_blocks
 from .model import Mission, Post
 from .publication import Publication
 from .translation import MISSING, OUTDATED
+from .social_image import FILE_NAME as SOCIAL_IMAGE
 from .urls import LANGUAGE_FOLDERS, SiteAddresses, page_url
 
 @dataclass(frozen=True)
@@ -65,6 +66,11 @@ class PageView:
     history_summary: str | None = None  # "Published 4 November 2026, last updated 20 November 2026"
     history: tuple[tuple[str, str], ...] = ()  # (date, note), newest first
     scripts: tuple[str, ...] = ()  # the scripts of this page's blocks, site-root relative
+    description: str | None = None  # the post's summary, for search results and shared links
+    share_title: str | None = None  # Open Graph and Twitter cards
+    share_image: str | None = None  # absolute address of the post's picture (social_image.py)
+    share_locale: str = "en_GB"
+    share_locale_alternates: tuple[str, ...] = ()
 
 
 # The scripts only some blocks need: a page loads them only when it places the block.
@@ -140,6 +146,7 @@ def page_view(post: Post | None, path: str, publication: Publication, language: 
     if post is not None and language == post.translated_language and post.translation_state in (OUTDATED, MISSING):
         key = f"translation.{post.translation_state}.{language}"
         view["translation_notices"] = tuple((lang, translate(key, lang)) for lang in (language, post.source_language))
+    view.update(sharing_view(post, language, view["canonical"], plan))
     blocks = placed_blocks(post.body.in_language(language)) if post is not None else frozenset()
     view["scripts"] = tuple(script for block, script in BLOCK_SCRIPTS.items() if block in blocks)
     if post is None or post.is_page:
@@ -166,6 +173,31 @@ def page_view(post: Post | None, path: str, publication: Publication, language: 
         view["event_booking_url"] = post.event.booking_url
         view["structured_data"] = event_json_ld(post, language, view["canonical"], site_name)
     return PageView(**view)
+
+
+OPEN_GRAPH_LOCALES = {"en": "en_GB", "cy": "cy_GB"}
+
+
+def share_kicker(post: Post, language: str, plan) -> str:
+    """The line above a post's title in its shared picture: its mission, or its kind."""
+    if post.kind == "mission":
+        mission = plan.mission(post.mission_id)
+        return translate("plan.mission_heading", language, number=mission.number, title=mission.title.in_language(language))
+    return translate(f"kind.{post.kind}", language)
+
+
+def sharing_view(post: Post | None, language: str, canonical: str, plan) -> dict:
+    """What a search engine or a shared link shows of the page, in its language."""
+    view = {"share_locale": OPEN_GRAPH_LOCALES[language],
+            "share_locale_alternates": tuple(OPEN_GRAPH_LOCALES[other] for other in LANGUAGES if other != language)}
+    if post is None:
+        return view
+    view["share_title"] = post.title.in_language(language)
+    if post.summary:
+        view["description"] = post.summary.in_language(language)
+    if not post.is_page:
+        view["share_image"] = canonical + SOCIAL_IMAGE
+    return view
 
 
 def event_json_ld(post: Post, language: str, url: str, organiser: str) -> str:
