@@ -138,3 +138,65 @@ def test_pages_that_are_not_posts_share_the_site_without_a_picture(built_site):
     assert meta(page, "og:type") == ["website"] and meta(page, "og:image") == []
     assert meta(page, "og:locale") == ["cy_GB"]
     assert not (built_site / "cy/delivery-plan/social.png").exists()
+
+
+# --- subscribing -----------------------------------------------------------------
+
+ATOM_FEEDS = ("atom.xml", "cy/atom.xml")
+
+
+def test_every_feed_entry_has_a_distinct_updated_moment_that_stays_from_build_to_build(built_site, tmp_path):
+    import feedparser
+
+    from conftest import build
+
+    for name in ATOM_FEEDS:
+        feed = feedparser.parse((built_site / name).read_bytes())
+        moments = [entry.updated for entry in feed.entries]
+        assert len(moments) > 1 and len(set(moments)) == len(moments), name
+    again = tmp_path / "again"
+    assert build(REPO, again).returncode == 0
+    assert (again / "atom.xml").read_bytes() == (built_site / "atom.xml").read_bytes()
+
+
+def test_a_feeds_only_alternate_link_is_its_own_languages_home_page(built_site):
+    import feedparser
+
+    for name, home in (("atom.xml", "https://digital-strategy.example.wales/"),
+                       ("cy/atom.xml", "https://digital-strategy.example.wales/cy/")):
+        feed = feedparser.parse((built_site / name).read_bytes()).feed
+        alternates = [link.href for link in feed.links if link.rel == "alternate"]
+        assert alternates == [home] and feed.link == home
+
+
+def test_a_feed_says_what_it_is_in_its_first_lines_for_browsers_without_xslt(built_site):
+    first_lines = (built_site / "cy/feeds/digital-inclusion/feed.xml").read_text(encoding="utf-8").splitlines()[:3]
+    comment = first_lines[2]
+    assert comment.startswith("<!-- Porthiant gwe yw hwn") and "https://digital-strategy.example.wales/cy/subscribe/" in comment
+
+
+def test_the_plans_csv_starts_with_a_byte_order_mark_for_excel(built_site):
+    data = (built_site / "data/delivery-plan.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert "ŵ".encode() in data or "ŷ".encode() in data or "â".encode() in data
+
+
+def test_the_subscribe_page_shows_every_feed_and_the_calendar_address_to_copy(built_site):
+    for folder, calendar in (("", "Events calendar"), ("cy/", "Calendr digwyddiadau")):
+        page = parse(built_site / folder / "subscribe/index.html")
+        addresses = [code.text_content() for code in page.cssselect("code[data-strategy-copy]")]
+        assert f"https://digital-strategy.example.wales/{folder}feed.xml" in addresses
+        assert f"https://digital-strategy.example.wales/{folder}feeds/digital-inclusion/feed.xml" in addresses
+        assert any(address.endswith(".ics") for address in addresses)
+        assert calendar in page.text_content()
+        assert page.cssselect('script[src$="copy.js"]')
+        assert page.cssselect("ol li")  # the steps, in plain words
+
+
+def test_every_mission_post_links_its_own_feed_where_readers_see_it(built_site):
+    for folder, text in (("", "Follow this mission"), ("cy/", "Dilyn y genhadaeth hon")):
+        for post in sorted((built_site / folder / "posts/missions").glob("*/index.html")):
+            link = parse(post).cssselect("article .strategy-mission-feed a, .md-content .strategy-mission-feed a")
+            assert link and text in link[0].text_content(), post
+            assert (post.parent / link[0].get("href")).resolve() == (
+                built_site / folder / "feeds" / post.parent.name / "feed.xml").resolve()

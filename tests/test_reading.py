@@ -174,3 +174,17 @@ def test_the_not_found_page_searches_in_each_language(tab, site_url, field, quer
     tab.wait_for_url(site_url + results_page)
     tab.wait_for_selector(".strategy-search__results a")
     assert tab.locator(".strategy-search__results li").count() > 0
+
+
+@pytest.mark.parametrize("language, button, feed", [("en", "Copy the address: Mission 2: Digital inclusion", "feeds/digital-inclusion/feed.xml"),
+                                                    ("cy", "Copïo'r cyfeiriad: Cenhadaeth 2: Cynhwysiant digidol", "cy/feeds/digital-inclusion/feed.xml")])
+def test_a_feed_address_copies_with_one_press(browser, site_url, language, button, feed):
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(page_url(site_url, language, "subscribe/"))
+    page.get_by_role("button", name=button).click()
+    page.wait_for_function("document.querySelector('.strategy-copy-status').textContent !== ''")
+    assert page.evaluate("navigator.clipboard.readText()") == site_url + feed  # the site as built for this address
+    context.close()

@@ -225,7 +225,7 @@ def test_hostile_text_stays_plain_text_everywhere(site_copy, tmp_path):
 
     exported = json.loads((site / "data/delivery-plan.json").read_text())
     assert exported["missions"][0]["title"]["en"] == HOSTILE
-    rows = list(csv.DictReader(io.StringIO((site / "data/delivery-plan.csv").read_text(), newline="")))
+    rows = list(csv.DictReader(io.StringIO((site / "data/delivery-plan.csv").read_text(encoding="utf-8-sig"), newline="")))
     assert rows[0]["mission_title_en"] == HOSTILE and rows[0]["action_cy"] == HOSTILE
     assert rows[0]["owner_en"].startswith("'=HYPERLINK"), "a formula must not run in a spreadsheet"
     assert read_cell(rows[0]["owner_en"]) == owner["name"]["en"]
@@ -243,7 +243,7 @@ def test_the_exports_round_trip_to_the_plan(built_site):
             action.setdefault("progress", [])
         assert mission == source
 
-    rows = list(csv.DictReader(io.StringIO((built_site / "data/delivery-plan.csv").read_text(encoding="utf-8"), newline="")))
+    rows = list(csv.DictReader(io.StringIO((built_site / "data/delivery-plan.csv").read_text(encoding="utf-8-sig"), newline="")))
     expected = [
         (m["id"], m["title"]["en"], m["title"]["cy"], a["id"], a["text"]["en"], a["text"]["cy"], a["owner"],
          owner_name(a["owner"], "en"), owner_name(a["owner"], "cy"), a["timescale"], a["status"],

@@ -322,9 +322,24 @@ def feed_list(page: Page) -> str:
             f'{html_text(page.t("feed.format." + kind))}</a>'
             for kind, path in paths.items()
         )
-        rows.append(f'<tr><th scope="row">{html_text(name)}</th><td>{links}</td></tr>')
-    headers = [page.t("subscribe.feed"), page.t("subscribe.formats")]
-    return _block(_table(page.t("subscribe.caption"), headers, rows, "strategy-table--feeds"))
+        rows.append(f'<tr><th scope="row">{html_text(name)}</th><td>{links}</td>'
+                    f'<td>{_address_to_copy(paths["rss"], name, page)}</td></tr>')
+    calendar = calendar_path(page.language)
+    rows.append(f'<tr><th scope="row">{html_text(page.t("subscribe.calendar"))}</th>'
+                f'<td><a href="{html_text(page.link_to_file(calendar))}" type="text/calendar">iCalendar</a></td>'
+                f'<td>{_address_to_copy(calendar, page.t("subscribe.calendar"), page)}</td></tr>')
+    headers = [page.t("subscribe.feed"), page.t("subscribe.formats"), page.t("subscribe.address")]
+    return _block(_table(page.t("subscribe.caption"), headers, rows, "strategy-table--feeds"),
+                  '<p class="strategy-copy-status" role="status"></p>')
+
+
+def _address_to_copy(site_path: str, name: str, page: Page) -> str:
+    """A feed's absolute address, to paste into a reader; copy.js adds a Copy button."""
+    address = page.publication.addresses.absolute_file(site_path, page.language)
+    return (f'<code class="strategy-address" data-strategy-copy '
+            f'data-copy-label="{html_text(page.t("subscribe.copy_label", name=name))}" '
+            f'data-copy-text="{html_text(page.t("subscribe.copy"))}" '
+            f'data-copied-text="{html_text(page.t("subscribe.copied", name=name))}">{html_text(address)}</code>')
 
 
 # --- the translation status report, for editors -------------------------------

@@ -76,8 +76,14 @@ def read_cell(text: str) -> str:
     return text[1:] if text.startswith("'") and text[1:].startswith(_FORMULA_STARTS) else text
 
 
+# A byte-order mark first: without it, Excel on Windows reads UTF-8 as the local
+# code page and shows ŵ as "Åµ". Python's "utf-8-sig" and most tools skip it.
+BYTE_ORDER_MARK = "\ufeff"
+
+
 def plan_csv(plan: Plan) -> str:
     out = io.StringIO()
+    out.write(BYTE_ORDER_MARK)
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for mission in plan.missions:

@@ -21,6 +21,7 @@ from . import LANGUAGES
 from .catalogue import translate
 from .dates import event_when, long_date
 from .escape import html_text
+from .feed_times import distinct_updates
 from .model import Mission, Post
 from .publication import Publication
 from .urls import LANGUAGE_FOLDERS, SiteAddresses, relative_url
@@ -161,7 +162,7 @@ def build_feed(publication: Publication, language: str, settings: FeedSettings, 
     if mission is not None:
         posts = [post for post in posts if post.mission_id == mission.id]
     newest_first = sorted(posts, key=lambda post: (post.date, post.id), reverse=True)[: settings.limit]
-    items = tuple(_item(post, publication, language, settings, rendered) for post in newest_first)
+    items = distinct_updates(tuple(_item(post, publication, language, settings, rendered) for post in newest_first))
     if mission is None:
         title = site_name
         description = translate("feed.description", language)
@@ -205,6 +206,9 @@ def _xml_document(root: etree._Element, feed: Feed, kind: str) -> bytes:
     """The feed as bytes, pointing browsers at the stylesheet that shows it as a readable page."""
     stylesheet = relative_url(feed.paths[kind], stylesheet_path(feed.language))
     root.addprevious(etree.ProcessingInstruction("xml-stylesheet", f'type="text/xsl" href="{stylesheet}"'))
+    # For a browser that no longer runs XSLT: the first lines it shows say what this is.
+    about = translate("feed.about_comment", feed.language, title=feed.title, subscribe=feed.home_url + "subscribe/")
+    root.addprevious(etree.Comment(" " + xml_safe(about).replace("--", "- -") + " "))
     return etree.tostring(root.getroottree(), xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
@@ -217,8 +221,8 @@ def rss(feed: Feed) -> bytes:
     _sub(channel, "language", feed.language)
     _sub(channel, "lastBuildDate", format_datetime(feed.updated))
     _sub(channel, f"{{{ATOM}}}link", href=feed.urls["rss"], rel="self", type=MEDIA_TYPES["rss"])
-    for language, url in feed.alternates:
-        _sub(channel, f"{{{ATOM}}}link", href=url, rel="alternate", hreflang=language, type=MEDIA_TYPES["rss"])
+    for language, url in feed.alternates:  # the same feed in another language: related, as for items
+        _sub(channel, f"{{{ATOM}}}link", href=url, rel=TWIN_RELATION, hreflang=language, type=MEDIA_TYPES["rss"])
     for item in feed.items:
         entry = _sub(channel, "item")
         _sub(entry, "title", item.title)
@@ -242,8 +246,10 @@ def atom(feed: Feed) -> bytes:
     a(root, "updated", feed.updated.isoformat())
     a(root, "link", href=feed.urls["atom"], rel="self", type=MEDIA_TYPES["atom"])
     a(root, "link", href=feed.home_url, rel="alternate", type="text/html", hreflang=feed.language)
+    # The feed's site is its own language's home page, its only rel="alternate":
+    # readers that take the last alternate link must not land on the other language.
     for language, url in feed.alternates:
-        a(root, "link", href=url.replace(FEED_FILES["rss"], FEED_FILES["atom"]), rel="alternate",
+        a(root, "link", href=url.replace(FEED_FILES["rss"], FEED_FILES["atom"]), rel=TWIN_RELATION,
           hreflang=language, type=MEDIA_TYPES["atom"])
     author = a(root, "author")
     a(author, "name", feed.author)

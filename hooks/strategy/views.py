@@ -66,6 +66,7 @@ class PageView:
     history_summary: str | None = None  # "Published 4 November 2026, last updated 20 November 2026"
     history: tuple[tuple[str, str], ...] = ()  # (date, note), newest first
     scripts: tuple[str, ...] = ()  # the scripts of this page's blocks, site-root relative
+    mission_feed: FeedLink | None = None  # a mission post's own feed, linked visibly on the page
     description: str | None = None  # the post's summary, for search results and shared links
     share_title: str | None = None  # Open Graph and Twitter cards
     share_image: str | None = None  # absolute address of the post's picture (social_image.py)
@@ -77,6 +78,7 @@ class PageView:
 BLOCK_SCRIPTS = {
     "delivery-plan": "assets/javascripts/plan-filter.js",
     "search": "assets/javascripts/search.js",
+    "feeds": "assets/javascripts/copy.js",
 }
 
 
@@ -153,6 +155,9 @@ def page_view(post: Post | None, path: str, publication: Publication, language: 
         if "delivery-plan" in blocks and plan.changes:
             view.update(history_view(plan.changes[0].date, plan.changes[1:], language))  # the plan's own history
         return PageView(**view)
+    if mission is not None:
+        own_rss = feed_paths(language, mission.id)["rss"]
+        view["mission_feed"] = next(feed for feed in view["feeds"] if feed.url == own_rss)
     if post.kind == "mission":
         view["caption"] = translate("mission_number", language, number=plan.mission(post.mission_id).number)
     else:

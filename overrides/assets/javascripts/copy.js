@@ -1,0 +1,20 @@
+/* A Copy button beside each address on the subscribe page (blocks.feed_list).
+   Without script, or without clipboard access, the address is there to select. */
+(function () {
+  "use strict";
+  if (!navigator.clipboard) return;
+  var status = document.querySelector(".strategy-copy-status");
+  document.querySelectorAll("[data-strategy-copy]").forEach(function (address) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button strategy-copy-button";
+    button.textContent = address.getAttribute("data-copy-text");
+    button.setAttribute("aria-label", address.getAttribute("data-copy-label"));
+    button.addEventListener("click", function () {
+      navigator.clipboard.writeText(address.textContent.trim()).then(function () {
+        if (status) status.textContent = address.getAttribute("data-copied-text");
+      });
+    });
+    address.insertAdjacentElement("afterend", button);
+  });
+})();
