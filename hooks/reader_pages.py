@@ -1,5 +1,6 @@
-"""What every reader meets besides the content: interface attributes in the
-page's own language, robots.txt. A thin adapter over ``strategy``."""
+"""What every reader meets besides the content: interface attributes and
+landmark names in the page's own language, the footer's links, robots.txt, and
+each post's picture for shared links. A thin adapter over ``strategy``."""
 
 import html
 from pathlib import Path

@@ -117,7 +117,7 @@ def test_the_not_found_page_speaks_both_languages(built_site):
     assert sections[0].cssselect("h1")[0].text_content() == "Page not found"
     assert sections[1].cssselect("h2")[0].text_content() == "Heb ddod o hyd i'r dudalen"
     assert [a.get("href") for a in root.cssselect("section.strategy-not-found p a")] == ["/", "/cy/"]
-    assert [f.get("action") for f in root.cssselect("section.strategy-not-found form")] == ["/", "/cy/"]
+    assert [f.get("action") for f in root.cssselect("section.strategy-not-found form")] == ["/search/", "/cy/search/"]  # each language's search page
     welsh = parse(built_site / "cy/404.html")
     assert welsh.get("lang") == "cy"
     assert [s.get("lang") for s in welsh.cssselect("section.strategy-not-found")] == ["cy", "en"]

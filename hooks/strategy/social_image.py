@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -93,5 +94,9 @@ def cached_social_image(cache: Path, title: str, kicker: str, site_name: str) ->
         return kept.read_bytes()
     picture = social_image(title, kicker, site_name)
     cache.mkdir(parents=True, exist_ok=True)
-    kept.write_bytes(picture)
+    # Written aside, then renamed: the two languages build side by side, and the
+    # other build must never read a half-written picture.
+    partial = cache / f"{key}.{os.getpid()}.part"
+    partial.write_bytes(picture)
+    os.replace(partial, kept)
     return picture
