@@ -6,6 +6,7 @@ import html
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
+from platformdirs import user_cache_dir
 
 from strategy import LANGUAGES
 from strategy.catalogue import translate
@@ -16,7 +17,9 @@ from strategy.social_image import FILE_NAME as SOCIAL_IMAGE, cached_social_image
 from strategy.urls import page_url
 from strategy.views import share_kicker
 
-SOCIAL_IMAGE_CACHE = ".cache/social-images"  # beside mkdocs.yml; git ignores it
+# Pictures already drawn, in the user's cache folder (~/.cache/... on Linux): never
+# in the repository, which a build must leave as it found it, even when stopped.
+SOCIAL_IMAGE_CACHE = Path(user_cache_dir("digital-strategy-wales")) / "social-images"
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has switched the config to this build's language
@@ -55,7 +58,7 @@ def on_post_build(config):
         (site / "robots.txt").write_text(robots_txt(config.site_url), encoding="utf-8")
     # Each post's picture for shared links, in this build's language, beside its page.
     publication = config.strategy
-    cache = Path(config.config_file_path).parent / SOCIAL_IMAGE_CACHE
+    cache = SOCIAL_IMAGE_CACHE
     for post in publication.posts:
         if post.is_page:
             continue
