@@ -20,7 +20,7 @@ for _module in [name for name in sys.modules if name.split(".")[0] in ("strategy
 # imports this file.
 from i18n_pages import source_path
 from strategy import views
-from strategy.catalogue import translate
+from strategy.catalogue import translator
 from strategy.escape import html_text
 from strategy.problems import ContentError
 from strategy.publication import prepare
@@ -78,8 +78,9 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_env(env, config, files):
     language = language_of(config)
-    env.globals["ui"] = lambda key, **values: translate(key, language, **values)
-    env.globals["ui_in"] = translate  # a string in a named language: ui_in(key, "cy")
+    # One name for a catalogue string everywhere: t(key, **values) in templates, in
+    # this build's language (or another: t(key, language="cy")); translate() in Python.
+    env.globals["t"] = translator(language)
     env.globals["deployed_with_mike"] = bool(os.environ.get(MIKE_VERSION_VARIABLE))
     return env
 

@@ -2,7 +2,8 @@
 
 from pathlib import Path
 
-from strategy.calendar import calendar_ics, calendar_path
+from strategy.calendar import calendar_ics
+from strategy.urls import calendar_path
 
 
 def on_post_build(config):

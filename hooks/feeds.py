@@ -10,7 +10,8 @@ from mkdocs.plugins import event_priority
 
 from i18n_pages import source_path
 from strategy.feed_style import feed_stylesheet
-from strategy.feeds import FeedSettings, atom, build_feed, feed_paths, json_feed, rss, stylesheet_path
+from strategy.feeds import FeedSettings, atom, build_feed, json_feed, rss
+from strategy.urls import feed_paths, feed_stylesheet_path
 
 
 @event_priority(-200)  # once per language, after mkdocs-static-i18n has switched the config
@@ -41,4 +42,4 @@ def on_post_build(config):
         for kind, path in feed_paths(language, mission.id if mission else None).items():
             (site / path).parent.mkdir(parents=True, exist_ok=True)
             (site / path).write_bytes(outputs[kind])
-    (site / stylesheet_path(language)).write_text(feed_stylesheet(language), encoding="utf-8")
+    (site / feed_stylesheet_path(language)).write_text(feed_stylesheet(language), encoding="utf-8")

@@ -4,7 +4,8 @@ over ``strategy.sitemap``; overrides/sitemap.xml keeps MkDocs' own out of the wa
 from pathlib import Path
 
 from strategy import LANGUAGES
-from strategy.blocks import archive_page_count, archive_page_path
+from strategy.list_views import archive_page_count
+from strategy.urls import archive_page_path
 from strategy.sitemap import gzipped, sitemap_xml
 
 

@@ -23,11 +23,9 @@ from .dates import event_when, long_date
 from .escape import html_text
 from .model import Mission, Post
 from .publication import Publication
-from .urls import LANGUAGE_FOLDERS, SiteAddresses, relative_url
+from .urls import FEED_FILES, SiteAddresses, feed_paths, feed_stylesheet_path, relative_url
 
-FEED_FILES = {"rss": "feed.xml", "atom": "atom.xml", "json": "feed.json"}
 MEDIA_TYPES = {"rss": "application/rss+xml", "atom": "application/atom+xml", "json": "application/feed+json"}
-STYLESHEET = "feed.xsl"
 ATOM = "http://www.w3.org/2005/Atom"
 
 # An item links to the same post in the other language with rel="related" and
@@ -78,16 +76,6 @@ class Feed:
     author: str
     updated: datetime
     items: tuple[FeedItem, ...]
-
-
-def feed_paths(language: str, mission_id: str | None = None) -> dict[str, str]:
-    """Where each format of a feed is published, relative to the site root."""
-    folder = LANGUAGE_FOLDERS[language] + (f"feeds/{mission_id}/" if mission_id else "")
-    return {kind: folder + name for kind, name in FEED_FILES.items()}
-
-
-def stylesheet_path(language: str) -> str:
-    return LANGUAGE_FOLDERS[language] + STYLESHEET
 
 
 def _moment(day: date) -> datetime:
@@ -203,7 +191,7 @@ def _sub(parent, tag: str, text: str | None = None, **attributes) -> etree._Elem
 
 def _xml_document(root: etree._Element, feed: Feed, kind: str) -> bytes:
     """The feed as bytes, pointing browsers at the stylesheet that shows it as a readable page."""
-    stylesheet = relative_url(feed.paths[kind], stylesheet_path(feed.language))
+    stylesheet = relative_url(feed.paths[kind], feed_stylesheet_path(feed.language))
     root.addprevious(etree.ProcessingInstruction("xml-stylesheet", f'type="text/xsl" href="{stylesheet}"'))
     return etree.tostring(root.getroottree(), xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
