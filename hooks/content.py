@@ -22,6 +22,7 @@ from i18n_pages import source_path
 from strategy import views
 from strategy.catalogue import translator
 from strategy.escape import html_text
+from strategy.options import OptionsError, site_options
 from strategy.problems import ContentError
 from strategy.publication import prepare
 from strategy.translation import outdated_warnings
@@ -50,10 +51,11 @@ def on_config(config):
     # run: what the first language's build prepared serves them all.
     if getattr(config, "strategy", None) is not None:
         return config
+    root = Path(config.config_file_path).parent
     try:
-        config.strategy = prepare(Path(config.config_file_path).parent, config.extra.get("strategy", {}),
-                                  _is_preview, config.site_url)
-    except ContentError as error:
+        options = site_options(config.extra.get("strategy"), root)
+        config.strategy = prepare(root, options, _is_preview, config.site_url)
+    except (OptionsError, ContentError) as error:
         raise Abort(str(error)) from None
     for warning in outdated_warnings(config.strategy.content):
         print(f"WARNING -  {warning}", file=sys.stderr)

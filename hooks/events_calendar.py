@@ -7,8 +7,7 @@ from strategy.urls import calendar_path
 
 
 def on_post_build(config):
-    options = config.extra.get("strategy", {})
     language = config.theme["language"]
     ics = calendar_ics(config.strategy, language, config.strategy.addresses,
-                       options["feeds"]["id_authority"], config.site_name)
+                       config.strategy.options.feeds.id_authority, config.site_name)
     (Path(config.site_dir) / calendar_path(language)).write_bytes(ics)

@@ -26,11 +26,8 @@ def on_page_content(html, page, config, files):
 
 
 def settings_from(config) -> FeedSettings:
-    options = config.extra.get("strategy", {})
-    feeds = options.get("feeds", {})
-    return FeedSettings(addresses=config.strategy.addresses,
-                        id_authority=feeds["id_authority"], limit=feeds.get("limit", 20),
-                        full_content=feeds.get("content", "full") == "full")
+    feeds = config.strategy.options.feeds
+    return FeedSettings(config.strategy.addresses, feeds.id_authority, feeds.limit, feeds.full_content)
 
 
 def on_post_build(config):

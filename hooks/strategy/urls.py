@@ -90,11 +90,6 @@ class SiteAddresses:
         bases = {lang: own.get(lang, site_url + LANGUAGE_FOLDERS[lang]) for lang in LANGUAGES}
         return cls(bases, separate_domains=bool(own), x_default=x_default)
 
-    @classmethod
-    def from_options(cls, site_url: str, options: dict) -> SiteAddresses:
-        """From mkdocs.yml: ``site_url`` and the ``extra.strategy`` options."""
-        return cls.from_settings(site_url, options.get("language_site_urls"), options.get("x_default_language", "en"))
-
     def absolute(self, path: str, language: str) -> str:
         return self.bases[language] + page_path(path)
 
