@@ -17,7 +17,7 @@ from .model import Post
 from .publication import SERIES_KINDS
 from .translation import translation_report
 from .urls import archive_page_path, calendar_path, feed_paths, relative_url, search_folder
-from .views_common import Day, Page, mission_name
+from .views_common import Day, MissionName, Page, mission_name
 
 ARCHIVE_PAGE_SIZE = 20
 LATEST_COUNT = 3
@@ -65,7 +65,7 @@ def latest_posts(page: Page) -> dict | None:
 
 @dataclass(frozen=True)
 class FeedRow:
-    mission: object | None  # its MissionName; None for the feed of every post
+    mission: MissionName | None  # None: the feed of every post
     links: list[tuple[str, str, str]]  # (format, media type, href)
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .dates import long_date
-from .model import Mission, Text
+from .model import Mission, Post, Text
 from .publication import Publication
 from .urls import page_url, relative_url
 
@@ -18,7 +18,7 @@ class Page:
     publication: Publication
     language: str
     url: str  # site-root relative, such as 'cy/posts/missions/digital-skills/'
-    post: object | None = None  # the page's Post, if it is one
+    post: Post | None = None  # the page's own post, if it is one
 
     def text(self, bilingual: Text) -> str:
         """A piece of the content in the page's language."""
