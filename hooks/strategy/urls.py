@@ -24,6 +24,8 @@ CALENDAR_FILE = "events.ics"
 SEARCH_FOLDER = "search/"  # the search page, and the index shards beside it
 EXPORT_FILES = {"json": "data/delivery-plan.json", "csv": "data/delivery-plan.csv",
                 "schema": "data/delivery-plan.schema.json"}  # bilingual: one copy, at the root
+SITEMAP_FILES = ("sitemap.xml", "sitemap.xml.gz")  # both languages' pages, at the root
+NOT_FOUND_FILE = "404.html"  # the root's serves every language; each other language has its own too
 
 
 def feed_paths(language: str, mission_id: str | None = None) -> dict[str, str]:
@@ -43,6 +45,10 @@ def calendar_path(language: str) -> str:
 def search_folder(language: str) -> str:
     """This language's search page and its index: 'cy/search/'."""
     return LANGUAGE_FOLDERS[language] + SEARCH_FOLDER
+
+
+def not_found_path(language: str) -> str:
+    return LANGUAGE_FOLDERS[language] + NOT_FOUND_FILE
 
 
 def archive_page_path(number: int) -> str:
