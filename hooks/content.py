@@ -22,7 +22,7 @@ from i18n_pages import source_path
 from strategy import views
 from strategy.catalogue import translator
 from strategy.escape import html_text
-from strategy.options import OptionsError, site_options
+from strategy.site_options import OptionsError, site_options
 from strategy.problems import ContentError
 from strategy.publication import prepare
 from strategy.translation import outdated_warnings

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, build, run_strategy
-from strategy.options import OptionsError, site_options
+from strategy.site_options import OptionsError, site_options
 from strategy.page_output import POLICY_SLOT, MissingPolicySlot, add_content_security_policy
 from strategy.settings import site_options as options_in_mkdocs_yml
 
@@ -39,21 +39,22 @@ def test_defaults_fill_in_what_is_left_out():
 
 @pytest.mark.parametrize("raw, message", [
     ({"feeds": {"id_authority": "example.org,2026", "limit": "twenty"}},
-     "extra.strategy.feeds.limit: expected a whole number ≥ 1, found 'twenty'"),
+     "extra.strategy.feeds.limit: expected a whole number of items, at least 1, found 'twenty'"),
     ({"feeds": {"id_authority": "example.org,2026", "limit": 0}},
-     "extra.strategy.feeds.limit: expected a whole number ≥ 1, found 0 (int)"),
+     "extra.strategy.feeds.limit: expected a whole number of items, at least 1, found 0 (int)"),
     ({"feeds": {"id_authority": "example.org,2026", "limt": 5}},
      "extra.strategy.feeds.limt: unknown option; expected a set of options: id_authority, limit, content"),
     ({"feeds": {"id_authority": "example.org,2026", "content": "everything"}},
      "extra.strategy.feeds.content: expected 'full' or 'summary', found 'everything'"),
     ({"feeds": {}},
-     "extra.strategy.feeds.id_authority: expected a tag: URI authority, a domain and a year such as "
-     "'digital-strategy.gov.wales,2026', found nothing"),
+     "extra.strategy.feeds.id_authority: expected a domain and a year, such as "
+     "'digital-strategy.example.wales,2026' (never change it once published), found nothing"),
     ({**VALID, "consultaion": {}}, "extra.strategy.consultaion: unknown option; expected a set of options"),
     ({**VALID, "consultation": {"opens": "soon", "closes": "2027-01-29T17:00"}},
-     "extra.strategy.consultation.opens: expected a Welsh local date and time such as 2027-01-29T17:00, found 'soon'"),
+     "extra.strategy.consultation.opens: expected a date and time in Welsh local time written YYYY-MM-DDTHH:MM, "
+     "such as 2027-01-29T17:00, found 'soon'"),
     ({**VALID, "compare_with": {"file": "data/published/consultation-draft-1.json", "title": {"en": "Draft"}}},
-     "extra.strategy.compare_with.title.cy: expected text in Welsh, found nothing"),
+     "extra.strategy.compare_with.title.cy: expected text that is not empty, found nothing"),
     ({**VALID, "translations": {"outdated": "fatal"}},
      "extra.strategy.translations.outdated: expected 'warning' or 'error', found 'fatal'"),
 ])
@@ -81,7 +82,7 @@ def _with_option(site_copy: Path, old: str, new: str) -> None:
 
 def test_the_build_and_the_check_stop_at_a_wrong_option_with_the_same_message(site_copy, tmp_path):
     _with_option(site_copy, "limit: 20 ", "limit: twenty ")
-    expected = "extra.strategy.feeds.limit: expected a whole number ≥ 1, found 'twenty'"
+    expected = "extra.strategy.feeds.limit: expected a whole number of items, at least 1, found 'twenty'"
     check = run_strategy(site_copy, "check")
     built = build(site_copy, tmp_path / "site")
     for result in (check, built):

@@ -19,7 +19,7 @@ from .loader import load_content
 from .problems import ContentError
 from .publish import build_site, preview_versions
 from .scaffold import KIND_FOLDERS, NewPost, ScaffoldError, create_post
-from .options import OptionsError
+from .site_options import OptionsError
 from .settings import site_options
 from .messages import message
 from .translation import (IN_STEP, MISSING, OUTDATED, TranslationTargetError, outdated_warnings, record_source_hash,

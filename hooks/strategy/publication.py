@@ -12,7 +12,7 @@ from .consultation import WALES, Consultation, build_moment
 from .plan_diff import EarlierPlan, load_earlier_plan
 from .dates import long_date
 from .loader import load_content
-from .options import SiteOptions
+from .site_options import SiteOptions
 from .model import Content, Post
 from .problems import ContentError, Problem
 from .urls import SiteAddresses

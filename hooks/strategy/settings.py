@@ -11,8 +11,8 @@ from pathlib import Path
 
 import yaml
 
-from .options import SiteOptions
-from .options import site_options as checked_options
+from .site_options import SiteOptions
+from .site_options import site_options as checked_options
 
 
 class _IgnoreTags(yaml.SafeLoader):

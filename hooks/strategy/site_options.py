@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 from pathlib import Path
 
@@ -71,21 +72,32 @@ def _plain(value):
     return value
 
 
+def _expected(schema: dict) -> str:
+    """What a value was expected to be, as schemas/site-options.schema.json says it
+    (x-expected), or as its rules say it: one of its options, or of its values."""
+    schema = _resolve(schema)
+    if "x-expected" in schema:
+        return schema["x-expected"]
+    if "enum" in schema:
+        values = [f"'{value}'" for value in schema["enum"]]
+        return ", ".join(values[:-1]) + " or " + values[-1]
+    if "properties" in schema:
+        return "a set of options: " + ", ".join(schema["properties"])
+    return f"a value of type {schema.get('type', 'any')}"
+
+
 def _message(error: jsonschema.ValidationError) -> str:
     name = ".".join([PREFIX, *map(str, error.absolute_path)])
-    expected = error.schema.get("x-expected", error.message)
     if error.validator == "additionalProperties":
-        known = set(error.schema.get("properties", {}))
-        unknown = sorted(set(error.instance) - known)
-        return f"{name}.{unknown[0]}: unknown option; expected {expected}"
+        unknown = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        return f"{name}.{unknown[0]}: unknown option; expected {_expected(error.schema)}"
     if error.validator == "required":
         missing = next(key for key in error.validator_value if key not in error.instance)
-        field_schema = error.schema["properties"][missing]
-        field_schema = _resolve(field_schema)
-        return f"{name}.{missing}: expected {field_schema.get('x-expected', 'a value')}, found nothing"
-    return f"{name}: expected {expected}, found {describe(error.instance)}"
+        return f"{name}.{missing}: expected {_expected(error.schema['properties'][missing])}, found nothing"
+    return f"{name}: expected {_expected(error.schema)}, found {describe(error.instance)}"
 
 
+@lru_cache(maxsize=1)
 def _schema() -> dict:
     return json.loads(OPTIONS_SCHEMA.read_text(encoding="utf-8"))
 
