@@ -2,8 +2,8 @@
 
 The build and the editors' commands both read them here: each wrong, misspelt or
 missing option is one clear message naming it (``extra.strategy.feeds.limit:
-expected a whole number ≥ 1, found 'twenty'``), all of them at once, before
-anything is built. What follows receives a ``SiteOptions``, never a raw dict.
+expected a whole number of items, at least 1, found 'twenty'``), all of them at
+once, before anything is built (schemas/site-options.schema.json says what each holds). What follows receives a ``SiteOptions``, never a raw dict.
 """
 
 from __future__ import annotations
