@@ -34,3 +34,11 @@ def translate(key: str, language: str, **values: object) -> str:
     except KeyError:
         raise KeyError(f"catalogue.yml has no '{language}' text for '{key}'") from None
     return text.format(**values) if values else text
+
+
+def translator(language: str):
+    """``t(key, **values)`` for templates: the string in ``language``, or in another
+    named one (``t(key, language="cy")``)."""
+    def t(key: str, language: str = language, **values: object) -> str:
+        return translate(key, language, **values)
+    return t
