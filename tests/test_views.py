@@ -179,6 +179,32 @@ def test_a_table_block_has_its_caption_headers_and_a_row_per_item():
         "Faster services", "Services in Welsh"]
 
 
+def test_every_cell_names_its_column_for_the_stacked_layout_of_narrow_screens():
+    # strategy.css shows data-label above each value when a phone stacks the table.
+    output = render("actions", plan_views.actions(page_at("cy/posts/missions/services/", language="cy",
+                                                          on=MISSION_POST)), "cy")
+    table = lxml.html.fragment_fromstring(output.split("\n", 2)[2], create_parent="div")
+    headers = [th.text_content() for th in table.cssselect("thead th")]
+    for row in table.cssselect("tbody tr"):
+        assert [cell.get("data-label") for cell in row.cssselect("th, td")] == headers
+    assert "Statws" in headers
+
+
+def test_the_subscribe_page_lists_each_feed_and_the_calendar_with_an_address_to_copy():
+    page = page_at("cy/subscribe/", language="cy")
+    view = list_views.feed_list(page)
+    assert [row.address for row in view["feeds"]] == [
+        "https://example.org/cy/feed.xml", "https://example.org/cy/feeds/services/feed.xml",
+        "https://example.org/cy/feeds/skills/feed.xml"]
+    assert (view["calendar"], view["calendar_address"]) == ("../events.ics", "https://example.org/cy/events.ics")
+    table = lxml.html.fragment_fromstring(render("feeds", view, "cy"), create_parent="div")
+    copies = table.cssselect("code[data-strategy-copy]")
+    assert [code.text_content() for code in copies] == [*(row.address for row in view["feeds"]),
+                                                         view["calendar_address"]]
+    assert copies[-1].get("data-copy-label") == "Copïo'r cyfeiriad: Calendr digwyddiadau"
+    assert table.cssselect("p.strategy-copy-status[role=status]")
+
+
 def test_a_block_with_nothing_to_show_renders_nothing():
     assert render("latest-posts", None).strip() == ""
     assert render("have-your-say", None).strip() == ""

@@ -67,15 +67,21 @@ def latest_posts(page: Page) -> dict | None:
 class FeedRow:
     mission: MissionName | None  # None: the feed of every post
     links: list[tuple[str, str, str]]  # (format, media type, href)
+    address: str  # the RSS feed's absolute address, to copy into a feed reader
 
 
 def feed_list(page: Page) -> dict:
+    """Every feed, then the events calendar, each with the address to copy into a reader."""
+    absolute = page.publication.addresses.absolute_file
     rows = []
     for mission in (None, *page.publication.content.plan.missions):
         paths = feed_paths(page.language, mission.id if mission else None)
         rows.append(FeedRow(mission_name(page, mission) if mission else None,
-                            [(kind, MEDIA_TYPES[kind], page.link_to_file(path)) for kind, path in paths.items()]))
-    return {"feeds": rows}
+                            [(kind, MEDIA_TYPES[kind], page.link_to_file(path)) for kind, path in paths.items()],
+                            absolute(paths["rss"], page.language)))
+    calendar = calendar_path(page.language)
+    return {"feeds": rows, "calendar": page.link_to_file(calendar),
+            "calendar_address": absolute(calendar, page.language)}
 
 
 def translation_status(page: Page) -> dict:

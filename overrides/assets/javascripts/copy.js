@@ -1,4 +1,4 @@
-/* A Copy button beside each address on the subscribe page (blocks.feed_list).
+/* A Copy button beside each address on the subscribe page (partials/strategy/feeds.html).
    Without script, or without clipboard access, the address is there to select. */
 (function () {
   "use strict";
