@@ -1,6 +1,7 @@
-"""What every reader meets besides the content: interface attributes and
-landmark names in the page's own language, the footer's links, robots.txt, and
-each post's picture for shared links. A thin adapter over ``strategy``."""
+"""What every reader meets besides the content: the heading anchors' tooltip in the
+page's own language, the footer's links, robots.txt, and each post's picture for
+shared links. A thin adapter over ``strategy``. (The landmarks' names are the
+templates': overrides/base.html and partials/footer.html.)"""
 
 import html
 from pathlib import Path
@@ -11,7 +12,6 @@ from platformdirs import user_cache_dir
 from strategy import LANGUAGES
 from strategy.catalogue import translate
 from strategy.footer import footer_links, report_problem_link
-from strategy.landmarks import name_landmarks
 from strategy.sitemap import robots_txt
 from strategy.social_image import FILE_NAME as SOCIAL_IMAGE, cached_social_image
 from strategy.urls import page_url
@@ -33,23 +33,12 @@ def on_config(config):
 
 def on_env(env, config, files):
     language = config.theme["language"]
-    email = config.extra.get("strategy", {}).get("contact_email")
+    email = config.strategy.options.contact_email
     env.globals["footer_links"] = lambda: footer_links(language)
     # Titles reach templates HTML-escaped (hooks/content.py): the subject wants the text.
     env.globals["report_problem_link"] = lambda title, address: (
         report_problem_link(email, language, html.unescape(str(title)), address) if email else "")
     return env
-
-
-def on_post_page(output, page, config):
-    return name_landmarks(output, config.theme["language"])
-
-
-def on_post_template(output_content, template_name, config):
-    """Static pages rendered from templates, such as 404.html."""
-    if template_name.endswith(".html") and output_content:
-        return name_landmarks(output_content, config.theme["language"])
-    return output_content
 
 
 def on_post_build(config):

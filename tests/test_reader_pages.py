@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import material
 from conftest import REPO, parse
 
 from strategy.catalogue import catalogue
@@ -50,6 +51,21 @@ def test_the_not_found_pages_search_in_each_language_on_its_search_page(built_si
             "/search/": "Search this site", "/cy/search/": "Chwilio'r wefan hon"}
         for form in forms:
             assert (built_site / form.get("action").lstrip("/") / "index.html").exists()
+
+
+# Material's templates we copy to name its landmarks, and the names we add.
+MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
+_LANDMARK_NAME = re.compile(r" aria-label=\"\{\{ t\('landmark\.[a-z]+'\) \| e \}\}\"")
+_OPENING_COMMENT = re.compile(r"\A\{#-.*?-#\}\n", re.DOTALL)
+
+
+def test_the_copies_of_materials_templates_differ_only_by_the_landmark_names():
+    # After a Material upgrade this fails until the new templates are copied and named again.
+    for name in ("base.html", "partials/footer.html"):
+        ours = (REPO / "overrides" / name).read_text(encoding="utf-8")
+        assert _LANDMARK_NAME.search(ours), name
+        unnamed = _OPENING_COMMENT.sub("", _LANDMARK_NAME.sub("", ours))
+        assert unnamed == _OPENING_COMMENT.sub("", (MATERIAL_TEMPLATES / name).read_text(encoding="utf-8")), name
 
 
 def test_every_landmark_has_a_name(built_site):
