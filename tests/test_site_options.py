@@ -29,12 +29,13 @@ def test_the_repository_options_are_valid_and_typed():
     assert options.consultation.closes.isoformat() == "2027-01-29T17:00:00+00:00"
     assert options.compare_with.file.is_file() and options.compare_with.title.cy
     assert options.translations.to_follow == "allowed"
+    assert options.contact_email == "digital.strategy@example.gov.wales"
 
 
 def test_defaults_fill_in_what_is_left_out():
     options = site_options(VALID, REPO)
-    assert (options.feeds.limit, options.feeds.full_content, options.consultation, options.compare_with) == (
-        20, True, None, None)
+    assert (options.feeds.limit, options.feeds.full_content, options.consultation, options.compare_with,
+            options.contact_email) == (20, True, None, None, None)
 
 
 @pytest.mark.parametrize("raw, message", [
@@ -55,6 +56,9 @@ def test_defaults_fill_in_what_is_left_out():
      "such as 2027-01-29T17:00, found 'soon'"),
     ({**VALID, "compare_with": {"file": "data/published/consultation-draft-1.json", "title": {"en": "Draft"}}},
      "extra.strategy.compare_with.title.cy: expected text that is not empty, found nothing"),
+    ({**VALID, "contact_email": "digital strategy at gov.wales"},
+     "extra.strategy.contact_email: expected an e-mail address, such as strategaeth@example.gov.wales, "
+     "found 'digital strategy at gov.wales'"),
     ({**VALID, "translations": {"outdated": "fatal"}},
      "extra.strategy.translations.outdated: expected 'warning' or 'error', found 'fatal'"),
 ])

@@ -49,6 +49,7 @@ class SiteOptions:
     translations: TranslationPolicy = TranslationPolicy()
     language_site_urls: dict[str, str] = field(default_factory=dict)  # language -> its own domain's address
     x_default_language: str = "en"
+    contact_email: str | None = None  # where every page's "Report a problem with this page" writes
 
 
 class OptionsError(Exception):
@@ -127,4 +128,5 @@ def site_options(raw: dict | None, root: Path) -> SiteOptions:
         translations=TranslationPolicy(**raw.get("translations", {})),
         language_site_urls=raw.get("language_site_urls", {}),
         x_default_language=raw.get("x_default_language", "en"),
+        contact_email=raw.get("contact_email"),
     )
