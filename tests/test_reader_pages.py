@@ -11,7 +11,8 @@ from conftest import REPO, parse
 
 from strategy.catalogue import catalogue
 
-MATERIAL_ENGLISH = REPO / ".venv/lib/python3.11/site-packages/material/templates/partials/languages/en.html"
+MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
+MATERIAL_ENGLISH = MATERIAL_TEMPLATES / "partials/languages/en.html"
 READ_ALOUD_OR_SHOWN = ("title", "aria-label", "alt", "placeholder", "aria-description", "aria-roledescription")
 
 
@@ -53,8 +54,7 @@ def test_the_not_found_pages_search_in_each_language_on_its_search_page(built_si
             assert (built_site / form.get("action").lstrip("/") / "index.html").exists()
 
 
-# Material's templates we copy to name its landmarks, and the names we add.
-MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
+# The names we add to the landmarks in our copies of Material's templates.
 _LANDMARK_NAME = re.compile(r" aria-label=\"\{\{ t\('landmark\.[a-z]+'\) \| e \}\}\"")
 _OPENING_COMMENT = re.compile(r"\A\{#-.*?-#\}\n", re.DOTALL)
 
