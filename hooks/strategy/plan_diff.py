@@ -15,8 +15,9 @@ import jsonschema
 
 from .exports import plan_as_data
 from .model import Plan, Text
-from .problems import ContentError, Problem
+from .problems import ContentError, Problem, describe
 from .schemas import SCHEMA_DIR
+from .yamltext import read_text
 
 ADDED, REMOVED, REWORDED, STATUS = "added", "removed", "reworded", "status"
 
@@ -38,14 +39,25 @@ class PlanChange:
 
 
 def load_earlier_plan(root: Path, options: dict) -> EarlierPlan:
-    """From ``extra.strategy.compare_with`` in mkdocs.yml: {file, title: {en, cy}}."""
+    """From ``extra.strategy.compare_with`` in mkdocs.yml: {file, title: {en, cy}}.
+    Raises ContentError when the file is missing or is not a delivery plan export."""
     file = options["file"]
-    data = json.loads((root / file).read_text(encoding="utf-8"))
+    expected = "a delivery plan export (saved from data/delivery-plan.json when a version was released)"
+    path = root / file
+    if not path.is_file():
+        raise ContentError([Problem(file, None, "", f"{expected}, named by compare_with in mkdocs.yml", "no such file")])
+    text, problems = read_text(path, file)
+    if text is None:
+        raise ContentError(problems)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ContentError([Problem(file, error.lineno, "", f"{expected}, in JSON", f"a syntax error ({error.msg})")]) from None
     schema = json.loads((SCHEMA_DIR / "delivery-plan-export.schema.json").read_text(encoding="utf-8"))
     errors = list(jsonschema.Draft202012Validator(schema).iter_errors(data))
     if errors:
-        raise ContentError([Problem(file, None, ".".join(map(str, e.absolute_path)), "a delivery plan export", e.message)
-                            for e in errors])
+        raise ContentError([Problem(file, None, ".".join(map(str, e.absolute_path)), expected,
+                                    describe(e.instance) + f" ({e.message[:80]})") for e in errors])
     return EarlierPlan(Text(**options["title"]), data)
 
 

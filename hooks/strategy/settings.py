@@ -10,14 +10,34 @@ from pathlib import Path
 
 import yaml
 
+from .problems import ContentError, Problem
+from .yamltext import read_text
 
-class _IgnoreTags(yaml.SafeLoader):
+CONFIG_FILE = "mkdocs.yml"
+
+
+class _IgnoreTags(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """mkdocs.yml may hold MkDocs-only tags (!ENV, !!python/name); they do not matter here."""
 
 
 _IgnoreTags.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def site_options(root: Path) -> dict:
-    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_IgnoreTags) or {}
-    return (config.get("extra") or {}).get("strategy") or {}
+def site_config(root: Path) -> dict:
+    """mkdocs.yml as data; ContentError when it cannot be read."""
+    text, problems = read_text(root / CONFIG_FILE, CONFIG_FILE)
+    if text is None:
+        raise ContentError(problems)
+    try:
+        config = yaml.load(text, Loader=_IgnoreTags) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise ContentError([Problem(CONFIG_FILE, mark.line + 1 if mark else None, "", "valid YAML",
+                                    f"a syntax error ({getattr(error, 'problem', None) or error})")]) from None
+    return config if isinstance(config, dict) else {}
+
+
+def site_options(root: Path, config: dict | None = None) -> dict:
+    """``extra.strategy``, from ``config`` (mkdocs.yml as data) when it has been read."""
+    extra = (site_config(root) if config is None else config).get("extra")
+    return (extra.get("strategy") if isinstance(extra, dict) else None) or {}
