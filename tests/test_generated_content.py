@@ -9,6 +9,7 @@ build leaves the old site as it was. Example counts and seeding: see conftest.py
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import html
 import os
@@ -204,18 +205,9 @@ def _paths(value, path=()):
             yield from _paths(item, path + (index,))
 
 
-PLAN_DATA = yaml.safe_load((REPO / PLAN).read_text(encoding="utf-8"))
-PLAN_PATHS = [path for path in _paths(PLAN_DATA) if path]
-replacements = st.one_of(texts, dates, st.integers(), st.booleans(), st.none(), st.lists(texts, max_size=2),
-                         st.dictionaries(texts, texts, max_size=2), st.just({"en": "\x07", "cy": "ok"}))
-
-
-@given(mutations=st.lists(st.tuples(st.sampled_from(PLAN_PATHS), st.sampled_from(["replace", "remove"]), replacements),
-                          min_size=1, max_size=3))
-def test_mutated_plans_are_accepted_or_named(small_site, mutations):
-    import copy
-
-    data = copy.deepcopy(PLAN_DATA)
+def mutated(data, mutations):
+    """A copy of ``data`` with each (path, "replace" or "remove", value) applied."""
+    data = copy.deepcopy(data)
     for path, how, value in mutations:
         parent = data
         try:
@@ -227,6 +219,19 @@ def test_mutated_plans_are_accepted_or_named(small_site, mutations):
                 parent[path[-1]] = value
         except (KeyError, IndexError, TypeError):
             continue  # an earlier mutation removed the way there
+    return data
+
+
+PLAN_DATA = yaml.safe_load((REPO / PLAN).read_text(encoding="utf-8"))
+PLAN_PATHS = [path for path in _paths(PLAN_DATA) if path]
+replacements = st.one_of(texts, dates, st.integers(), st.booleans(), st.none(), st.lists(texts, max_size=2),
+                         st.dictionaries(texts, texts, max_size=2), st.just({"en": "\x07", "cy": "ok"}))
+
+
+@given(mutations=st.lists(st.tuples(st.sampled_from(PLAN_PATHS), st.sampled_from(["replace", "remove"]), replacements),
+                          min_size=1, max_size=3))
+def test_mutated_plans_are_accepted_or_named(small_site, mutations):
+    data = mutated(PLAN_DATA, mutations)
     write_post(small_site, VALID_SOURCE, front_matter({"translated_from": "en", "title": "C", "summary": "C."}) + "\nT.\n")
     (small_site / PLAN).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8",
                                    errors="surrogatepass")
@@ -243,28 +248,16 @@ OPTION_PATHS = [path for path in _paths(CONFIG["extra"]["strategy"]) if path]
 @given(mutations=st.lists(st.tuples(st.sampled_from(OPTION_PATHS), st.sampled_from(["replace", "remove"]),
                                     st.one_of(replacements, date_times)), min_size=1, max_size=3))
 def test_mutated_site_options_are_accepted_or_named(small_site, mutations):
-    import copy
-
-    config = copy.deepcopy(CONFIG)
-    for path, how, value in mutations:
-        parent = config["extra"]["strategy"]
-        try:
-            for part in path[:-1]:
-                parent = parent[part]
-            if how == "remove":
-                del parent[path[-1]]
-            else:
-                parent[path[-1]] = value
-        except (KeyError, IndexError, TypeError):
-            continue
+    config = {**CONFIG, "extra": {**CONFIG["extra"], "strategy": mutated(CONFIG["extra"]["strategy"], mutations)}}
     write_post(small_site, VALID_SOURCE, front_matter({"translated_from": "en", "title": "C", "summary": "C."}) + "\nT.\n")
     (small_site / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
                                            encoding="utf-8", errors="surrogatepass")
     try:
         compared = (config["extra"]["strategy"].get("compare_with") or {}) if isinstance(
             config["extra"]["strategy"], dict) else {}
+        named = compared.get("file") if isinstance(compared, dict) else None
         checked(small_site, {"mkdocs.yml", "data/published/consultation-draft-1.json",
-                             compared.get("file") if isinstance(compared, dict) else None})
+                             named if isinstance(named, str) else None})
     finally:
         shutil.copy2(REPO / "mkdocs.yml", small_site / "mkdocs.yml")
 
