@@ -17,14 +17,14 @@ from . import LANGUAGES
 from .inputs import InvalidInput, branch_name, calendar_date, host_and_port
 from .loader import load_content
 from .problems import ContentError
+from .publication import check_content
 from .publish import build_site, preview_versions
 from .scaffold import KIND_FOLDERS, NewPost, ScaffoldError, create_post
-from .site_options import OptionsError
 from .settings import site_options
 from .messages import message
 from .translation import (IN_STEP, MISSING, OUTDATED, TranslationTargetError, outdated_warnings, record_source_hash,
                           source_hash, translation_files, translation_report, translation_target)
-from .yamltext import split_front_matter
+from .yamltext import read_text, split_front_matter
 
 LANGUAGE_NAMES = {"en": "English", "cy": "Welsh / Cymraeg"}
 
@@ -36,8 +36,8 @@ def _load(root: Path):
 def check(root: Path) -> int:
     started = time.perf_counter()
     try:
-        content = _load(root)
-    except (ContentError, OptionsError) as error:
+        content = check_content(root).content
+    except ContentError as error:
         print(error, file=sys.stderr)
         return 1
     for warning in outdated_warnings(content):
@@ -69,7 +69,9 @@ def mark_translated(root: Path, files: list[str], every: bool) -> int:
     marked = 0
     for target, source in targets:
         source_name, target_name = _shown(source, root), _shown(target, root)
-        parsed, problems = split_front_matter(source.read_text(encoding="utf-8"), source_name)
+        text, problems = read_text(source, source_name)
+        parsed, more = split_front_matter(text, source_name) if text is not None else (None, [])
+        problems += more
         if parsed is None:
             print("\n".join(map(str, problems)), file=sys.stderr)
             return 1
@@ -89,7 +91,7 @@ def _shown(path: Path, root: Path) -> str:
 def report(root: Path) -> int:
     try:
         content = _load(root)
-    except (ContentError, OptionsError) as error:
+    except ContentError as error:
         print(error, file=sys.stderr)
         return 1
     rows = translation_report(content)
