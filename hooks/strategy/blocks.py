@@ -21,6 +21,7 @@ from .feeds import MEDIA_TYPES, feed_paths
 from .markers import MARKER, MISSION_POST_BLOCKS
 from .model import Action, Mission, Post
 from .plan_diff import ADDED, REMOVED, REWORDED, STATUS, compare
+from .proofing_report import summary as proofing_summary
 from .publication import SERIES_KINDS, Publication
 from .translation import translation_report
 from .urls import LANGUAGE_FOLDERS, page_url, relative_url
@@ -329,6 +330,25 @@ def translation_status(page: Page) -> str:
     return _block(_table(page.t("translation.report.caption"), headers, rows, "strategy-table--translations"))
 
 
+def proofing_report(page: Page) -> str:
+    report = page.publication.proofing
+    if report is None:
+        return _block(f"<p>{_with_code(page.t('proofing.no_report'))}</p>")
+    rows = [f'<tr><th scope="row"><code>{html_text(row.file)}</code></th>'
+            f'<td>{html_text(", ".join(page.t("proof.language." + code) for code in row.language.split()))}</td>'
+            f"<td>{row.unknown_words}</td><td>{row.missing_mutations}</td></tr>" for row in report.files]
+    summary = f"<p>{html_text(proofing_summary(report, page.language))}</p>"
+    if not rows:
+        return _block(summary)
+    headers = [page.t(f"proofing.{name}") for name in ("file", "language", "unknown_words", "missing_mutations")]
+    return _block(summary, _table(page.t("proofing.caption"), headers, rows, "strategy-table--proofing"))
+
+
+def _with_code(text: str) -> str:
+    """A catalogue string for HTML, its `command` spans as code."""
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", html_text(text))
+
+
 # --- taking part -------------------------------------------------------------
 
 
@@ -486,6 +506,7 @@ BLOCKS = {
     "showcase-index": showcase_index,
     "changes-since": changes_since,
     "search": search_form,
+    "proofing-report": proofing_report,
 }
 
 

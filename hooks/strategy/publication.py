@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
+from pathlib import Path
 
 from .consultation import WALES, Consultation, build_moment
 from .plan_diff import EarlierPlan, load_earlier_plan
@@ -14,6 +15,7 @@ from .dates import long_date
 from .loader import TranslationPolicy, load_content
 from .model import Content, Post
 from .problems import ContentError, Problem
+from .proofing_report import ProofingTotals, load_totals
 from .urls import SiteAddresses
 
 # Markdown links to another page: [text](path.md#anchor) and [label]: path.md
@@ -33,6 +35,7 @@ class Publication:
     addresses: SiteAddresses  # where each language's pages are published
     consultation: Consultation | None = None
     earlier_plan: EarlierPlan | None = None  # the plan of an earlier version, to show what changed
+    proofing: ProofingTotals | None = None  # what the last `make proof` found, for editors
 
     @cached_property
     def as_of(self) -> date:
@@ -105,6 +108,7 @@ def prepare(root, options: dict, preview: bool, site_url: str) -> Publication:
         content, moment=build_moment(), preview=preview, addresses=SiteAddresses.from_options(site_url, options),
         consultation=Consultation.from_options(options["consultation"]) if "consultation" in options else None,
         earlier_plan=load_earlier_plan(root, options["compare_with"]) if "compare_with" in options else None,
+        proofing=load_totals(Path(root)),
     )
     problems = publication.links_to_unpublished()
     if problems:
