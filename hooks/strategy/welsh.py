@@ -53,8 +53,8 @@ MUTATIONS: dict[str, tuple[tuple[str, str], ...]] = {
 # second mutated. Longest prefixes first, so that 'ngh' is tried before 'ng'.
 RULES: tuple[tuple[str, str], ...] = (
     *((written, radical) for table in (NASAL, ASPIRATE, SOFT) for radical, written in table),
-    # soft mutation drops g-: 'gwaith' -> 'waith', 'gardd' -> 'ardd'
-    *((vowel, "g" + vowel) for vowel in VOWELS),
+    # soft mutation drops g-: 'gwaith' -> 'waith', 'gardd' -> 'ardd', 'grym' -> 'rym', 'glan' -> 'lan'
+    *((vowel, "g" + vowel) for vowel in VOWELS), ("l", "gl"), ("r", "gr"),
     # h- before a vowel ('ei henw', 'ei hysgol') is not part of the word
     *(("h" + vowel, vowel) for vowel in VOWELS),
 )
