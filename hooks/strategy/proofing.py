@@ -28,15 +28,24 @@ from .welsh import TRIGGERS, missing_mutation, radicals
 
 DICTIONARIES = {"cy": "node_modules/dictionary-cy/index", "en": "node_modules/dictionary-en-gb/index"}
 WORD_LISTS = {"cy": "data/words.cy.txt", "en": "data/words.en.txt"}
-SUGGESTED_WORDS = 0  # hunspell's suggestions take up to a second a word: the first 25 unknown words get them
+SUGGESTED_WORDS = 20  # suggestions take about a second a word: the first 20 distinct unknown words of a language get them
 SUGGESTIONS = 3
 
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*")
 _CLITICS = {"cy": frozenset({"r", "n", "w", "i", "u", "m", "ch", "th", "s"}), "en": frozenset({"s"})}
 
 
-class MissingDictionary(Exception):
-    """A dictionary (or the library that reads it) is not installed."""
+def missing_tools(root: Path, languages) -> list[str]:
+    """A message for each dictionary, and the library reading them, that is not installed."""
+    editor = editor_language()
+    messages = [translate("proof.missing_dictionary", editor, file=f"{DICTIONARIES[language]}.dic",
+                          language_name=translate(f"proof.language.{language}", editor))
+                for language in languages if not (root / f"{DICTIONARIES[language]}.dic").exists()]
+    try:
+        import spylls  # noqa: F401
+    except ImportError:
+        messages.append(translate("proof.missing_library", editor))
+    return messages
 
 
 @dataclass(frozen=True)
@@ -85,15 +94,9 @@ class Speller:
 
     @classmethod
     def load(cls, root: Path, language: str) -> Speller:
-        stem = root / DICTIONARIES[language]
-        if not stem.with_suffix(".dic").exists():
-            raise MissingDictionary(translate("proof.missing_dictionary", editor_language(), file=f"{stem}.dic",
-                                              language_name=translate(f"proof.language.{language}", editor_language())))
-        try:
-            from spylls.hunspell import Dictionary  # an editors' tool: the build never imports it
-        except ImportError:
-            raise MissingDictionary(translate("proof.missing_library", editor_language())) from None
-        return cls(language, Dictionary.from_files(str(stem)), read_word_list(root / WORD_LISTS[language]))
+        from spylls.hunspell import Dictionary  # an editors' tool: the build never imports it
+        dictionary = Dictionary.from_files(str(root / DICTIONARIES[language]))
+        return cls(language, dictionary, read_word_list(root / WORD_LISTS[language]))
 
     def is_listed(self, word: str) -> bool:
         """In the dictionary or the word list, exactly as written (no clitics or mutations undone)."""
@@ -122,7 +125,8 @@ class Speller:
     def suggest(self, word: str) -> tuple[str, ...]:
         if word not in self._suggested:
             within_limit = len(self._suggested) < SUGGESTED_WORDS
-            self._suggested[word] = tuple(islice(self._dictionary.suggest(word), SUGGESTIONS)) if within_limit else ()
+            suggestions = (s for s in self._dictionary.suggest(word) if s != word) if within_limit else ()
+            self._suggested[word] = tuple(islice(suggestions, SUGGESTIONS))
         return self._suggested[word]
 
 

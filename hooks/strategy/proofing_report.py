@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import LANGUAGES
 from .catalogue import translate
-from .proofing import Finding, MissingDictionary, Speller, check, editor_language
+from .proofing import Finding, Speller, check, editor_language, missing_tools
 from .proofing_text import site_passages, source_passages
 
 REPORT_FILE = "data/proofing-report.json"
@@ -96,11 +96,11 @@ def summary(report: ProofingTotals, language: str) -> str:
 def run(root: Path, site: Path | None = None, write_report: bool = True) -> int:
     """Check the sources (and the built Welsh site in ``site``), print every finding, write the totals."""
     language = editor_language()
-    try:
-        spellers = {code: Speller.load(root, code) for code in LANGUAGES}
-    except MissingDictionary as error:
-        print(error, file=sys.stderr)
+    missing = missing_tools(root, LANGUAGES)
+    if missing:
+        print("\n".join(missing), file=sys.stderr)
         return 2
+    spellers = {code: Speller.load(root, code) for code in LANGUAGES}
     print(translate("proof.title", language))
     sources = source_passages(root)
     findings = check(sources, spellers)
