@@ -115,11 +115,13 @@ def test_correct_mutated_and_clitic_forms_are_never_reported(welsh, text):
 def test_code_urls_tags_and_english_passages_are_left_out_of_welsh_text():
     text = ("Rhedwch `make proof` ar [y dudalen](https://example.org/page) neu <https://x.example>,\n"
             "<span lang=\"en\">Digital Wales</span> a *Digital Strategy*{lang=en} ac e-bost@example.org.\n"
-            "```\ncode block\n```\n<!-- strategy:feeds -->")
+            "```\ncode block\n```\n<!-- strategy:feeds -->\n\nA paragraph in English\n{: lang=en }\n\nDiwedd.")
     cleaned = clean_markdown(text, "cy")
-    for left_out in ("make", "proof", "https", "example", "page", "Digital", "Strategy", "code", "strategy", "span"):
+    for left_out in ("make", "proof", "https", "example", "page", "Digital", "Strategy", "code", "strategy", "span",
+                     "paragraph"):
         assert left_out not in cleaned, left_out
-    assert "Rhedwch" in cleaned and "y dudalen" in cleaned and cleaned.count("\n") == text.count("\n")
+    assert "Rhedwch" in cleaned and "y dudalen" in cleaned and "Diwedd" in cleaned
+    assert cleaned.count("\n") == text.count("\n")  # line numbers stay true
 
 
 def test_missing_dictionaries_are_one_clear_message_each_and_a_failure(tmp_path):

@@ -8,7 +8,7 @@ catalogue.yml. Optionally the built site: the Welsh pages and feeds.
 Left out, so that no one has to add them to a word list: code (fenced and
 inline), URLs and e-mail addresses, HTML tags and their attributes, comments
 (the block markers among them), {placeholders}, and passages tagged in another
-language (``lang="en"`` on an element, ``{lang=en}`` after a Markdown span). What
+language (``lang="en"`` on an element, ``{lang=en}`` after a Markdown span or paragraph). What
 is left out is blanked with a filler character, never deleted, so that line
 numbers stay true and two words either side of a code span are not read as one
 phrase.
@@ -63,7 +63,7 @@ _PLACEHOLDER = re.compile(r"\{[^{}\n]*\}")
 
 def _other_language_patterns(language: str) -> list[re.Pattern]:
     """An element tagged in another language, up to its end tag (``<span lang="en">...</span>``), and
-    a Markdown span or paragraph tagged with an attribute list (``[Digital Wales]{lang=en}``)."""
+    a Markdown span or paragraph tagged with an attribute list (``*Digital Wales*{lang=en}``)."""
     others = "|".join(other for other in LANGUAGES if other != language)
     return [
         re.compile(rf"<(\w+)[^>]*\blang=[\"']?(?:{others})\b[^>]*>.*?</\1\s*>", re.DOTALL),
