@@ -449,7 +449,9 @@ def changes_since(page: Page) -> str:
     for kind in (ADDED, REMOVED, REWORDED, STATUS):
         heading = page.t(f"changes.heading.{kind}")
         parts.append(f"## {markdown_inline(heading)} {{#{kind}}}")
-        found = [change for change in changes if change.change == kind]
+        # A correction in one language (a Welsh mutation put right) is a rewording for its readers only.
+        found = [change for change in changes if change.change == kind
+                 and (kind != REWORDED or page.text(change.before) != page.text(change.after))]
         if not found:
             parts.append(f"<p>{html_text(page.t('changes.none'))}</p>")
             continue
