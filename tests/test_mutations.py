@@ -123,8 +123,13 @@ def _marked_welsh_strings():
     return {key: values["cy"] for key, values in catalogue().items() if MARKED.search(values["cy"])}
 
 
+# Values written as they are, whatever comes before them: a path, an address, a folder.
+VERBATIM = {"folder", "protected", "source", "file", "root", "site", "address", "translation"}
+
+
 def _unmarked_after_trigger(text: str) -> list[str]:
-    return [f"{word} {{{name}}}" for word, name in re.findall(r"(\w+) \{(\w+)\}", text) if word.lower() in TRIGGERS]
+    return [f"{word} {{{name}}}" for word, name in re.findall(r"(\w+) \{(\w+)\}", text)
+            if word.lower() in TRIGGERS and name not in VERBATIM]
 
 
 def test_every_welsh_placeholder_after_a_trigger_asks_for_its_mutation():

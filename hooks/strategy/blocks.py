@@ -335,7 +335,7 @@ def proofing_report(page: Page) -> str:
     if report is None:
         return _block(f"<p>{_with_code(page.t('proofing.no_report'))}</p>")
     rows = [f'<tr><th scope="row"><code>{html_text(row.file)}</code></th>'
-            f'<td>{html_text(", ".join(page.t("proof.language." + code) for code in row.language.split()))}</td>'
+            f'<td>{html_text(", ".join(page.t("cli.proof.language." + code) for code in row.language.split()))}</td>'
             f"<td>{row.unknown_words}</td><td>{row.missing_mutations}</td></tr>" for row in report.files]
     summary = f"<p>{html_text(proofing_summary(report, page.language))}</p>"
     if not rows:

@@ -16,13 +16,13 @@ with the rule. The report never fails the build: it is a list for editors.
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
 from .catalogue import translate
+from .messages import editor_language
 from .proofing_text import Passage
 from .welsh import TRIGGERS, missing_mutation, radicals
 
@@ -38,13 +38,13 @@ _CLITICS = {"cy": frozenset({"r", "n", "w", "i", "u", "m", "ch", "th", "s"}), "e
 def missing_tools(root: Path, languages) -> list[str]:
     """A message for each dictionary, and the library reading them, that is not installed."""
     editor = editor_language()
-    messages = [translate("proof.missing_dictionary", editor, file=f"{DICTIONARIES[language]}.dic",
-                          language_name=translate(f"proof.language.{language}", editor))
+    messages = [translate("cli.proof.missing_dictionary", editor, file=f"{DICTIONARIES[language]}.dic",
+                          language_name=translate(f"cli.proof.language.{language}", editor))
                 for language in languages if not (root / f"{DICTIONARIES[language]}.dic").exists()]
     try:
         import spylls  # noqa: F401
     except ImportError:
-        messages.append(translate("proof.missing_library", editor))
+        messages.append(translate("cli.proof.missing_library", editor))
     return messages
 
 
@@ -65,14 +65,14 @@ class Finding:
 
     def message(self, language: str) -> str:
         if self.is_mutation:
-            rule = translate("proof.rule", language, trigger=self.trigger,
-                             mutation=translate(f"proof.mutation.{self.mutation}", language))
-            return translate("proof.missing_mutation", language, found=f"{self.trigger} {self.word}",
+            rule = translate("cli.proof.rule", language, trigger=self.trigger,
+                             mutation=translate(f"cli.proof.mutation.{self.mutation}", language))
+            return translate("cli.proof.missing_mutation", language, found=f"{self.trigger} {self.word}",
                              expected=f"{self.trigger} {self.expected}", rule=rule)
-        text = translate("proof.unknown_word", language, word=self.word,
-                         language_name=translate(f"proof.language.{self.language}", language))
+        text = translate("cli.proof.unknown_word", language, word=self.word,
+                         language_name=translate(f"cli.proof.language.{self.language}", language))
         if self.suggestions:
-            text += "; " + translate("proof.suggestions", language, words=", ".join(self.suggestions))
+            text += "; " + translate("cli.proof.suggestions", language, words=", ".join(self.suggestions))
         return text
 
 
@@ -155,9 +155,3 @@ def check_passage(passage: Passage, speller: Speller) -> list[Finding]:
 def check(passages: list[Passage], spellers: dict[str, Speller]) -> list[Finding]:
     return [finding for passage in passages if passage.language in spellers
             for finding in check_passage(passage, spellers[passage.language])]
-
-
-def editor_language() -> str:
-    """The language of the report's messages: STRATEGY_LANG=cy for Welsh."""
-    language = os.environ.get("STRATEGY_LANG", "en")
-    return language if language in DICTIONARIES else "en"

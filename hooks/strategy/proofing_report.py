@@ -17,7 +17,8 @@ from pathlib import Path
 
 from . import LANGUAGES
 from .catalogue import translate
-from .proofing import Finding, Speller, check, editor_language, missing_tools
+from .messages import editor_language
+from .proofing import Finding, Speller, check, missing_tools
 from .proofing_text import site_passages, source_passages
 
 REPORT_FILE = "data/proofing-report.json"
@@ -88,8 +89,8 @@ def print_findings(findings: list[Finding], language: str) -> None:
 
 def summary(report: ProofingTotals, language: str) -> str:
     if not report.files:
-        return translate("proof.clean", language, checked=report.checked_files)
-    return translate("proof.totals", language, unknown=report.unknown_words, mutations=report.missing_mutations,
+        return translate("cli.proof.clean", language, checked=report.checked_files)
+    return translate("cli.proof.totals", language, unknown=report.unknown_words, mutations=report.missing_mutations,
                      files=len(report.files), checked=report.checked_files)
 
 
@@ -101,13 +102,13 @@ def run(root: Path, site: Path | None = None, write_report: bool = True) -> int:
         print("\n".join(missing), file=sys.stderr)
         return 2
     spellers = {code: Speller.load(root, code) for code in LANGUAGES}
-    print(translate("proof.title", language))
+    print(translate("cli.proof.title", language))
     sources = source_passages(root)
     findings = check(sources, spellers)
     source_report = totals(findings, _checked_files(sources))
     if site is not None:
         if not (site / "cy").is_dir():
-            print(translate("proof.no_site", language, site=site), file=sys.stderr)
+            print(translate("cli.proof.no_site", language, site=site), file=sys.stderr)
             return 2
         built = site_passages(site, root)
         site_findings = check(built, spellers)
@@ -116,8 +117,8 @@ def run(root: Path, site: Path | None = None, write_report: bool = True) -> int:
     print_findings(findings, language)
     print("\n" + summary(source_report, language))
     if site is not None:
-        print(translate("proof.site_summary", language, site=site) + " " + summary(site_report, language))
+        print(translate("cli.proof.site_summary", language, site=site) + " " + summary(site_report, language))
     if write_report:
         (root / REPORT_FILE).write_text(_as_json(source_report), encoding="utf-8")
-        print(translate("proof.report_written", language, file=REPORT_FILE))
+        print(translate("cli.proof.report_written", language, file=REPORT_FILE))
     return 0

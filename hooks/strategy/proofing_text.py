@@ -59,6 +59,9 @@ _TAG = re.compile(r"</?[A-Za-z][^>]*>")
 _ENTITY = re.compile(r"&#?\w+;")
 _ADMONITION_TYPE = re.compile(r"^ *(?:!!!|\?\?\?\+?) *[\w-]+", re.MULTILINE)
 _PLACEHOLDER = re.compile(r"\{[^{}\n]*\}")
+# In the commands' messages: a make command and its variables, a path, a file name.
+_COMMAND_OR_PATH = re.compile(r"\bmake [a-z-]+(?: [A-Z_]+=\S*)*|\b[A-Z_]{2,}=\S*|(?<![\w/])[\w.-]*/[\w./-]*"
+                              r"|\b[\w.-]+\.(?:md|yml|yaml|json|txt|py)\b")
 
 
 def _other_language_patterns(language: str) -> list[re.Pattern]:
@@ -79,8 +82,8 @@ def clean_markdown(text: str, language: str) -> str:
 
 
 def clean_interface_text(text: str) -> str:
-    """A catalogue string or a plan text: placeholders, `code` (commands, file names) and addresses blanked out."""
-    return _blank_all([_PLACEHOLDER, _INLINE_CODE, _URLS], text)
+    """A catalogue string or a plan text: placeholders, `code`, commands, paths and addresses blanked out."""
+    return _blank_all([_PLACEHOLDER, _INLINE_CODE, _URLS, _COMMAND_OR_PATH], text)
 
 
 # --- sources -----------------------------------------------------------------
