@@ -5,7 +5,8 @@ from mkdocs.plugins import event_priority
 # The hooks folder is on sys.path only while MkDocs imports this file.
 from i18n_pages import generated_page
 from strategy import LANGUAGES
-from strategy.blocks import archive_page_count, archive_page_path
+from strategy.list_views import archive_page_count
+from strategy.urls import archive_page_path
 from strategy.catalogue import translate
 
 

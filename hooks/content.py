@@ -20,8 +20,9 @@ for _module in [name for name in sys.modules if name.split(".")[0] in ("strategy
 # imports this file.
 from i18n_pages import source_path
 from strategy import views
-from strategy.catalogue import translate
+from strategy.catalogue import translator
 from strategy.escape import html_text
+from strategy.site_options import OptionsError, site_options
 from strategy.problems import ContentError
 from strategy.publication import prepare
 from strategy.translation import outdated_warnings
@@ -50,10 +51,11 @@ def on_config(config):
     # run: what the first language's build prepared serves them all.
     if getattr(config, "strategy", None) is not None:
         return config
+    root = Path(config.config_file_path).parent
     try:
-        config.strategy = prepare(Path(config.config_file_path).parent, config.extra.get("strategy", {}),
-                                  _is_preview, config.site_url)
-    except ContentError as error:
+        options = site_options(config.extra.get("strategy"), root)
+        config.strategy = prepare(root, options, _is_preview, config.site_url)
+    except (OptionsError, ContentError) as error:
         raise Abort(str(error)) from None
     for warning in outdated_warnings(config.strategy.content):
         print(f"WARNING -  {warning}", file=sys.stderr)
@@ -78,8 +80,9 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_env(env, config, files):
     language = language_of(config)
-    env.globals["ui"] = lambda key, **values: translate(key, language, **values)
-    env.globals["ui_in"] = translate  # a string in a named language: ui_in(key, "cy")
+    # One name for a catalogue string everywhere: t(key, **values) in templates, in
+    # this build's language (or another: t(key, language="cy")); translate() in Python.
+    env.globals["t"] = translator(language)
     env.globals["deployed_with_mike"] = bool(os.environ.get(MIKE_VERSION_VARIABLE))
     return env
 

@@ -2,12 +2,12 @@
 
 from pathlib import Path
 
-from strategy.calendar import calendar_ics, calendar_path
+from strategy.calendar import calendar_ics
+from strategy.urls import calendar_path
 
 
 def on_post_build(config):
-    options = config.extra.get("strategy", {})
     language = config.theme["language"]
     ics = calendar_ics(config.strategy, language, config.strategy.addresses,
-                       options["feeds"]["id_authority"], config.site_name)
+                       config.strategy.options.feeds.id_authority, config.site_name)
     (Path(config.site_dir) / calendar_path(language)).write_bytes(ics)

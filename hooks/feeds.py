@@ -9,8 +9,12 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from i18n_pages import source_path
-from strategy.feed_style import feed_stylesheet
-from strategy.feeds import FeedSettings, atom, build_feed, feed_paths, json_feed, rss, stylesheet_path
+from strategy.feeds import FeedSettings, atom, build_feed, json_feed, rss
+from strategy.urls import feed_paths, feed_stylesheet_path
+from theme_templates import render
+
+FEED_ITEM_TEMPLATE = "partials/strategy/feed-item.html"  # what an item carries before the post itself
+FEED_STYLESHEET_TEMPLATE = "partials/strategy/feed-stylesheet.html"  # shows a feed opened in a browser as a page
 
 
 @event_priority(-200)  # once per language, after mkdocs-static-i18n has switched the config
@@ -25,20 +29,18 @@ def on_page_content(html, page, config, files):
 
 
 def settings_from(config) -> FeedSettings:
-    options = config.extra.get("strategy", {})
-    feeds = options.get("feeds", {})
-    return FeedSettings(addresses=config.strategy.addresses,
-                        id_authority=feeds["id_authority"], limit=feeds.get("limit", 20),
-                        full_content=feeds.get("content", "full") == "full")
+    feeds = config.strategy.options.feeds
+    return FeedSettings(config.strategy.addresses, feeds.id_authority, feeds.limit, feeds.full_content)
 
 
 def on_post_build(config):
     publication, language = config.strategy, config.theme["language"]
     settings, site = settings_from(config), Path(config.site_dir)
     for mission in (None, *publication.content.plan.missions):
-        feed = build_feed(publication, language, settings, config.site_name, config.strategy_rendered, mission)
+        feed = build_feed(publication, language, settings, config.site_name, config.strategy_rendered,
+                          lambda view: render(config, FEED_ITEM_TEMPLATE, view=view), mission)
         outputs = {"rss": rss(feed), "atom": atom(feed), "json": json_feed(feed).encode("utf-8")}
         for kind, path in feed_paths(language, mission.id if mission else None).items():
             (site / path).parent.mkdir(parents=True, exist_ok=True)
             (site / path).write_bytes(outputs[kind])
-    (site / stylesheet_path(language)).write_text(feed_stylesheet(language), encoding="utf-8")
+    (site / feed_stylesheet_path(language)).write_text(render(config, FEED_STYLESHEET_TEMPLATE), encoding="utf-8")

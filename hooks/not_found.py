@@ -6,7 +6,7 @@ Registered after page_output.py, so that it moves pages already finished.
 from pathlib import Path
 
 from strategy import LANGUAGES, views
-from strategy.urls import LANGUAGE_FOLDERS
+from strategy.urls import not_found_path
 
 
 def on_template_context(context, template_name, config):
@@ -24,7 +24,7 @@ def on_post_template(output_content, template_name, config):
     language = config.theme["language"]
     if language == LANGUAGES[0]:
         return output_content
-    own = Path(config.site_dir) / LANGUAGE_FOLDERS[language] / "404.html"
+    own = Path(config.site_dir) / not_found_path(language)
     own.parent.mkdir(parents=True, exist_ok=True)
     own.write_text(output_content, encoding="utf-8")
     return ""

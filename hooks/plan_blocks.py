@@ -1,5 +1,7 @@
-"""Places the generated blocks (mission index, tables, plan, matrix, archive) and
-writes the open data exports. A thin adapter over ``strategy.blocks``."""
+"""Places the generated blocks (mission index, tables, plan, matrix, archive...) and
+writes the open data exports. A thin adapter over ``strategy.blocks``: the core
+builds each block's view, the theme's templates (overrides/partials/strategy/,
+which a site can override) render it."""
 
 from pathlib import Path
 
@@ -7,9 +9,11 @@ from mkdocs.exceptions import Abort
 
 from i18n_pages import source_path
 from strategy import LANGUAGES
-from strategy.blocks import EXPORT_FILES, Page, UnknownMarker, place_blocks, restore_blocks
+from strategy.blocks import Page, UnknownMarker, place_blocks, restore_blocks, template_name
 from strategy.exports import plan_csv, plan_json
 from strategy.schemas import SCHEMA_DIR
+from strategy.urls import EXPORT_FILES
+from theme_templates import render
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -17,7 +21,9 @@ def on_page_markdown(markdown, page, config, files):
     language = config.theme["language"]
     entry = publication.content.entry_at(source_path(page.file))
     try:
-        markdown, page.strategy_blocks = place_blocks(markdown, Page(publication, language, page.url, entry))
+        markdown, page.strategy_blocks = place_blocks(
+            markdown, Page(publication, language, page.url, entry),
+            lambda name, view: render(config, template_name(name), view=view))
     except UnknownMarker as error:
         raise Abort(f"{page.file.src_uri}: {error}") from None
     return markdown

@@ -5,7 +5,7 @@ from pathlib import Path
 import lxml.html
 
 from strategy.search import SearchDocument, build_index
-from strategy.urls import LANGUAGE_FOLDERS, page_url
+from strategy.urls import page_url, search_folder
 
 NOT_INDEXED = {"search.md", "translation-status.md", "proofing-report.md"}
 
@@ -24,7 +24,7 @@ def on_post_build(config):
         for entry in publication.content.entries
         if publication.shows(entry) and entry.path not in NOT_INDEXED
     ]
-    folder = Path(config.site_dir) / LANGUAGE_FOLDERS[language] / "search"
+    folder = Path(config.site_dir) / search_folder(language)
     for relative, text in build_index(documents, language).items():
         (folder / relative).parent.mkdir(parents=True, exist_ok=True)
         (folder / relative).write_text(text, encoding="utf-8")

@@ -4,7 +4,8 @@ over ``strategy.sitemap``; overrides/sitemap.xml keeps MkDocs' own out of the wa
 from pathlib import Path
 
 from strategy import LANGUAGES
-from strategy.blocks import archive_page_count, archive_page_path
+from strategy.list_views import archive_page_count
+from strategy.urls import SITEMAP_FILES, archive_page_path
 from strategy.sitemap import gzipped, sitemap_xml
 
 
@@ -16,5 +17,6 @@ def on_post_build(config):
     pages += [(archive_page_path(n), None) for n in range(2, archive_page_count(publication) + 1)]
     xml = sitemap_xml(pages, publication.addresses)
     site = Path(config.site_dir)
-    (site / "sitemap.xml").write_bytes(xml)
-    (site / "sitemap.xml.gz").write_bytes(gzipped(xml))
+    plain, compressed = SITEMAP_FILES
+    (site / plain).write_bytes(xml)
+    (site / compressed).write_bytes(gzipped(xml))

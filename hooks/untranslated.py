@@ -4,7 +4,10 @@ source's text, tagged with its language, under a notice (see the page view)."""
 from mkdocs.plugins import event_priority
 
 from i18n_pages import generated_page
-from strategy.translation import MISSING, untranslated_markdown
+from strategy.translation import MISSING, untranslated_view
+from theme_templates import render
+
+UNTRANSLATED_TEMPLATE = "partials/strategy/untranslated.html"
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has chosen this language's files
@@ -13,7 +16,7 @@ def on_files(files, config):
     for post in publication.content.entries:
         if post.translation_state == MISSING and publication.shows(post):
             markdown = {post.source_language: post.body.in_language(post.source_language),
-                        post.translated_language: untranslated_markdown(post)}
+                        post.translated_language: render(config, UNTRANSLATED_TEMPLATE, view=untranslated_view(post))}
             if config.theme["language"] == post.translated_language:
                 files.append(generated_page(config, post.path, markdown))
     return files

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import build, heading, parse, run_strategy
-from strategy.scaffold import PLACEHOLDER_BODY, PLACEHOLDER_SUMMARY
+from conftest import build, heading, parse, run_strategy, write_and_release
 
 
 def test_a_new_post_passes_the_checker_and_builds_as_a_draft_until_released(site_copy, tmp_path):
@@ -23,12 +22,7 @@ def test_a_new_post_passes_the_checker_and_builds_as_a_draft_until_released(site
     assert build(site_copy, tmp_path / "site").returncode == 0
     assert not (tmp_path / "site/posts/listening-to-users").exists()
 
-    # The editor writes the post in both languages, then releases it.
-    for language, (summary, body) in {"en": ("What users told us.", "We listened.\n"),
-                                      "cy": ("Beth ddywedodd defnyddwyr.", "Gwnaethom wrando.\n")}.items():
-        file = site_copy / f"docs/{language}/posts/listening-to-users.md"
-        text = file.read_text().replace(PLACEHOLDER_SUMMARY[language], summary).replace(PLACEHOLDER_BODY[language], body)
-        file.write_text(text.replace("draft: true\n", ""))
+    write_and_release(site_copy, "posts/listening-to-users.md")
     assert build(site_copy, tmp_path / "site").returncode == 0
     welsh = parse(tmp_path / "site/cy/posts/listening-to-users/index.html")
     assert welsh.cssselect(".strategy-post-meta__dates")[0].text_content().strip() == "Cyhoeddwyd 24 Tachwedd 2026"

@@ -15,11 +15,12 @@ from pathlib import Path
 
 from . import LANGUAGES
 from .inputs import InvalidInput, branch_name, calendar_date, host_and_port
-from .loader import TranslationPolicy, load_content
+from .loader import load_content
 from .problems import ContentError
 from .proofing_report import REPORT_FILE, run as run_proof
 from .publish import build_site, preview_versions
 from .scaffold import KIND_FOLDERS, NewPost, ScaffoldError, create_post
+from .site_options import OptionsError
 from .settings import site_options
 from .messages import message
 from .translation import (IN_STEP, MISSING, OUTDATED, TranslationTargetError, outdated_warnings, record_source_hash,
@@ -30,14 +31,14 @@ LANGUAGE_NAMES = {"en": "English", "cy": "Welsh / Cymraeg"}
 
 
 def _load(root: Path):
-    return load_content(root, policy=TranslationPolicy.from_options(site_options(root).get("translations")))
+    return load_content(root, policy=site_options(root).translations)
 
 
 def check(root: Path) -> int:
     started = time.perf_counter()
     try:
         content = _load(root)
-    except ContentError as error:
+    except (ContentError, OptionsError) as error:
         print(error, file=sys.stderr)
         return 1
     for warning in outdated_warnings(content):
@@ -89,7 +90,7 @@ def _shown(path: Path, root: Path) -> str:
 def report(root: Path) -> int:
     try:
         content = _load(root)
-    except ContentError as error:
+    except (ContentError, OptionsError) as error:
         print(error, file=sys.stderr)
         return 1
     rows = translation_report(content)

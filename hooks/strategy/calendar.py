@@ -15,14 +15,7 @@ from icalendar import Calendar, Event
 from .catalogue import translate
 from .consultation import WALES
 from .publication import Publication
-from .urls import LANGUAGE_FOLDERS, SiteAddresses
-
-CALENDAR_FILE = "events.ics"
-
-
-def calendar_path(language: str) -> str:
-    return LANGUAGE_FOLDERS[language] + CALENDAR_FILE
-
+from .urls import SiteAddresses
 
 def event_uid(post_id: str, language: str, id_authority: str) -> str:
     """'draft-strategy-workshop-cy@digital-strategy.example.wales': stable, and distinct per language."""

@@ -43,6 +43,14 @@ def translate(key: str, language: str, **values: object) -> str:
     return _MUTATING_FORMATTER.vformat(text, (), values) if values else text
 
 
+def translator(language: str):
+    """``t(key, **values)`` for templates: the string in ``language``, or in another
+    named one (``t(key, language="cy")``)."""
+    def t(key: str, language: str = language, **values: object) -> str:
+        return translate(key, language, **values)
+    return t
+
+
 class _MutatingFormatter(string.Formatter):
     """str.format, where ``{name|soft}`` is the value of ``name`` with its first word mutated."""
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from typing import Callable
 from datetime import date, datetime, time, timezone
 from email.utils import format_datetime
 from urllib.parse import urljoin
@@ -20,14 +21,11 @@ from lxml import etree
 from . import LANGUAGES
 from .catalogue import translate
 from .dates import event_when, long_date
-from .escape import html_text
 from .model import Mission, Post
 from .publication import Publication
-from .urls import LANGUAGE_FOLDERS, SiteAddresses, relative_url
+from .urls import FEED_FILES, SiteAddresses, feed_paths, feed_stylesheet_path, relative_url
 
-FEED_FILES = {"rss": "feed.xml", "atom": "atom.xml", "json": "feed.json"}
 MEDIA_TYPES = {"rss": "application/rss+xml", "atom": "application/atom+xml", "json": "application/feed+json"}
-STYLESHEET = "feed.xsl"
 ATOM = "http://www.w3.org/2005/Atom"
 
 # An item links to the same post in the other language with rel="related" and
@@ -42,6 +40,9 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 def xml_safe(text: str) -> str:
     return _NOT_XML.sub("", text)
+
+
+RenderContent = Callable[[dict], str]
 
 
 @dataclass(frozen=True)
@@ -80,16 +81,6 @@ class Feed:
     items: tuple[FeedItem, ...]
 
 
-def feed_paths(language: str, mission_id: str | None = None) -> dict[str, str]:
-    """Where each format of a feed is published, relative to the site root."""
-    folder = LANGUAGE_FOLDERS[language] + (f"feeds/{mission_id}/" if mission_id else "")
-    return {kind: folder + name for kind, name in FEED_FILES.items()}
-
-
-def stylesheet_path(language: str) -> str:
-    return LANGUAGE_FOLDERS[language] + STYLESHEET
-
-
 def _moment(day: date) -> datetime:
     return datetime.combine(day, time(0, 0), tzinfo=timezone.utc)
 
@@ -122,22 +113,26 @@ def _category(post: Post, publication: Publication, language: str) -> str:
     return translate(f"kind.{post.kind}", language)
 
 
+def item_content(post: Post, language: str, body_html: str | None) -> dict:
+    """What an item's content shows (the template feed-item.html): the latest update and
+    an event's time and place, then the post (``body_html``, feed-ready) or its summary."""
+    latest = post.changes[-1] if post.changes else None
+    return {
+        "update_date": long_date(latest.date, language) if latest else None,
+        "update_note": latest.note.in_language(language) if latest else None,
+        "event_when": event_when(post, language) if post.event else None,
+        "event_where": post.event.location.in_language(language) if post.event else None,
+        "body_html": body_html,  # already HTML: the template prints it as it is
+        "summary": post.summary.in_language(language) if post.summary else "",
+    }
+
+
 def _item(post: Post, publication: Publication, language: str, settings: FeedSettings,
-          rendered: dict[str, str]) -> FeedItem:
+          rendered: dict[str, str], render: RenderContent) -> FeedItem:
     url = settings.addresses.absolute(post.path, language)
     summary = post.summary.in_language(language) if post.summary else ""
-    if settings.full_content and rendered.get(post.path):
-        content = feed_html(rendered[post.path], url)
-    else:
-        content = f"<p>{html_text(summary)}</p>"
-    if post.event:
-        when = f"{translate('event.when', language)}: {event_when(post, language)}"
-        where = f"{translate('event.where', language)}: {post.event.location.in_language(language)}"
-        content = f"<p>{html_text(when)}<br>{html_text(where)}</p>" + content
-    if post.changes:
-        latest = post.changes[-1]
-        note = translate("feed.updated_note", language, date=long_date(latest.date, language))
-        content = f"<p><strong>{html_text(note)}</strong> {html_text(latest.note.in_language(language))}</p>" + content
+    body = feed_html(rendered[post.path], url) if settings.full_content and rendered.get(post.path) else None
+    content = render(item_content(post, language, body))
     return FeedItem(
         id=f"tag:{settings.id_authority}:post/{post.id}/{language}",
         url=url,
@@ -153,15 +148,16 @@ def _item(post: Post, publication: Publication, language: str, settings: FeedSet
 
 
 def build_feed(publication: Publication, language: str, settings: FeedSettings, site_name: str,
-               rendered: dict[str, str], mission: Mission | None = None) -> Feed:
+               rendered: dict[str, str], render: RenderContent, mission: Mission | None = None) -> Feed:
     """The feed of every published post (or of one mission's posts), newest first.
+    ``rendered``: each post's HTML by path; ``render`` makes an item's content from ``item_content``.
 
     Drafts and scheduled posts never appear, even in a preview build."""
     posts = [post for post in publication.content.posts if publication.is_published(post)]
     if mission is not None:
         posts = [post for post in posts if post.mission_id == mission.id]
     newest_first = sorted(posts, key=lambda post: (post.date, post.id), reverse=True)[: settings.limit]
-    items = tuple(_item(post, publication, language, settings, rendered) for post in newest_first)
+    items = tuple(_item(post, publication, language, settings, rendered, render) for post in newest_first)
     if mission is None:
         title = site_name
         description = translate("feed.description", language)
@@ -203,7 +199,7 @@ def _sub(parent, tag: str, text: str | None = None, **attributes) -> etree._Elem
 
 def _xml_document(root: etree._Element, feed: Feed, kind: str) -> bytes:
     """The feed as bytes, pointing browsers at the stylesheet that shows it as a readable page."""
-    stylesheet = relative_url(feed.paths[kind], stylesheet_path(feed.language))
+    stylesheet = relative_url(feed.paths[kind], feed_stylesheet_path(feed.language))
     root.addprevious(etree.ProcessingInstruction("xml-stylesheet", f'type="text/xsl" href="{stylesheet}"'))
     return etree.tostring(root.getroottree(), xml_declaration=True, encoding="UTF-8", pretty_print=True)
 

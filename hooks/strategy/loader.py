@@ -31,10 +31,6 @@ class TranslationPolicy:
     to_follow: str = "allowed"  # allowed | refused
     outdated: str = "warning"  # warning | error
 
-    @classmethod
-    def from_options(cls, options: dict | None) -> TranslationPolicy:
-        return cls(**(options or {}))
-
 
 def load_content(root: Path, docs_dir: str = "docs", plan_file: str = "data/plan.yaml",
                  policy: TranslationPolicy = TranslationPolicy()) -> Content:

@@ -11,7 +11,6 @@ import re
 
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?P<attributes>[^>]*)>(?P<body>.*?)</script>", re.DOTALL)
 _NOT_JAVASCRIPT = re.compile(r'\btype="(?!text/javascript|module)[^"]+"')
-_CHARSET = re.compile(r'<meta charset="utf-8">', re.IGNORECASE)
 _TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*?type="checkbox"[^>]*?) autocomplete="off"')
 _LABEL_FOR = re.compile(r'<label([^>]*?) for="([^"]+)"')
 
@@ -55,10 +54,22 @@ def inline_script_hashes(html: str, trusted: re.Pattern) -> list[str]:
     return list(dict.fromkeys(hashes))
 
 
+# The theme leaves this where the policy goes (overrides/main.html, block
+# content_security_policy); it is filled in once the page's scripts are known.
+POLICY_SLOT = "strategy-content-security-policy"
+
+
+class MissingPolicySlot(ValueError):
+    """A page without the slot would be published without its policy: the build stops instead."""
+
+
 def add_content_security_policy(html: str, trusted: re.Pattern) -> str:
+    if html.count(POLICY_SLOT) != 1:
+        raise MissingPolicySlot(
+            f"expected the theme's content_security_policy block (overrides/main.html) to leave "
+            f"'{POLICY_SLOT}' once in the page's head, found it {html.count(POLICY_SLOT)} times")
     hashes = "".join(f" {h}" for h in inline_script_hashes(html, trusted))
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{POLICY.format(hashes=hashes)}">'
-    return _CHARSET.sub(lambda m: m.group(0) + meta, html, count=1)
+    return html.replace(POLICY_SLOT, POLICY.format(hashes=hashes))
 
 
 def fix_material_markup(html: str) -> str:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from pathlib import Path
 
 import jsonschema
 
@@ -37,16 +36,16 @@ class PlanChange:
     after: Text | None = None
 
 
-def load_earlier_plan(root: Path, options: dict) -> EarlierPlan:
-    """From ``extra.strategy.compare_with`` in mkdocs.yml: {file, title: {en, cy}}."""
-    file = options["file"]
-    data = json.loads((root / file).read_text(encoding="utf-8"))
+def load_earlier_plan(version) -> EarlierPlan:
+    """From ``extra.strategy.compare_with`` in mkdocs.yml (an options.EarlierVersion)."""
+    file = version.file.name
+    data = json.loads(version.file.read_text(encoding="utf-8"))
     schema = json.loads((SCHEMA_DIR / "delivery-plan-export.schema.json").read_text(encoding="utf-8"))
     errors = list(jsonschema.Draft202012Validator(schema).iter_errors(data))
     if errors:
         raise ContentError([Problem(file, None, ".".join(map(str, e.absolute_path)), "a delivery plan export", e.message)
                             for e in errors])
-    return EarlierPlan(Text(**options["title"]), data)
+    return EarlierPlan(version.title, data)
 
 
 def _items(missions) -> dict[tuple[str, str], tuple[Text, Text, str | None]]:

@@ -12,7 +12,8 @@ from pathlib import Path
 from .consultation import WALES, Consultation, build_moment
 from .plan_diff import EarlierPlan, load_earlier_plan
 from .dates import long_date
-from .loader import TranslationPolicy, load_content
+from .loader import load_content
+from .site_options import SiteOptions
 from .model import Content, Post
 from .problems import ContentError, Problem
 from .proofing_report import ProofingTotals, load_totals
@@ -36,6 +37,7 @@ class Publication:
     consultation: Consultation | None = None
     earlier_plan: EarlierPlan | None = None  # the plan of an earlier version, to show what changed
     proofing: ProofingTotals | None = None  # what the last `make proof` found, for editors
+    options: SiteOptions | None = None  # extra.strategy in mkdocs.yml, checked
 
     @cached_property
     def as_of(self) -> date:
@@ -99,15 +101,16 @@ class Publication:
         return problems
 
 
-def prepare(root, options: dict, preview: bool, site_url: str) -> Publication:
+def prepare(root, options: SiteOptions, preview: bool, site_url: str) -> Publication:
     """What one build publishes, in every language, from mkdocs.yml (``site_url`` and
-    the ``extra.strategy`` options). Raises ContentError listing every problem, links to
-    unpublished posts included."""
-    content = load_content(root, policy=TranslationPolicy.from_options(options.get("translations")))
+    the ``extra.strategy`` options, checked). Raises ContentError listing every problem,
+    links to unpublished posts included."""
+    content = load_content(root, policy=options.translations)
+    addresses = SiteAddresses.from_settings(site_url, options.language_site_urls, options.x_default_language)
     publication = Publication(
-        content, moment=build_moment(), preview=preview, addresses=SiteAddresses.from_options(site_url, options),
-        consultation=Consultation.from_options(options["consultation"]) if "consultation" in options else None,
-        earlier_plan=load_earlier_plan(root, options["compare_with"]) if "compare_with" in options else None,
+        content, moment=build_moment(), preview=preview, addresses=addresses, options=options,
+        consultation=options.consultation,
+        earlier_plan=load_earlier_plan(options.compare_with) if options.compare_with else None,
         proofing=load_totals(Path(root)),
     )
     problems = publication.links_to_unpublished()

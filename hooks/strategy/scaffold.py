@@ -13,6 +13,7 @@ import yaml
 
 from . import LANGUAGES
 from .inputs import MAX_NAME_LENGTH, one_line_text, plain_name
+from .catalogue import translate
 from .messages import shown
 from .translation import source_hash
 from .yamltext import parse_yaml, split_front_matter
@@ -20,14 +21,10 @@ from .yamltext import parse_yaml, split_front_matter
 TITLE_ARGUMENTS = {"en": "--title", "cy": "--title-cy"}
 KIND_FOLDERS = {"series": "posts", "mission": "posts/missions", "showcase": "posts/showcase", "event": "posts/events"}
 
-PLACEHOLDER_SUMMARY = {
-    "en": "One or two sentences that say what this post is about.",
-    "cy": "Un neu ddwy frawddeg sy'n dweud beth yw pwnc y cofnod hwn.",
-}
-PLACEHOLDER_BODY = {
-    "en": "Write the post here. It stays a draft, out of the published site, until you remove `draft: true`.\n",
-    "cy": "Ysgrifennwch y cofnod yma. Bydd yn aros yn ddrafft, allan o'r wefan gyhoeddedig, nes i chi ddileu `draft: true`.\n",
-}
+# What the author replaces, from the catalogue (scaffold.*).
+PLACEHOLDER_SUMMARY = {language: translate("scaffold.summary", language) for language in LANGUAGES}
+PLACEHOLDER_BODY = {language: translate("scaffold.body", language) + "\n" for language in LANGUAGES}
+ONLINE = {language: translate("scaffold.online", language) for language in LANGUAGES}
 
 
 class ScaffoldError(Exception):
@@ -140,7 +137,7 @@ def create_post(root: Path, new: NewPost, today: date) -> list[Path]:
         source_fields["mission"] = new.mission
     if new.kind == "event":
         source_fields.update({"start": f"{published}T10:00", "end": f"{published}T12:00",
-                              "location": "Online" if new.source_language == "en" else "Ar-lein"})
+                              "location": ONLINE[new.source_language]})
 
     # The placeholder translation is in step with the placeholder source: once the
     # source is written, the translation shows as outdated until it is translated.
@@ -152,7 +149,7 @@ def create_post(root: Path, new: NewPost, today: date) -> list[Path]:
             fields = {"translated_from": new.source_language, "source_hash": recorded,
                       "title": new.titles[language], "summary": PLACEHOLDER_SUMMARY[language]}
             if new.kind == "event":
-                fields["location"] = "Online" if language == "en" else "Ar-lein"
+                fields["location"] = ONLINE[language]
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(_front_matter(fields) + "\n" + PLACEHOLDER_BODY[language], encoding="utf-8")
     return list(paths.values())

@@ -1,7 +1,8 @@
 """The site's own options, read from mkdocs.yml (``extra.strategy``) for the editors' commands.
 
 The build reads the same options from MkDocs' config; the commands read the file
-directly so that they stay fast and need no MkDocs.
+directly so that they stay fast and need no MkDocs. Both check them the same way
+(``options.site_options``).
 """
 
 from __future__ import annotations
@@ -9,6 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
+
+from .site_options import SiteOptions
+from .site_options import site_options as checked_options
 
 
 class _IgnoreTags(yaml.SafeLoader):
@@ -18,6 +22,7 @@ class _IgnoreTags(yaml.SafeLoader):
 _IgnoreTags.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def site_options(root: Path) -> dict:
+def site_options(root: Path) -> SiteOptions:
+    """Raises OptionsError naming every wrong option."""
     config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_IgnoreTags) or {}
-    return (config.get("extra") or {}).get("strategy") or {}
+    return checked_options((config.get("extra") or {}).get("strategy"), root)

@@ -111,10 +111,9 @@ def outdated_warnings(content) -> list[str]:
             for row in translation_report(content) if row.state == OUTDATED]
 
 
-def untranslated_markdown(post) -> str:
-    """The page a post's missing translation is published as: its source's text,
-    tagged with the source's language (WCAG 3.1.2), titled as the source is."""
+def untranslated_view(post) -> dict:
+    """The page a post's missing translation is published as (the template
+    partials/strategy/untranslated.html): its source's text, tagged with the source's
+    language (WCAG 3.1.2), titled as the source is."""
     source = post.source_language
-    title = post.title.in_language(source).replace('"', '\\"')
-    return (f'---\ntitle: "{title}"\n---\n\n<div class="strategy-untranslated" lang="{source}" markdown>\n\n'
-            f"{post.body.in_language(source).strip()}\n\n</div>\n")
+    return {"language": source, "title": post.title.in_language(source), "body": post.body.in_language(source).strip()}

@@ -16,6 +16,45 @@ from . import LANGUAGES
 
 LANGUAGE_FOLDERS = {"en": "", "cy": "cy/"}
 
+# --- every file the site publishes besides its pages, relative to the site root ---
+
+FEED_FILES = {"rss": "feed.xml", "atom": "atom.xml", "json": "feed.json"}
+FEED_STYLESHEET = "feed.xsl"
+CALENDAR_FILE = "events.ics"
+SEARCH_FOLDER = "search/"  # the search page, and the index shards beside it
+EXPORT_FILES = {"json": "data/delivery-plan.json", "csv": "data/delivery-plan.csv",
+                "schema": "data/delivery-plan.schema.json"}  # bilingual: one copy, at the root
+SITEMAP_FILES = ("sitemap.xml", "sitemap.xml.gz")  # both languages' pages, at the root
+NOT_FOUND_FILE = "404.html"  # the root's serves every language; each other language has its own too
+
+
+def feed_paths(language: str, mission_id: str | None = None) -> dict[str, str]:
+    """Where each format of a feed is published: 'cy/feed.xml', 'feeds/digital-skills/atom.xml'."""
+    folder = LANGUAGE_FOLDERS[language] + (f"feeds/{mission_id}/" if mission_id else "")
+    return {kind: folder + name for kind, name in FEED_FILES.items()}
+
+
+def feed_stylesheet_path(language: str) -> str:
+    return LANGUAGE_FOLDERS[language] + FEED_STYLESHEET
+
+
+def calendar_path(language: str) -> str:
+    return LANGUAGE_FOLDERS[language] + CALENDAR_FILE
+
+
+def search_folder(language: str) -> str:
+    """This language's search page and its index: 'cy/search/'."""
+    return LANGUAGE_FOLDERS[language] + SEARCH_FOLDER
+
+
+def not_found_path(language: str) -> str:
+    return LANGUAGE_FOLDERS[language] + NOT_FOUND_FILE
+
+
+def archive_page_path(number: int) -> str:
+    """Page 1 of the archive is archive.md itself; later pages are generated at archive/page/N."""
+    return "archive.md" if number == 1 else f"archive/page/{number}.md"
+
 
 def page_path(path: str) -> str:
     """'posts/x.md' -> 'posts/x/'; 'index.md' -> ''; 'a/index.md' -> 'a/'."""
@@ -56,11 +95,6 @@ class SiteAddresses:
         own = {lang: url if url.endswith("/") else url + "/" for lang, url in (language_site_urls or {}).items()}
         bases = {lang: own.get(lang, site_url + LANGUAGE_FOLDERS[lang]) for lang in LANGUAGES}
         return cls(bases, separate_domains=bool(own), x_default=x_default)
-
-    @classmethod
-    def from_options(cls, site_url: str, options: dict) -> SiteAddresses:
-        """From mkdocs.yml: ``site_url`` and the ``extra.strategy`` options."""
-        return cls.from_settings(site_url, options.get("language_site_urls"), options.get("x_default_language", "en"))
 
     def absolute(self, path: str, language: str) -> str:
         return self.bases[language] + page_path(path)

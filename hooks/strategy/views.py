@@ -9,12 +9,12 @@ from . import LANGUAGES
 from .catalogue import translate
 from .consultation import WALES
 from .dates import event_when, long_date
-from .feeds import MEDIA_TYPES, feed_paths
+from .feeds import MEDIA_TYPES
 from .markers import placed_blocks
 from .model import Mission, Post
 from .publication import Publication
 from .translation import MISSING, OUTDATED
-from .urls import LANGUAGE_FOLDERS, SiteAddresses, page_url
+from .urls import SiteAddresses, feed_paths, page_url, search_folder
 
 @dataclass(frozen=True)
 class Link:
@@ -136,7 +136,7 @@ def page_view(post: Post | None, path: str, publication: Publication, language: 
     plan = publication.content.plan
     mission = plan.mission(post.mission_id) if post is not None and post.kind == "mission" else None
     view = {"language": language, "is_welsh": language == "cy", "feeds": feed_links(language, site_name, mission),
-            "search_url": search_page(language), **language_view(path, language, addresses)}
+            "search_url": search_folder(language), **language_view(path, language, addresses)}
     if post is not None and language == post.translated_language and post.translation_state in (OUTDATED, MISSING):
         key = f"translation.{post.translation_state}.{language}"
         view["translation_notices"] = tuple((lang, translate(key, lang)) for lang in (language, post.source_language))
@@ -202,8 +202,4 @@ def not_found_view(language: str, addresses: SiteAddresses) -> PageView:
 
     options = tuple(LanguageOption(other, translate(f"language_name.{other}", other), href(other), other == language)
                     for other in LANGUAGES)
-    return PageView(language=language, is_welsh=language == "cy", languages=options, search_url=search_page(language))
-
-
-def search_page(language: str) -> str:
-    return LANGUAGE_FOLDERS[language] + "search/"
+    return PageView(language=language, is_welsh=language == "cy", languages=options, search_url=search_folder(language))

@@ -89,12 +89,12 @@ def mutate(text: str, mutation: str) -> str:
     return text
 
 
-_WORD = re.compile(r"\w+", re.UNICODE)
+_WORD = re.compile(r"[^\W_]+")  # letters and numbers: search.js's [\p{L}\p{N}]+
 
 
 def without_accents(word: str) -> str:
     """'ŵyr' -> 'wyr': readers often type Welsh without its circumflexes."""
-    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+    return "".join(c for c in unicodedata.normalize("NFD", word) if unicodedata.category(c) != "Mn")
 
 
 # The rules by first letter, so that a word is only tried against the few that could apply.
@@ -115,8 +115,9 @@ def radicals(word: str) -> frozenset[str]:
 
 
 def words(text: str) -> list[str]:
-    """The words of a text, lower-cased; apostrophes split words ('i'r' -> 'i', 'r')."""
-    return [word.lower() for word in _WORD.findall(text) if not word.isdigit()]
+    """The words of a text, lower-cased; apostrophes split words ('i'r' -> 'i', 'r'); numbers are left out."""
+    return [word for word in _WORD.findall(unicodedata.normalize("NFC", text).lower())
+            if not all(unicodedata.category(c).startswith("N") for c in word)]
 
 
 # --- words that mutate the next one, for the proofing report -------------------

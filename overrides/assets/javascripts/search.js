@@ -1,8 +1,46 @@
 // Search, in the page's language only, with Welsh mutations folded exactly as
 // the index was (the rules come with the index, in meta.json). Fetches only the
 // index files a query needs. No inline script, no other host.
+
+// How a query is cut into words and each word into the terms it may be indexed
+// under: the same as hooks/strategy/welsh.py words() and search.py's terms, word
+// for word (tests/test_welsh_folding.py runs both on the same words).
+var strategySearchTerms = (function () {
+  "use strict";
+
+  function plain(word) { return word.normalize("NFD").replace(/\p{Mn}/gu, ""); }
+
+  function fold(word, rules) {  // welsh.py radicals()
+    word = word.toLowerCase().normalize("NFC");
+    var forms = [word];
+    rules.forEach(function (rule) {
+      if (word.indexOf(rule[0]) === 0 && word.length > rule[0].length) forms.push(rule[1] + word.slice(rule[0].length));
+    });
+    forms.slice().forEach(function (form) { forms.push(plain(form)); });
+    return forms.filter(function (form, i) { return forms.indexOf(form) === i; });
+  }
+
+  function terms(word, rules) {  // search.py: Welsh radicals, or the word with and without accents
+    if (rules.length) return fold(word, rules);
+    return [word, plain(word)].filter(function (form, i, forms) { return forms.indexOf(form) === i; });
+  }
+
+  function wordsOf(text) {  // welsh.py words()
+    return (text.normalize("NFC").toLowerCase().match(/[\p{L}\p{N}]+/gu) || [])
+      .filter(function (w) { return !/^\p{N}+$/u.test(w); });
+  }
+
+  function shardOf(term, letters) {  // search.py shard_key()
+    return plain(term).slice(0, letters).replace(/[^a-z0-9]/g, "_");
+  }
+
+  return {plain: plain, terms: terms, wordsOf: wordsOf, shardOf: shardOf};
+})();
+if (typeof module === "object") module.exports = strategySearchTerms;  // for the tests, in Node
+
 (function () {
   "use strict";
+  if (typeof document === "undefined") return;
 
   var form = document.querySelector("form[data-strategy-search]");
   if (!form) return;
@@ -13,6 +51,7 @@
   var siteRoot = new URL(form.getAttribute("data-site-root"), location.href);
   var cache = {};
   var MOST = 20;
+  var wordsOf = strategySearchTerms.wordsOf, shardOf = strategySearchTerms.shardOf;
 
   function json(path) {
     if (!cache[path]) {
@@ -21,28 +60,8 @@
     return cache[path];
   }
 
-  function plain(word) { return word.normalize("NFD").replace(/[\u0300-\u036f]/g, ""); }
-
-  function fold(word, rules) {  // the same as strategy/welsh.py radicals()
-    word = word.toLowerCase().normalize("NFC");
-    var forms = [word];
-    rules.forEach(function (rule) {
-      if (word.indexOf(rule[0]) === 0 && word.length > rule[0].length) forms.push(rule[1] + word.slice(rule[0].length));
-    });
-    forms.slice().forEach(function (form) { forms.push(plain(form)); });
-    return forms.filter(function (form, i) { return forms.indexOf(form) === i; });
-  }
-
-  function shardOf(term, letters) {
-    return plain(term).slice(0, letters).replace(/[^a-z0-9]/g, "_");
-  }
-
-  function wordsOf(text) {
-    return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) || []).filter(function (w) { return !/^\p{N}+$/u.test(w); });
-  }
-
   function matches(word, isLast, meta) {
-    var forms = meta.rules.length ? fold(word, meta.rules) : [word, plain(word)];
+    var forms = strategySearchTerms.terms(word, meta.rules);
     forms = forms.filter(function (form) { return meta.shards.indexOf(shardOf(form, meta.shard_letters)) >= 0; });
     return Promise.all(forms.map(function (form) {
       return json("terms/" + shardOf(form, meta.shard_letters) + ".json").then(function (terms) {
