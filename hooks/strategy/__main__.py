@@ -18,6 +18,7 @@ from .inputs import InvalidInput, branch_name, calendar_date, host_and_port
 from .loader import load_content
 from .problems import ContentError
 from .publication import check_content
+from .proofing_report import REPORT_FILE, run as run_proof
 from .publish import build_site, preview_versions
 from .scaffold import KIND_FOLDERS, NewPost, ScaffoldError, create_post
 from .settings import site_options
@@ -163,6 +164,9 @@ def main(argv: list[str] | None = None) -> int:
     versions = commands.add_parser("versions", help="build two versions into a local branch with mike and serve them")
     versions.add_argument("--branch", default="site-versions-preview", help="the local branch mike writes to")
     versions.add_argument("--address", default="127.0.0.1:8000", help="where to serve them (default: 127.0.0.1:8000)")
+    proof = commands.add_parser("proof", help="report unknown words and missing Welsh mutations, by file and line")
+    proof.add_argument("--site", type=Path, help="also check the Welsh pages and feeds of this built site")
+    proof.add_argument("--no-report-file", action="store_true", help=f"do not write {REPORT_FILE}")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     try:
@@ -192,6 +196,8 @@ def _run(root: Path, args: argparse.Namespace) -> int:
         return mark_translated(root, args.files, args.all)
     if args.command == "translations":
         return report(root)
+    if args.command == "proof":
+        return run_proof(root, args.site.resolve() if args.site else None, write_report=not args.no_report_file)
     return new(root, args)
 
 

@@ -35,6 +35,7 @@ BLOCKS = {
     "events": list_views.events,
     "showcase-index": list_views.showcase_index,
     "search": list_views.search_form,
+    "proofing-report": list_views.proofing_report,
 }
 
 # What a mission post shows after its text when it places none of them itself:

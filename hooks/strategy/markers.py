@@ -7,7 +7,7 @@ import re
 MARKER = re.compile(r"^<!--\s*strategy:(?P<name>[a-z-]+)(?:\s+page=(?P<page>\d+))?\s*-->[ \t]*$", re.MULTILINE)
 BLOCK_NAMES = ("mission-index", "outcomes", "actions", "delivery-plan", "wellbeing-matrix", "latest-posts", "archive",
                "feeds", "translation-status", "have-your-say", "events", "showcase-index",
-               "changes-since", "search")
+               "changes-since", "search", "proofing-report")
 MISSION_POST_BLOCKS = ("outcomes", "actions")
 
 

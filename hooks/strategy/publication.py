@@ -21,6 +21,7 @@ from .model import Content, Post
 from .problems import ContentError, Problem
 from .rendering import MarkdownSettings
 from .settings import raw_site_options, site_config
+from .proofing_report import ProofingTotals, load_totals
 from .urls import SiteAddresses, page_url
 
 DOCS_DIR = "docs"
@@ -39,6 +40,7 @@ class Publication:
     addresses: SiteAddresses  # where each language's pages are published
     consultation: Consultation | None = None
     earlier_plan: EarlierPlan | None = None  # the plan of an earlier version, to show what changed
+    proofing: ProofingTotals | None = None  # what the last `make proof` found, for editors
     options: SiteOptions | None = None  # extra.strategy in mkdocs.yml, checked
     bodies: BodyChecker = field(default_factory=BodyChecker, compare=False)  # each page's body, as rendered
 
@@ -143,6 +145,7 @@ def prepare(root, raw_options: dict | None, preview: bool, site_url: str, bodies
         content, moment=build_moment(), preview=preview, options=options, consultation=options.consultation,
         addresses=SiteAddresses.from_settings(site_url, options.language_site_urls, options.x_default_language),
         earlier_plan=earlier_plan, bodies=bodies,
+        proofing=load_totals(Path(root)),
     )
     if not bodies.render_all:
         # A build checks each page as MkDocs renders it, one language per process, and the
