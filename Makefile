@@ -15,7 +15,7 @@ export STRATEGY_LANG := $(IAITH)
 endif
 
 .DEFAULT_GOAL := help
-.PHONY: help serve test build check post translated translations versions clean
+.PHONY: help serve test build check post translated translations proof versions clean
 
 help:  ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -30,9 +30,14 @@ $(BIN)/.dev-installed: $(BIN)/.runtime-installed requirements-dev.txt
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
-# Test tools from npm: the Nu HTML Checker (vnu.jar) and axe-core.
+# From npm: the test tools (the Nu HTML Checker, axe-core) and the dictionaries.
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@ node_modules/.dictionaries-installed
+
+# The Welsh and English dictionaries alone (package.json "dependencies"), for `make proof`.
+node_modules/.dictionaries-installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --omit=dev
 	touch $@
 
 serve: $(BIN)/.runtime-installed  ## Set up, then preview the site at http://127.0.0.1:8000/ (Welsh at /cy/)
@@ -61,6 +66,9 @@ translated: $(BIN)/.runtime-installed  ## Record that a translation is in step w
 
 translations: $(BIN)/.runtime-installed  ## List every translation: in step, outdated or missing
 	$(STRATEGY) translations
+
+proof: $(BIN)/.runtime-installed node_modules/.dictionaries-installed  ## Spelling and Welsh mutations, by file and line (SITE=site: the built Welsh pages too)
+	$(STRATEGY) proof $(if $(SITE),--site $(SITE))
 
 versions: $(BIN)/.runtime-installed  ## Build two versions into a local branch with mike and serve them
 	$(STRATEGY) versions --address $(HOST)

@@ -20,11 +20,12 @@ for _module in [name for name in sys.modules if name.split(".")[0] in ("strategy
 # imports this file.
 from i18n_pages import source_path
 from strategy import views
+from strategy.bodies import BodyChecker
 from strategy.catalogue import translator
 from strategy.escape import html_text
-from strategy.site_options import OptionsError, site_options
 from strategy.problems import ContentError
 from strategy.publication import prepare
+from strategy.rendering import MarkdownSettings
 from strategy.translation import outdated_warnings
 
 # `mkdocs serve` is a local preview: it shows drafts and scheduled posts, marked
@@ -51,11 +52,12 @@ def on_config(config):
     # run: what the first language's build prepared serves them all.
     if getattr(config, "strategy", None) is not None:
         return config
-    root = Path(config.config_file_path).parent
+    # Bodies are checked as MkDocs renders each page (on_page_content), not rendered twice.
+    bodies = BodyChecker(MarkdownSettings(tuple(config.markdown_extensions), config.mdx_configs), render_all=False)
     try:
-        options = site_options(config.extra.get("strategy"), root)
-        config.strategy = prepare(root, options, _is_preview, config.site_url)
-    except (OptionsError, ContentError) as error:
+        config.strategy = prepare(Path(config.config_file_path).parent, config.extra.get("strategy", {}),
+                                  _is_preview, config.site_url, bodies)
+    except ContentError as error:
         raise Abort(str(error)) from None
     for warning in outdated_warnings(config.strategy.content):
         print(f"WARNING -  {warning}", file=sys.stderr)
@@ -78,7 +80,20 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+def on_page_content(html, page, config, files):
+    """The page's body as MkDocs rendered it, before the generated blocks go in (plan_blocks.py)."""
+    key = (source_path(page.file), language_of(config))
+    if key in config.strategy.bodies.sources:
+        # Problems are reported together, in on_env.
+        config.strategy.bodies.check_html(key[0], key[1:], html, config.strategy.page_addresses(page.url, key[1]))
+    return html
+
+
 def on_env(env, config, files):
+    # Every page of this language is rendered by now: report what their bodies and links hold.
+    problems = config.strategy.page_problems()
+    if problems:
+        raise Abort(str(ContentError(problems)))
     language = language_of(config)
     # One name for a catalogue string everywhere: t(key, **values) in templates, in
     # this build's language (or another: t(key, language="cy")); translate() in Python.

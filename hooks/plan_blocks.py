@@ -11,6 +11,8 @@ from i18n_pages import source_path
 from strategy import LANGUAGES
 from strategy.blocks import Page, UnknownMarker, place_blocks, restore_blocks, template_name
 from strategy.exports import plan_csv, plan_json
+from strategy.problems import ContentError
+from strategy.safe_html import generated_block_problems
 from strategy.schemas import SCHEMA_DIR
 from strategy.urls import EXPORT_FILES
 from theme_templates import render
@@ -30,7 +32,12 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    return restore_blocks(html, getattr(page, "strategy_blocks", []))
+    blocks = getattr(page, "strategy_blocks", [])
+    # Our generators escape every value; this is the proof, on what readers get.
+    problems = [problem for block in blocks for problem in generated_block_problems(block, page.file.src_uri)]
+    if problems:
+        raise Abort(str(ContentError(problems)))
+    return restore_blocks(html, blocks)
 
 
 def on_post_build(config):

@@ -7,7 +7,7 @@ import lxml.html
 from strategy.search import SearchDocument, build_index
 from strategy.urls import page_url, search_folder
 
-NOT_INDEXED = {"search.md", "translation-status.md"}
+NOT_INDEXED = {"search.md", "translation-status.md", "proofing-report.md"}
 
 
 def _text(html: str) -> str:

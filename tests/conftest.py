@@ -14,6 +14,17 @@ from pathlib import Path
 
 import lxml.html
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Generated inputs (hypothesis): few examples, so that CI stays quick, and under CI the
+# same examples every run (derandomize); a local run explores new ones each time.
+# HYPOTHESIS_PROFILE=explore asks for many more.
+_SLOW_EXAMPLES = [HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+settings.register_profile("ci", max_examples=25, derandomize=True, deadline=None,
+                          suppress_health_check=_SLOW_EXAMPLES, print_blob=True)
+settings.register_profile("dev", max_examples=25, deadline=None, suppress_health_check=_SLOW_EXAMPLES)
+settings.register_profile("explore", max_examples=500, deadline=None, suppress_health_check=_SLOW_EXAMPLES)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
 
 REPO = Path(__file__).resolve().parents[1]
 SITE_SOURCES = ("docs", "data", "schemas", "hooks", "overrides", "mkdocs.yml")

@@ -3,6 +3,7 @@ its own, the templates that print them, and where the markup goes in a page."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 
 import jinja2
@@ -15,7 +16,10 @@ from strategy.blocks import UnknownMarker, place_blocks, restore_blocks, templat
 from strategy.catalogue import translator
 from strategy.charts import CHART_WIDTH, progress_bars
 from strategy.consultation import WALES, Consultation
+from strategy.exports import plan_as_data
 from strategy.model import Action, Content, Event, Mission, Outcome, Owner, Plan, Post, ProgressNote, Text
+from strategy.plan_diff import EarlierPlan
+from strategy.proofing_report import FileTotals, ProofingTotals
 from strategy.publication import Publication
 from strategy.urls import SiteAddresses
 from strategy.views_common import Page
@@ -208,6 +212,44 @@ def test_the_subscribe_page_lists_each_feed_and_the_calendar_with_an_address_to_
 def test_a_block_with_nothing_to_show_renders_nothing():
     assert render("latest-posts", None).strip() == ""
     assert render("have-your-say", None).strip() == ""
+
+
+def test_a_rewording_in_one_language_is_listed_only_on_that_languages_page():
+    earlier = plan_as_data(Plan((OWNER,), (SERVICES, SKILLS)))
+    welsh_only = earlier["missions"][0]["actions"][0]
+    welsh_only["text"] = {**welsh_only["text"], "cy": "Cam 1 gyda threiglad coll"}
+    both = earlier["missions"][0]["actions"][1]
+    both["text"] = {"en": "Old action 2", "cy": "Hen gam 2"}
+    publication_with_earlier = replace(publication(), earlier_plan=EarlierPlan(text("Draft"), earlier))
+
+    def reworded(language):
+        view = plan_views.changes_since(Page(publication_with_earlier, language, "changes/"))
+        return [row.id for row in dict(view["kinds"])["reworded"]]
+
+    assert reworded("en") == ["a2"]
+    assert reworded("cy") == ["a1", "a2"]
+
+
+def test_the_proofing_page_asks_for_a_report_until_make_proof_has_written_one():
+    output = render("proofing-report", list_views.proofing_report(page_at("proofing-report/")))
+    assert "run <code>make proof</code>, then commit <code>data/proofing-report.json</code>" in output
+
+
+def test_the_proofing_page_lists_each_file_with_findings_in_the_readers_language():
+    report = ProofingTotals(12, (FileTotals("docs/cy/<b>.md", "cy", 2, 1), FileTotals("data/plan.yaml", "en cy", 0, 3)))
+    page = Page(replace(publication(), proofing=report), "cy", "cy/proofing-report/")
+    output = render("proofing-report", list_views.proofing_report(page), "cy")
+    table = lxml.html.fragment_fromstring(output, create_parent="div")
+    assert table.cssselect("p")[0].text_content() == "2 gair anhysbys a 4 treiglad coll mewn 2 o 12 ffeil."
+    assert [[cell.text_content() for cell in row.cssselect("th, td")] for row in table.cssselect("tbody tr")] == [
+        ["docs/cy/<b>.md", "Cymraeg", "2", "1"], ["data/plan.yaml", "Saesneg, Cymraeg", "0", "3"]]
+
+
+def test_templates_t_mutates_as_translate_does():
+    t = translator("cy")
+    assert t("feed.mission_description", mission="Cenhadaeth 2: Cynhwysiant") == (
+        "Cofnodion am Genhadaeth 2: Cynhwysiant, y mwyaf diweddar yn gyntaf.")
+    assert translator("en")("feed.mission_description", mission="Mission 2") == "Posts about Mission 2, newest first."
 
 
 # --- placing blocks in a page -------------------------------------------------------

@@ -17,14 +17,15 @@ from . import LANGUAGES
 from .inputs import InvalidInput, branch_name, calendar_date, host_and_port
 from .loader import load_content
 from .problems import ContentError
+from .publication import check_content
+from .proofing_report import REPORT_FILE, run as run_proof
 from .publish import build_site, preview_versions
 from .scaffold import KIND_FOLDERS, NewPost, ScaffoldError, create_post
-from .site_options import OptionsError
 from .settings import site_options
 from .messages import message
 from .translation import (IN_STEP, MISSING, OUTDATED, TranslationTargetError, outdated_warnings, record_source_hash,
                           source_hash, translation_files, translation_report, translation_target)
-from .yamltext import split_front_matter
+from .yamltext import read_text, split_front_matter
 
 LANGUAGE_NAMES = {"en": "English", "cy": "Welsh / Cymraeg"}
 
@@ -36,8 +37,8 @@ def _load(root: Path):
 def check(root: Path) -> int:
     started = time.perf_counter()
     try:
-        content = _load(root)
-    except (ContentError, OptionsError) as error:
+        content = check_content(root).content
+    except ContentError as error:
         print(error, file=sys.stderr)
         return 1
     for warning in outdated_warnings(content):
@@ -69,7 +70,9 @@ def mark_translated(root: Path, files: list[str], every: bool) -> int:
     marked = 0
     for target, source in targets:
         source_name, target_name = _shown(source, root), _shown(target, root)
-        parsed, problems = split_front_matter(source.read_text(encoding="utf-8"), source_name)
+        text, problems = read_text(source, source_name)
+        parsed, more = split_front_matter(text, source_name) if text is not None else (None, [])
+        problems += more
         if parsed is None:
             print("\n".join(map(str, problems)), file=sys.stderr)
             return 1
@@ -89,7 +92,7 @@ def _shown(path: Path, root: Path) -> str:
 def report(root: Path) -> int:
     try:
         content = _load(root)
-    except (ContentError, OptionsError) as error:
+    except ContentError as error:
         print(error, file=sys.stderr)
         return 1
     rows = translation_report(content)
@@ -161,6 +164,9 @@ def main(argv: list[str] | None = None) -> int:
     versions = commands.add_parser("versions", help="build two versions into a local branch with mike and serve them")
     versions.add_argument("--branch", default="site-versions-preview", help="the local branch mike writes to")
     versions.add_argument("--address", default="127.0.0.1:8000", help="where to serve them (default: 127.0.0.1:8000)")
+    proof = commands.add_parser("proof", help="report unknown words and missing Welsh mutations, by file and line")
+    proof.add_argument("--site", type=Path, help="also check the Welsh pages and feeds of this built site")
+    proof.add_argument("--no-report-file", action="store_true", help=f"do not write {REPORT_FILE}")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     try:
@@ -190,6 +196,8 @@ def _run(root: Path, args: argparse.Namespace) -> int:
         return mark_translated(root, args.files, args.all)
     if args.command == "translations":
         return report(root)
+    if args.command == "proof":
+        return run_proof(root, args.site.resolve() if args.site else None, write_report=not args.no_report_file)
     return new(root, args)
 
 

@@ -35,6 +35,7 @@ BLOCKS = {
     "events": list_views.events,
     "showcase-index": list_views.showcase_index,
     "search": list_views.search_form,
+    "proofing-report": list_views.proofing_report,
 }
 
 # What a mission post shows after its text when it places none of them itself:
@@ -81,14 +82,14 @@ def set_aside_html(block: str, stash: list[str]) -> str:
             parts.append(PLACEHOLDER.format(len(stash) - 1))
             html.clear()
 
+    # Only a heading ends a piece of HTML: a blank line a template leaves inside an
+    # element must not cut the element in two (each piece is checked whole).
     for line in block.strip("\n").split("\n"):
         if _MARKDOWN_HEADING.match(line):
             flush()
             parts.append(line)
         elif line.strip():
             html.append(line.strip())
-        else:
-            flush()
     flush()
     return "\n\n" + "\n\n".join(parts) + "\n\n"
 

@@ -1,13 +1,20 @@
-"""The one catalogue of interface strings, in every language of the site."""
+"""The one catalogue of interface strings, in every language of the site.
+
+A Welsh string asks for the mutation a value takes after the word before it:
+``"Cofnodion am {mission|soft}"`` gives "Cofnodion am Genhadaeth 2" (welsh.py has
+the rules: soft, soft-not-ll-rh, nasal, aspirate).
+"""
 
 from __future__ import annotations
 
+import string
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
 from . import LANGUAGES
+from .welsh import mutate
 
 CATALOGUE_FILE = Path(__file__).with_name("catalogue.yml")
 
@@ -33,7 +40,7 @@ def translate(key: str, language: str, **values: object) -> str:
         text = catalogue()[key][language]
     except KeyError:
         raise KeyError(f"catalogue.yml has no '{language}' text for '{key}'") from None
-    return text.format(**values) if values else text
+    return _MUTATING_FORMATTER.vformat(text, (), values) if values else text
 
 
 def translator(language: str):
@@ -42,3 +49,16 @@ def translator(language: str):
     def t(key: str, language: str = language, **values: object) -> str:
         return translate(key, language, **values)
     return t
+
+
+class _MutatingFormatter(string.Formatter):
+    """str.format, where ``{name|soft}`` is the value of ``name`` with its first word mutated."""
+
+    def get_value(self, key, args, kwargs):
+        if isinstance(key, str) and "|" in key:
+            name, mutation = key.split("|", 1)
+            return mutate(str(kwargs[name]), mutation)
+        return super().get_value(key, args, kwargs)
+
+
+_MUTATING_FORMATTER = _MutatingFormatter()

@@ -14,6 +14,7 @@ from .catalogue import translate
 from .dates import event_when, long_datetime
 from .feeds import MEDIA_TYPES
 from .model import Post
+from .proofing_report import FileTotals, summary as proofing_summary
 from .publication import SERIES_KINDS
 from .translation import translation_report
 from .urls import archive_page_path, calendar_path, feed_paths, relative_url, search_folder
@@ -86,6 +87,22 @@ def feed_list(page: Page) -> dict:
 
 def translation_status(page: Page) -> dict:
     return {"rows": translation_report(page.publication.content)}
+
+
+@dataclass(frozen=True)
+class ProofingReport:
+    """What the last ``make proof`` found, for the Welsh-language editor's page."""
+
+    summary: str  # 'No unknown words and no missing mutations in 40 files.'
+    files: tuple[FileTotals, ...]  # the files with a finding; a file's language is 'cy', 'en' or 'en cy'
+
+
+def proofing_report(page: Page) -> ProofingReport | None:
+    """None until ``make proof`` has written data/proofing-report.json."""
+    report = page.publication.proofing
+    if report is None:
+        return None
+    return ProofingReport(proofing_summary(report, page.language), report.files)
 
 
 @dataclass(frozen=True)

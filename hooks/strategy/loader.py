@@ -7,13 +7,15 @@ from datetime import date, datetime
 from pathlib import Path
 
 from . import LANGUAGES, schemas
+from .bodies import BodyChecker
 from .markers import BLOCK_NAMES, marker_problems
-from .markup import unsafe_markup
-from .model import Action, Change, Feedback, Content, Event, Mission, Outcome, Owner, Plan, Post, ProgressNote, Text
+from .model import Change, Content, Event, Plan, Post, Text
 from .placeholders import placeholder_problems
+from .plan_loader import load_plan
 from .problems import ContentError, Problem
 from .translation import IN_STEP, MISSING, OUTDATED, source_hash
-from .yamltext import MarkdownFile, YamlDocument, parse_yaml, split_front_matter
+from .values import control_character_problems, local_time_problems
+from .yamltext import MarkdownFile, read_text, split_front_matter
 
 TEXT_FIELDS = ("title", "summary", "location")
 """Front matter fields written in each language; every other field is stated
@@ -33,124 +35,21 @@ class TranslationPolicy:
 
 
 def load_content(root: Path, docs_dir: str = "docs", plan_file: str = "data/plan.yaml",
-                 policy: TranslationPolicy = TranslationPolicy()) -> Content:
-    """Load the whole site's content from ``root``, or raise ContentError listing every problem."""
+                 policy: TranslationPolicy = TranslationPolicy(), bodies: BodyChecker | None = None) -> Content:
+    """Load the whole site's content from ``root``, or raise ContentError listing every
+    problem. ``bodies`` checks each page's body as rendered (see bodies.py), and keeps
+    what the checks across pages need."""
     problems: list[Problem] = []
-    plan = _load_plan(root, plan_file, problems)
-    entries = _load_entries(root, docs_dir, policy, problems)
+    bodies = bodies or BodyChecker(render_all=False)  # bodies unchecked: the caller renders none
+    plan = load_plan(root, plan_file, problems)
+    entries, pages = _load_entries(root, docs_dir, policy, bodies, problems)
     if plan is not None:
         problems.extend(_check_references(entries, plan))
     problems.extend(_check_unique_ids(entries))
     problems.extend(placeholder_problems(root, tuple(entry for entry, _ in entries), docs_dir))
     if problems:
         raise ContentError(problems)
-    return Content(plan=plan, entries=tuple(entry for entry, _ in entries))
-
-
-# --- the delivery plan -------------------------------------------------------
-
-
-def _load_plan(root: Path, plan_file: str, problems: list[Problem]) -> Plan | None:
-    path = root / plan_file
-    if not path.is_file():
-        problems.append(Problem(plan_file, None, "", "the delivery plan file", "no such file"))
-        return None
-    document, found = parse_yaml(path.read_text(encoding="utf-8"), plan_file)
-    problems.extend(found)
-    if document is None:
-        return None
-    schema_problems = schemas.check("plan", document, plan_file)
-    problems.extend(schema_problems)
-    if schema_problems:
-        return None
-    link_problems = _check_plan_links(document, plan_file)
-    problems.extend(link_problems)
-    if link_problems:
-        return None
-    return _build_plan(document.data)
-
-
-def _check_plan_links(document: YamlDocument, file: str) -> list[Problem]:
-    """Ids are unique, and every owner and outcome an action names exists."""
-    data, problems = document.data, []
-
-    def duplicate(path, kind, value):
-        problems.append(Problem(file, document.line_of(path), ".".join(map(str, path)),
-                                f"a {kind} id used only once", f"'{value}' used again"))
-
-    owner_ids = set()
-    for index, owner in enumerate(data["owners"]):
-        if owner["id"] in owner_ids:
-            duplicate(("owners", index, "id"), "owner", owner["id"])
-        owner_ids.add(owner["id"])
-
-    seen_ids: set[str] = set()  # missions, outcomes and actions share one space of ids
-    for m_index, mission in enumerate(data["missions"]):
-        if mission["id"] in seen_ids:
-            duplicate(("missions", m_index, "id"), "mission", mission["id"])
-        seen_ids.add(mission["id"])
-        outcome_ids = set()
-        for o_index, outcome in enumerate(mission["outcomes"]):
-            if outcome["id"] in seen_ids:
-                duplicate(("missions", m_index, "outcomes", o_index, "id"), "outcome", outcome["id"])
-            seen_ids.add(outcome["id"])
-            outcome_ids.add(outcome["id"])
-        for a_index, action in enumerate(mission["actions"]):
-            base = ("missions", m_index, "actions", a_index)
-            if action["id"] in seen_ids:
-                duplicate(base + ("id",), "action", action["id"])
-            seen_ids.add(action["id"])
-            if action["owner"] not in owner_ids:
-                problems.append(Problem(file, document.line_of(base + ("owner",)), ".".join(map(str, base + ("owner",))),
-                                        f"the id of an owner listed under 'owners' ({', '.join(sorted(owner_ids))})",
-                                        f"unknown owner '{action['owner']}'"))
-            for i, outcome_id in enumerate(action["outcomes"]):
-                if outcome_id not in outcome_ids:
-                    path = base + ("outcomes", i)
-                    problems.append(Problem(file, document.line_of(path), ".".join(map(str, path)),
-                                            f"the id of an outcome of mission '{mission['id']}' ({', '.join(sorted(outcome_ids))})",
-                                            f"unknown outcome '{outcome_id}'"))
-    return problems
-
-
-def _text(value: dict) -> Text:
-    return Text(en=value["en"], cy=value["cy"])
-
-
-def _build_plan(data: dict) -> Plan:
-    owners = {owner["id"]: Owner(owner["id"], _text(owner["name"])) for owner in data["owners"]}
-    missions = tuple(
-        Mission(
-            id=mission["id"],
-            number=number,
-            title=_text(mission["title"]),
-            aim=_text(mission["aim"]),
-            wellbeing_goals=tuple(mission["wellbeing_goals"]),
-            ways_of_working=tuple(mission["ways_of_working"]),
-            outcomes=tuple(Outcome(o["id"], _text(o["text"])) for o in mission["outcomes"]),
-            actions=tuple(
-                Action(
-                    id=action["id"],
-                    text=_text(action["text"]),
-                    owner=owners[action["owner"]],
-                    timescale=action["timescale"],
-                    status=action["status"],
-                    outcome_ids=tuple(action["outcomes"]),
-                    updated=date.fromisoformat(action["updated"]),
-                    progress=tuple(
-                        ProgressNote(date.fromisoformat(note["date"]), _text(note["note"]))
-                        for note in action.get("progress", ())
-                    ),
-                )
-                for action in mission["actions"]
-            ),
-            feedback=tuple(Feedback(_text(item["theme"]), _text(item["response"]))
-                           for item in mission.get("feedback", ())),
-        )
-        for number, mission in enumerate(data["missions"], start=1)
-    )
-    changes = tuple(Change(date.fromisoformat(c["date"]), _text(c["note"])) for c in data.get("changes", ()))
-    return Plan(owners=tuple(owners.values()), missions=missions, changes=changes)
+    return Content(plan=plan, entries=tuple(entry for entry, _ in entries), page_files=frozenset(pages))
 
 
 # --- posts and pages ---------------------------------------------------------
@@ -163,9 +62,9 @@ class _Twin:
     parsed: MarkdownFile
 
 
-def _load_entries(root: Path, docs_dir: str, policy: TranslationPolicy,
-                  problems: list[Problem]) -> list[tuple[Post, _Twin]]:
-    """Every Markdown page with the source file it was read from."""
+def _load_entries(root: Path, docs_dir: str, policy: TranslationPolicy, bodies: BodyChecker,
+                  problems: list[Problem]) -> tuple[list[tuple[Post, _Twin]], set[str]]:
+    """Every Markdown page with the source file it was read from, and the paths of all pages."""
     paths_by_language = {
         language: {p.relative_to(root / docs_dir / language).as_posix()
                    for p in (root / docs_dir / language).rglob("*.md")}
@@ -177,24 +76,25 @@ def _load_entries(root: Path, docs_dir: str, policy: TranslationPolicy,
         for language in LANGUAGES:
             if relative in paths_by_language[language]:
                 file = f"{docs_dir}/{language}/{relative}"
-                parsed, found = split_front_matter((root / file).read_text(encoding="utf-8"), file)
-                problems.extend(found)
+                text, found = read_text(root / file, file)
+                parsed, more = split_front_matter(text, file) if text is not None else (None, [])
+                problems.extend(found + more)
                 if parsed is not None:
                     twins.append(_Twin(language, file, parsed))
         missing = [f"{docs_dir}/{lang}/{relative}" for lang in LANGUAGES if relative not in paths_by_language[lang]]
         if missing:
-            entry = _build_untranslated_entry(relative, twins, missing[0], policy, problems)
+            entry = _build_untranslated_entry(relative, twins, missing[0], policy, bodies, problems)
         elif len(problems) == count:
-            entry = _build_entry(relative, twins, policy, problems)
+            entry = _build_entry(relative, twins, policy, bodies, problems)
         else:
             entry = None
         if entry is not None:
             entries.append(entry)
-    return entries
+    return entries, set().union(*paths_by_language.values())
 
 
 def _build_untranslated_entry(relative: str, twins: list[_Twin], missing_file: str, policy: TranslationPolicy,
-                              problems: list[Problem]) -> tuple[Post, _Twin] | None:
+                              bodies: BodyChecker, problems: list[Problem]) -> tuple[Post, _Twin] | None:
     """A post whose translation is to follow, or else one problem: its twin is missing."""
     if not twins:
         return None  # its only file could not be read; that problem is reported already
@@ -207,7 +107,10 @@ def _build_untranslated_entry(relative: str, twins: list[_Twin], missing_file: s
                                 "no such file"))
         return None
     found = schemas.check("post", source.parsed.front_matter, source.file)
-    found += _check_markers(source) + _check_changes(source) + _check_markup(source)
+    found += _check_values(source) if not found else []
+    found += _check_markers(source) + _check_changes(source)
+    # Until it is translated, the other language shows the source's text, links and all.
+    found += _check_body(source, relative, bodies, LANGUAGES)
     problems.extend(found)
     if found:
         return None
@@ -216,7 +119,7 @@ def _build_untranslated_entry(relative: str, twins: list[_Twin], missing_file: s
     return replace(post, translation_state=MISSING, translation_file=missing_file), source
 
 
-def _build_entry(relative: str, twins: list[_Twin], policy: TranslationPolicy,
+def _build_entry(relative: str, twins: list[_Twin], policy: TranslationPolicy, bodies: BodyChecker,
                  problems: list[Problem]) -> tuple[Post, _Twin] | None:
     translations = [twin for twin in twins if "translated_from" in twin.parsed.front_matter.data]
     sources = [twin for twin in twins if twin not in translations]
@@ -231,8 +134,9 @@ def _build_entry(relative: str, twins: list[_Twin], policy: TranslationPolicy,
     found = schemas.check("post", source.parsed.front_matter, source.file)
     found += schemas.check("translation", translation.parsed.front_matter, translation.file)
     if not found:
-        found = (_check_twins_agree(source, translation) + _check_markers(source, translation)
-                 + _check_changes(source) + _check_markup(source) + _check_markup(translation))
+        found = (_check_values(source) + _check_values(translation) + _check_twins_agree(source, translation)
+                 + _check_markers(source, translation) + _check_changes(source)
+                 + _check_body(source, relative, bodies) + _check_body(translation, relative, bodies))
     problems.extend(found)
     if found:
         return None
@@ -292,13 +196,19 @@ def _check_changes(source: _Twin) -> list[Problem]:
     return []
 
 
-def _check_markup(twin: _Twin) -> list[Problem]:
-    """Raw HTML in the body runs in the reader's browser, so script is refused there.
+def _check_values(twin: _Twin) -> list[Problem]:
+    """What the schema's patterns cannot say: no control characters in any text, and
+    event times that happen exactly once in Wales."""
+    document = twin.parsed.front_matter
+    return control_character_problems(document, twin.file) + local_time_problems(document, twin.file, ("start", "end"))
+
+
+def _check_body(twin: _Twin, relative: str, bodies: BodyChecker, languages: tuple[str, ...] = ()) -> list[Problem]:
+    """The body as readers get it, rendered, must pass the allowlist (safe_html.py).
     Front matter text (titles, summaries) is always shown as escaped text: a title
-    may mention <script> safely."""
-    expected = "text and Markdown without script, event handlers, javascript: URLs or embeds"
-    return [Problem(twin.file, twin.parsed.body_line + line - 1, "", expected, what)
-            for line, what in unsafe_markup(twin.parsed.body)]
+    may mention <script> safely. ``languages`` are those whose page shows this body
+    (by default, the file's own)."""
+    return bodies.add(twin.file, relative, twin.parsed.body, twin.parsed.body_line, languages or (twin.language,))
 
 
 def _check_markers(source: _Twin, *translations: _Twin) -> list[Problem]:

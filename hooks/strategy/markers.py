@@ -7,7 +7,7 @@ import re
 MARKER = re.compile(r"^<!--\s*strategy:(?P<name>[a-z-]+)(?:\s+page=(?P<page>\d+))?\s*-->[ \t]*$", re.MULTILINE)
 BLOCK_NAMES = ("mission-index", "outcomes", "actions", "delivery-plan", "wellbeing-matrix", "latest-posts", "archive",
                "feeds", "translation-status", "have-your-say", "events", "showcase-index",
-               "changes-since", "search")
+               "changes-since", "search", "proofing-report")
 MISSION_POST_BLOCKS = ("outcomes", "actions")
 
 
@@ -27,3 +27,26 @@ def marker_problems(markdown: str, kind: str) -> list[tuple[int, str]]:
         elif name in MISSION_POST_BLOCKS and kind != "mission":
             problems.append((line, f"the '{name}' block outside a mission post"))
     return problems
+
+
+# The headings each block may add to a page, by their anchors, so that the content check
+# knows a link such as delivery-plan.md#digital-services is sound (MISSION stands for
+# every mission's id). A block leaves out a heading it has nothing for (no feedback, no
+# past events): the build's own link check then has the last word.
+MISSION = "{mission}"
+BLOCK_ANCHORS = {
+    "outcomes": ("outcomes",), "actions": ("actions",), "have-your-say": ("have-your-say",),
+    "events": ("upcoming", "past"), "delivery-plan": (MISSION, "open-data"), "showcase-index": (MISSION,),
+    "changes-since": ("added", "removed", "reworded", "status"),
+}
+MISSION_POST_ANCHORS = ("outcomes", "actions", "you-said-we-did", "have-your-say")
+"""What a mission post gets even without markers (blocks.place_blocks)."""
+
+
+def block_anchors(markdown: str, kind: str, mission_ids) -> frozenset[str]:
+    """The anchors that the blocks placed in ``markdown`` give its page."""
+    anchors = set(MISSION_POST_ANCHORS if kind == "mission" else ())
+    for name in placed_blocks(markdown):
+        for anchor in BLOCK_ANCHORS.get(name, ()):
+            anchors.update(mission_ids if anchor == MISSION else (anchor,))
+    return frozenset(anchors)

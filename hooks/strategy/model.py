@@ -146,6 +146,7 @@ class Content:
 
     plan: Plan
     entries: tuple[Post, ...]
+    page_files: frozenset[str] = frozenset()  # the path of every page file found, loaded or not
     _by_path: dict[str, Post] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self):

@@ -14,8 +14,9 @@ import jsonschema
 
 from .exports import plan_as_data
 from .model import Plan, Text
-from .problems import ContentError, Problem
+from .problems import ContentError, Problem, describe
 from .schemas import SCHEMA_DIR
+from .yamltext import read_text
 
 ADDED, REMOVED, REWORDED, STATUS = "added", "removed", "reworded", "status"
 
@@ -37,14 +38,24 @@ class PlanChange:
 
 
 def load_earlier_plan(version) -> EarlierPlan:
-    """From ``extra.strategy.compare_with`` in mkdocs.yml (an options.EarlierVersion)."""
-    file = version.file.name
-    data = json.loads(version.file.read_text(encoding="utf-8"))
+    """From ``extra.strategy.compare_with`` in mkdocs.yml (a site_options.EarlierVersion).
+    Raises ContentError when the file is missing or is not a delivery plan export."""
+    file, path = version.name, version.file
+    expected = "a delivery plan export (saved from data/delivery-plan.json when a version was released)"
+    if not path.is_file():
+        raise ContentError([Problem(file, None, "", f"{expected}, named by compare_with in mkdocs.yml", "no such file")])
+    text, problems = read_text(path, file)
+    if text is None:
+        raise ContentError(problems)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ContentError([Problem(file, error.lineno, "", f"{expected}, in JSON", f"a syntax error ({error.msg})")]) from None
     schema = json.loads((SCHEMA_DIR / "delivery-plan-export.schema.json").read_text(encoding="utf-8"))
     errors = list(jsonschema.Draft202012Validator(schema).iter_errors(data))
     if errors:
-        raise ContentError([Problem(file, None, ".".join(map(str, e.absolute_path)), "a delivery plan export", e.message)
-                            for e in errors])
+        raise ContentError([Problem(file, None, ".".join(map(str, e.absolute_path)), expected,
+                                    describe(e.instance) + f" ({e.message[:80]})") for e in errors])
     return EarlierPlan(version.title, data)
 
 

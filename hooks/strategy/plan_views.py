@@ -166,7 +166,9 @@ def changes_since(page: Page) -> dict | None:
     def shown(text):
         return None if text is None else page.text(text)
 
+    # A correction in one language (a Welsh mutation put right) is a rewording for its readers only.
     kinds = [(kind, [ChangeRow(c.id, page.text(c.mission), c.item, shown(c.before), shown(c.after))
-                     for c in changes if c.change == kind])
+                     for c in changes if c.change == kind
+                     and (kind != REWORDED or shown(c.before) != shown(c.after))])
              for kind in CHANGE_KINDS]
     return {"version": page.text(earlier.title), "kinds": kinds, "status_kind": STATUS}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -18,7 +19,7 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
         field = f"field '{self.field}'" if self.field else "file"
-        return f"{where}: {field}: expected {self.expected}, found {self.found}"
+        return _printable(f"{where}: {field}: expected {self.expected}, found {self.found}")
 
 
 class ContentError(Exception):
@@ -29,6 +30,16 @@ class ContentError(Exception):
         count = len(self.problems)
         heading = f"{count} problem{'s' if count != 1 else ''} in the content:"
         super().__init__("\n".join([heading, *(f"  {p}" for p in self.problems)]))
+
+
+# Control characters in a message (from a value or a field name) would act on the
+# editor's terminal, and lone surrogates cannot be printed: they are shown as escapes.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _printable(text: str) -> str:
+    return _UNPRINTABLE.sub(lambda match: f"\\x{ord(match.group(0)):02x}" if ord(match.group(0)) < 0x100
+                            else f"\\u{ord(match.group(0)):04x}", text)
 
 
 def describe(value: object) -> str:

@@ -3,22 +3,28 @@
 from __future__ import annotations
 
 import posixpath
-import re
-from dataclasses import dataclass
+
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
+from pathlib import Path
 
+from . import LANGUAGES
+from .bodies import BodyChecker, PageAddresses, link_problems
 from .consultation import WALES, Consultation, build_moment
 from .plan_diff import EarlierPlan, load_earlier_plan
 from .dates import long_date
-from .loader import load_content
-from .site_options import SiteOptions
+from .loader import TranslationPolicy, load_content
+from .markers import block_anchors
+from .site_options import SiteOptions, site_options as checked_options
 from .model import Content, Post
 from .problems import ContentError, Problem
-from .urls import SiteAddresses
+from .rendering import MarkdownSettings
+from .settings import raw_site_options, site_config
+from .proofing_report import ProofingTotals, load_totals
+from .urls import SiteAddresses, page_url
 
-# Markdown links to another page: [text](path.md#anchor) and [label]: path.md
-_PAGE_LINK = re.compile(r"(?:\]\(\s*<?|^\s*\[[^\]]+\]:\s*<?)(?P<target>[^)\s>#]+\.md)\b", re.MULTILINE)
+DOCS_DIR = "docs"
 
 SERIES_KINDS = ("series", "mission")
 """The kinds of post that make up the numbered strategy series."""
@@ -34,7 +40,9 @@ class Publication:
     addresses: SiteAddresses  # where each language's pages are published
     consultation: Consultation | None = None
     earlier_plan: EarlierPlan | None = None  # the plan of an earlier version, to show what changed
+    proofing: ProofingTotals | None = None  # what the last `make proof` found, for editors
     options: SiteOptions | None = None  # extra.strategy in mkdocs.yml, checked
+    bodies: BodyChecker = field(default_factory=BodyChecker, compare=False)  # each page's body, as rendered
 
     @cached_property
     def as_of(self) -> date:
@@ -76,40 +84,83 @@ class Publication:
     def mission_post(self, mission_id: str) -> Post | None:
         return self._mission_posts.get(mission_id)
 
-    def links_to_unpublished(self) -> list[Problem]:
-        """Links from a published page to a post this build leaves out: each would be a
-        broken link on the live site."""
+    @cached_property
+    def _paths_by_url(self) -> dict[str, dict[str, str]]:
+        return {language: {page_url(post.path, language): post.path for post in self.content.entries}
+                for language in LANGUAGES}
+
+    def page_addresses(self, url: str, language: str) -> PageAddresses:
+        """For a page published at ``url`` (site-root relative): where every page is."""
+        return PageAddresses(url, self._paths_by_url[language])
+
+    def page_problems(self) -> list[Problem]:
+        """What the pages' rendered bodies hold (``bodies``): markup the allowlist refuses,
+        links to a page or anchor that does not exist, and links from a page this build
+        shows to a post it leaves out (each would be a broken link on the live site)."""
+        rendered = self.bodies.rendered
+        mission_ids = [mission.id for mission in self.content.plan.missions]
+        anchors = {(path, language): body.ids | block_anchors(self.content.entry_at(path).body.in_language(language),
+                                                              self.content.entry_at(path).kind, mission_ids)
+                   for (path, language), body in rendered.items() if self.content.entry_at(path)}
+        problems = self.bodies.problems + link_problems(rendered, anchors, set(self.content.page_files), DOCS_DIR)
         hidden = self.hidden_paths
-        problems = []
-        for entry in self.content.entries:
-            if not self.shows(entry):
+        for (path, language), body in rendered.items():
+            entry = self.content.entry_at(path)
+            if entry is None or not self.shows(entry):
                 continue
-            for language in ("en", "cy"):
-                body = entry.body.in_language(language)
-                for match in _PAGE_LINK.finditer(body):
-                    target = posixpath.normpath(posixpath.join(posixpath.dirname(entry.path), match.group("target")))
-                    if target in hidden:
-                        post = self.content.entry_at(target)
-                        why = ("a draft" if post.draft
-                               else f"scheduled for {long_date(post.date, 'en')}")
-                        problems.append(Problem(f"docs/{language}/{entry.path}", None, "",
-                                                "links only to published posts",
-                                                f"a link to {target}, which is {why} and not published in this build"))
+            for link in body.links:
+                if link.target in hidden:
+                    post = self.content.entry_at(link.target)
+                    why = "a draft" if post.draft else f"scheduled for {long_date(post.date, 'en')}"
+                    problems.append(Problem(link.file, link.line, "", "links only to published posts",
+                                            f"a link to {link.target}, which is {why} and not published in this build"))
         return problems
 
 
-def prepare(root, options: SiteOptions, preview: bool, site_url: str) -> Publication:
+def prepare(root, raw_options: dict | None, preview: bool, site_url: str, bodies: BodyChecker) -> Publication:
     """What one build publishes, in every language, from mkdocs.yml (``site_url`` and
-    the ``extra.strategy`` options, checked). Raises ContentError listing every problem,
-    links to unpublished posts included."""
-    content = load_content(root, policy=options.translations)
-    addresses = SiteAddresses.from_settings(site_url, options.language_site_urls, options.x_default_language)
+    the ``extra.strategy`` options as written, checked and typed here). Raises
+    ContentError listing every problem: the options, the content, the earlier plan to
+    compare with and, when ``bodies`` renders every page's body (the editors' check),
+    the links between pages. A build checks those as it renders each page
+    (``Publication.page_problems``)."""
+    problems, options = [], None
+    try:
+        options = checked_options(raw_options, root)
+    except ContentError as error:
+        problems += error.problems  # the content is still checked, with the default policy
+    content = earlier_plan = None
+    try:
+        content = load_content(root, policy=options.translations if options else TranslationPolicy(), bodies=bodies)
+    except ContentError as error:
+        problems += error.problems
+    if options and options.compare_with:
+        try:
+            earlier_plan = load_earlier_plan(options.compare_with)
+        except ContentError as error:
+            problems += error.problems
+    if problems:
+        raise ContentError(problems)
     publication = Publication(
-        content, moment=build_moment(), preview=preview, addresses=addresses, options=options,
-        consultation=options.consultation,
-        earlier_plan=load_earlier_plan(options.compare_with) if options.compare_with else None,
+        content, moment=build_moment(), preview=preview, options=options, consultation=options.consultation,
+        addresses=SiteAddresses.from_settings(site_url, options.language_site_urls, options.x_default_language),
+        earlier_plan=earlier_plan, bodies=bodies,
+        proofing=load_totals(Path(root)),
     )
-    problems = publication.links_to_unpublished()
+    if not bodies.render_all:
+        # A build checks each page as MkDocs renders it, one language per process, and the
+        # first to fail stops the other. Links to the posts it leaves out are checked now,
+        # in every language at once, on the few pages whose text names one.
+        bodies.check_pages_mentioning({posixpath.basename(path) for path in publication.hidden_paths})
+    problems = publication.page_problems()
     if problems:
         raise ContentError(problems)
     return publication
+
+
+def check_content(root: Path) -> Publication:
+    """The editors' check: everything a published build of this moment checks, read from
+    mkdocs.yml as the build reads it, with every page's body rendered here."""
+    config = site_config(root)
+    bodies = BodyChecker(MarkdownSettings.from_config_list(config.get("markdown_extensions")), render_all=True)
+    return prepare(root, raw_site_options(root, config), preview=False, site_url=str(config.get("site_url") or ""), bodies=bodies)

@@ -11,18 +11,41 @@ from pathlib import Path
 
 import yaml
 
+from .problems import ContentError, Problem
 from .site_options import SiteOptions
 from .site_options import site_options as checked_options
+from .yamltext import read_text
+
+CONFIG_FILE = "mkdocs.yml"
 
 
-class _IgnoreTags(yaml.SafeLoader):
+class _IgnoreTags(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """mkdocs.yml may hold MkDocs-only tags (!ENV, !!python/name); they do not matter here."""
 
 
 _IgnoreTags.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
+def site_config(root: Path) -> dict:
+    """mkdocs.yml as data; ContentError when it cannot be read."""
+    text, problems = read_text(root / CONFIG_FILE, CONFIG_FILE)
+    if text is None:
+        raise ContentError(problems)
+    try:
+        config = yaml.load(text, Loader=_IgnoreTags) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise ContentError([Problem(CONFIG_FILE, mark.line + 1 if mark else None, "", "valid YAML",
+                                    f"a syntax error ({getattr(error, 'problem', None) or error})")]) from None
+    return config if isinstance(config, dict) else {}
+
+
+def raw_site_options(root: Path, config: dict | None = None) -> dict:
+    """``extra.strategy`` as written, from ``config`` (mkdocs.yml as data) when it has been read."""
+    extra = (site_config(root) if config is None else config).get("extra")
+    return (extra.get("strategy") if isinstance(extra, dict) else None) or {}
+
+
 def site_options(root: Path) -> SiteOptions:
-    """Raises OptionsError naming every wrong option."""
-    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_IgnoreTags) or {}
-    return checked_options((config.get("extra") or {}).get("strategy"), root)
+    """The site's options, checked and typed; ContentError naming every wrong one."""
+    return checked_options(raw_site_options(root), root)

@@ -8,22 +8,16 @@ once, before anything is built (schemas/site-options.schema.json says what each 
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
-from functools import lru_cache
 from datetime import date
 from pathlib import Path
-
-import jsonschema
 
 from .consultation import Consultation
 from .loader import TranslationPolicy
 from .model import Text
-from .problems import describe
-from .schemas import SCHEMA_DIR
+from .options import option_problems
+from .problems import ContentError
 
-OPTIONS_SCHEMA = SCHEMA_DIR / "site-options.schema.json"
-PREFIX = "extra.strategy"
 
 
 @dataclass(frozen=True)
@@ -38,6 +32,7 @@ class EarlierVersion:
     """The plan as published in an earlier version, for the "what changed" page."""
 
     file: Path  # its saved open data export
+    name: str  # that file as mkdocs.yml names it, for messages
     title: Text
 
 
@@ -52,18 +47,8 @@ class SiteOptions:
     contact_email: str | None = None  # where every page's "Report a problem with this page" writes
 
 
-class OptionsError(Exception):
-    """Raised with one line per problem in the options, naming each option."""
-
-    def __init__(self, problems: list[str]):
-        self.problems = problems
-        count = len(problems)
-        heading = f"{count} problem{'s' if count != 1 else ''} in mkdocs.yml:"
-        super().__init__("\n".join([heading, *(f"  {problem}" for problem in problems)]))
-
-
 def _plain(value):
-    """YAML reads 2027-01-29 as a date: the schema checks the text as written."""
+    """YAML reads 2027-01-29 as a date: the options keep the text as written."""
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, dict):
@@ -73,58 +58,19 @@ def _plain(value):
     return value
 
 
-def _expected(schema: dict) -> str:
-    """What a value was expected to be, as schemas/site-options.schema.json says it
-    (x-expected), or as its rules say it: one of its options, or of its values."""
-    schema = _resolve(schema)
-    if "x-expected" in schema:
-        return schema["x-expected"]
-    if "enum" in schema:
-        values = [f"'{value}'" for value in schema["enum"]]
-        return ", ".join(values[:-1]) + " or " + values[-1]
-    if "properties" in schema:
-        return "a set of options: " + ", ".join(schema["properties"])
-    return f"a value of type {schema.get('type', 'any')}"
-
-
-def _message(error: jsonschema.ValidationError) -> str:
-    name = ".".join([PREFIX, *map(str, error.absolute_path)])
-    if error.validator == "additionalProperties":
-        unknown = sorted(set(error.instance) - set(error.schema.get("properties", {})))
-        return f"{name}.{unknown[0]}: unknown option; expected {_expected(error.schema)}"
-    if error.validator == "required":
-        missing = next(key for key in error.validator_value if key not in error.instance)
-        return f"{name}.{missing}: expected {_expected(error.schema['properties'][missing])}, found nothing"
-    return f"{name}: expected {_expected(error.schema)}, found {describe(error.instance)}"
-
-
-@lru_cache(maxsize=1)
-def _schema() -> dict:
-    return json.loads(OPTIONS_SCHEMA.read_text(encoding="utf-8"))
-
-
-def _resolve(subschema: dict) -> dict:
-    ref = subschema.get("$ref", "")
-    return _schema()["$defs"][ref.rsplit("/", 1)[-1]] if ref.startswith("#/$defs/") else subschema
-
-
 def site_options(raw: dict | None, root: Path) -> SiteOptions:
     """``raw``: extra.strategy as mkdocs.yml holds it; ``root``: the folder of mkdocs.yml.
-    Raises OptionsError naming every wrong option."""
-    raw = _plain(raw if raw is not None else {})
-    validator = jsonschema.Draft202012Validator(_schema())
-    problems = sorted(_message(error) for error in validator.iter_errors(raw))
-    compare = raw.get("compare_with") if isinstance(raw, dict) else None
-    if isinstance(compare, dict) and isinstance(compare.get("file"), str) and not (root / compare["file"]).is_file():
-        problems.append(f"{PREFIX}.compare_with.file: expected a saved open data export, "
-                        f"found no file at '{compare['file']}'")
+    Raises ContentError naming every wrong option, with its line in mkdocs.yml
+    (options.option_problems; the schema is schemas/site-options.schema.json)."""
+    problems = option_problems(raw, root)
     if problems:
-        raise OptionsError(problems)
-    feeds = raw["feeds"]
+        raise ContentError(problems)
+    raw = _plain(raw or {})
+    feeds, compare = raw["feeds"], raw.get("compare_with")
     return SiteOptions(
         feeds=FeedOptions(feeds["id_authority"], feeds.get("limit", 20), feeds.get("content", "full") == "full"),
         consultation=Consultation.from_options(raw["consultation"]) if "consultation" in raw else None,
-        compare_with=EarlierVersion(root / compare["file"], Text(**compare["title"])) if compare else None,
+        compare_with=EarlierVersion(root / compare["file"], compare["file"], Text(**compare["title"])) if compare else None,
         translations=TranslationPolicy(**raw.get("translations", {})),
         language_site_urls=raw.get("language_site_urls", {}),
         x_default_language=raw.get("x_default_language", "en"),

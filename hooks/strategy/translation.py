@@ -50,8 +50,11 @@ def record_source_hash(translation_file: Path, new_hash: str) -> bool:
 
 def translation_files(docs: Path) -> list[Path]:
     """Every file under ``docs`` that is a translation (its front matter says translated_from)."""
+    # Bytes that are not UTF-8 are replaced here: this only looks for the field; the
+    # check reports such a file with its line.
     return sorted(path for path in docs.rglob("*.md")
-                  if re.search(r"^translated_from:", path.read_text(encoding="utf-8").split("\n---", 1)[0], re.MULTILINE))
+                  if re.search(r"^translated_from:", path.read_text(encoding="utf-8", errors="replace").split("\n---", 1)[0],
+                               re.MULTILINE))
 
 
 class TranslationTargetError(Exception):

@@ -54,6 +54,10 @@ def parse_yaml(text: str, file: str, first_line: int = 1) -> tuple[YamlDocument 
     try:
         node = loader.get_single_node()  # parsed once: the nodes give the lines, then the data
         data = loader.construct_document(node) if node is not None else None
+    except yaml.reader.ReaderError as error:  # a character YAML refuses outright, such as U+0000
+        line = text.count("\n", 0, error.position) + 1 + offset
+        return None, [Problem(file, line, "", "text without control characters",
+                              f"the control character U+{error.character:04X}")]
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 + offset if mark else None
@@ -111,3 +115,16 @@ def split_front_matter(text: str, file: str) -> tuple[MarkdownFile | None, list[
                 return None, problems + [Problem(file, 2, "", "front matter made of 'name: value' fields", describe(document.data))]
             return MarkdownFile(document, "".join(lines[index + 1:]), body_line=index + 2), problems
     return None, [Problem(file, 1, "", "a closing '---' line after the front matter", "none")]
+
+
+def read_text(path, file: str) -> tuple[str | None, list[Problem]]:
+    """The text of a file that must be UTF-8. A byte-order mark (some Windows editors
+    write one) is accepted and left out; any other byte that is not UTF-8 is reported
+    with its line, since an editor can then find it."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff"), []
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        return None, [Problem(file, line, "", "text saved as UTF-8 (choose UTF-8 when you save the file)",
+                              f"the byte 0x{data[error.start]:02X}, which is not UTF-8 (the file may be saved as Latin-1 or Windows-1252)")]

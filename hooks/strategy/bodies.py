@@ -1,0 +1,229 @@
+"""Each page's body as readers get it: rendered, checked against the allowlist, and
+its anchors and links to other pages noted, so that links can be checked across pages.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections import Counter
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from typing import Callable
+from urllib.parse import unquote, urlsplit
+
+from .problems import Problem
+from .rendering import MarkdownSettings, Renderer
+from .safe_html import unsafe_markup
+
+UNSAFE_EXPECTED = ("only the HTML a post may contain: text, Markdown, links to http, https and mailto addresses "
+                   "or within the site, and images of the site (no script, styles, embeds, forms, meta or "
+                   "event handlers)")
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link from a page to a page of the site (``target`` as a path under docs/LANG/)."""
+
+    file: str
+    line: int | None
+    target: str
+    anchor: str
+    written: str  # the address as written, for messages
+
+
+@dataclass(frozen=True)
+class RenderedBody:
+    ids: frozenset[str]  # every id in the rendered body: heading anchors, attr_list ids, footnotes
+    links: tuple[Link, ...]
+
+
+# Links that Markdown extensions make themselves (heading permalinks, footnotes): they
+# always lead somewhere, and no line of the source holds them.
+_GENERATED_LINKS = frozenset({"headerlink", "footnote-ref", "footnote-backref"})
+
+
+class _Collector(HTMLParser):
+    """The ids in rendered HTML, and the addresses of the links an author wrote."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.ids, self.hrefs = set(), []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if attributes.get("id"):
+            self.ids.add(attributes["id"])
+        generated = set((attributes.get("class") or "").split()) & _GENERATED_LINKS
+        if tag == "a" and attributes.get("href") is not None and not generated:
+            self.hrefs.append(attributes["href"])
+
+    handle_startendtag = handle_starttag
+
+
+def _collect(html: str) -> _Collector:
+    collector = _Collector()
+    collector.feed(html)
+    collector.close()
+    return collector
+
+
+@dataclass(frozen=True)
+class PageAddresses:
+    """Where the pages of one language are published, for links MkDocs has already
+    turned from 'x.md' into the page's address (in a build)."""
+
+    url: str  # the page's own address, relative to the site root, such as 'cy/posts/x/'
+    paths: dict[str, str]  # a page's address -> its path, such as 'cy/posts/x/' -> 'posts/x.md'
+
+
+def page_target(href: str, from_path: str, addresses: PageAddresses | None = None) -> tuple[str, str] | None:
+    """(page path, anchor) that a relative link to a Markdown page (or to an anchor on the
+    same page, or, given ``addresses``, to a page's address) leads to; None for any other
+    address, which MkDocs checks itself."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or href.startswith("/"):
+        return None
+    path, anchor = unquote(parts.path), unquote(parts.fragment)
+    if not path:
+        return from_path, anchor
+    if path.endswith(".md"):
+        return posixpath.normpath(posixpath.join(posixpath.dirname(from_path), path)), anchor
+    if addresses is not None and path.endswith("/"):
+        address = posixpath.normpath(posixpath.join(addresses.url, path)) + "/"
+        address = "" if address == "./" else address
+        if address in addresses.paths:
+            return addresses.paths[address], anchor
+    return None
+
+
+@dataclass(frozen=True)
+class BodySource:
+    file: str  # the file the body comes from, as editors see it
+    body: str
+    body_line: int  # the file line the body starts on
+
+
+class BodyChecker:
+    """Checks each page's body as rendered against the allowlist, and keeps what each
+    page gave (``rendered``, by page path and language) for the checks across pages.
+
+    The editors' check renders every body itself (``render_all``). A build does not
+    render twice: it hands over each page's HTML as MkDocs renders it (``check_html``),
+    and renders here only to find the line of a problem."""
+
+    def __init__(self, settings: MarkdownSettings = MarkdownSettings(), render_all: bool = True):
+        self.settings, self.render_all = settings, render_all
+        self._renderer: Renderer | None = None
+        self.sources: dict[tuple[str, str], BodySource] = {}
+        self.rendered: dict[tuple[str, str], RenderedBody] = {}
+        self.problems: list[Problem] = []  # every problem check_html found
+
+    @property
+    def renderer(self) -> Renderer:
+        if self._renderer is None:
+            self._renderer = Renderer(self.settings)
+        return self._renderer
+
+    def add(self, file: str, path: str, body: str, body_line: int, languages: tuple[str, ...]) -> list[Problem]:
+        """Note the body that the pages at ``path`` in ``languages`` show; check it now
+        when rendering every body."""
+        for language in languages:
+            self.sources[(path, language)] = BodySource(file, body, body_line)
+        if not self.render_all:
+            return []
+        return self.check_html(path, languages, self.renderer.render(body))
+
+    def check_pages_mentioning(self, names: set[str]) -> None:
+        """Render and check now every page whose body mentions one of ``names``."""
+        for (path, language), source in list(self.sources.items()):
+            if any(name in source.body for name in names):
+                self.check_html(path, (language,), self.renderer.render(source.body))
+
+    def check_html(self, path: str, languages: tuple[str, ...], html: str,
+                   addresses: PageAddresses | None = None) -> list[Problem]:
+        """Problems with ``html``, the rendered body of the page at ``path`` (noted by
+        ``add``); ``addresses`` when MkDocs has turned its links into addresses."""
+        source = self.sources[(path, languages[0])]
+        file, body, first = source.file, source.body, source.body_line
+        problems = [Problem(file, first + line - 1 if line else None, "", UNSAFE_EXPECTED, found)
+                    for found, line in self._with_lines(unsafe_markup(html), body,
+                                                        lambda part: Counter(unsafe_markup(part)))]
+        collected = _collect(html)
+        targets = [(href, page_target(href, path, addresses)) for href in collected.hrefs]
+        internal = [(href, target) for href, target in targets if target is not None]
+        lines = self._with_lines([_as_written(href, target) for href, target in internal], body,
+                                 lambda part: Counter(_collect(part).hrefs), written_as=True)
+        links = tuple(Link(file, first + line - 1 if line else None, *target, written)
+                      for (_, target), (written, line) in zip(internal, lines))
+        for language in languages:
+            self.rendered[(path, language)] = RenderedBody(frozenset(collected.ids), links)
+        self.problems += problems
+        return problems
+
+    def _with_lines(self, found: list[str], body: str, count: Callable[[str], Counter],
+                    written_as: bool = False) -> list[tuple[str, int | None]]:
+        """Each of ``found`` with the body line it comes from: where the text is written as
+        it was found (``written_as``), else the first line whose rendered prefix of the
+        body produces it, found by halving."""
+        lines, seen, result = body.split("\n"), Counter(), []
+        for item in found:
+            seen[item] += 1
+            line = _nth_line_with(lines, item, seen[item]) if written_as else None
+            if line is None:
+                line = self._first_line_producing(lines, item, seen[item], count)
+            result.append((item, line))
+        return result
+
+    def _first_line_producing(self, lines: list[str], item: str, occurrence: int,
+                              count: Callable[[str], Counter]) -> int | None:
+        low, high = 1, len(lines)
+        if count(self.renderer.render("\n".join(lines)))[item] < occurrence:
+            return None
+        while low < high:
+            middle = (low + high) // 2
+            if count(self.renderer.render("\n".join(lines[:middle])))[item] >= occurrence:
+                high = middle
+            else:
+                low = middle + 1
+        return low
+
+
+def _as_written(href: str, target: tuple[str, str]) -> str:
+    """What the source most likely says for a link: as found, unless MkDocs turned it
+    into an address ('../x/#a'), when the file name and anchor ('x.md#a') are."""
+    if href.endswith(".md") or ".md#" in href or href.startswith("#"):
+        return href
+    return posixpath.basename(target[0]) + (f"#{target[1]}" if target[1] else "")
+
+
+def _nth_line_with(lines: list[str], text: str, occurrence: int) -> int | None:
+    if not text:
+        return None
+    for number, line in enumerate(lines, start=1):
+        occurrence -= line.count(text)
+        if occurrence <= 0:
+            return number
+    return None
+
+
+def link_problems(rendered: dict[tuple[str, str], RenderedBody], anchors: dict[tuple[str, str], frozenset[str]],
+                  pages: set[str], docs_dir: str) -> list[Problem]:
+    """Links to a page that does not exist, or to an anchor that its page does not have.
+    ``rendered`` and ``anchors`` are by (page path, language); ``pages`` are every page's path."""
+    problems = []
+    for (path, language), body in rendered.items():
+        for link in body.links:
+            target = link.target
+            if target.startswith("../"):  # out of the language's folder, such as '../../cy/x.md'
+                problems.append(Problem(link.file, link.line, "", f"a link to a page in {docs_dir}/{language}/ (every "
+                                        "page links to its twin in the other language already)",
+                                        f"a link to '{link.written}', outside {docs_dir}/{language}/"))
+            elif target not in pages:
+                problems.append(Problem(link.file, link.line, "", "a link to a page of the site (its file under "
+                                        f"{docs_dir}/{language}/, ending in .md)",
+                                        f"a link to '{link.written}', but there is no {docs_dir}/{language}/{target}"))
+            elif link.anchor and (target, language) in anchors and link.anchor not in anchors[(target, language)]:
+                problems.append(Problem(link.file, link.line, "", "a link to a heading or anchor that its page has",
+                                        f"a link to '{link.written}', but {docs_dir}/{language}/{target} "
+                                        f"has no anchor '#{link.anchor}'"))
+    return problems

@@ -1,0 +1,84 @@
+"""Checks of values that a schema's patterns cannot make: text without control
+characters, and Welsh local times that happen exactly once."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import datetime
+
+from .consultation import WALES
+from .dates import long_date
+from .problems import Problem
+from .yamltext import YamlDocument
+
+# Fields shown on one line (titles, names, places, ids): no line breaks or tabs either.
+ONE_LINE_FIELDS = frozenset({"title", "location", "name", "id", "kind", "mission", "owner", "status", "timescale",
+                             "date", "start", "end", "updated", "translated_from", "source_hash", "translation"})
+
+# C0 and C1 control characters (tab and line feed aside, where text may have them),
+# surrogates that YAML's "\ud800" escapes let through and no file can hold, and the
+# two non-characters XML refuses.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_CONTROL_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def _name(character: str) -> str:
+    return f"U+{ord(character):04X}" + (f" ({unicodedata.name(character)})" if unicodedata.name(character, "") else "")
+
+
+def control_character_problems(document: YamlDocument, file: str) -> list[Problem]:
+    """Every text value (at any depth) holding a control character."""
+    problems = []
+
+    def visit(value, path):
+        if isinstance(value, dict):
+            for key, item in value.items():
+                visit(item, path + (key,))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                visit(item, path + (index,))
+        elif isinstance(value, str):
+            named = [part for part in path if isinstance(part, str)]
+            one_line = bool(named) and (named[-1] in ONE_LINE_FIELDS or (len(named) > 1 and named[-2] in ONE_LINE_FIELDS))
+            match = (_CONTROL_ONE_LINE if one_line else _CONTROL).search(value)
+            if match:
+                expected = "text on one line, without control characters" if one_line else \
+                    "text without control characters (tabs and line breaks aside)"
+                problems.append(Problem(file, document.line_of(path), ".".join(map(str, path)), expected,
+                                        f"the control character {_name(match.group(0))}"))
+
+    visit(document.data, ())
+    return problems
+
+
+def local_time_problem(value: str) -> str | None:
+    """Why ``value`` (YYYY-MM-DDTHH:MM, Welsh local time) is not one moment, or None.
+
+    When the clocks go forward an hour of local time does not exist; when they go
+    back an hour happens twice. Python's zoneinfo marks both with ``fold``: the
+    time read as its first and its second occurrence gives two different moments."""
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return "a date and time that does not exist"
+    first, second = moment.replace(tzinfo=WALES, fold=0), moment.replace(tzinfo=WALES, fold=1)
+    if first.utcoffset() == second.utcoffset():
+        return None
+    day, hour = long_date(moment.date(), "en"), moment.hour
+    if first.utcoffset() < second.utcoffset():  # the hour the clocks skip
+        return f"a time that does not exist in Wales: the clocks go forward from {hour:02}:00 to {hour + 1:02}:00 on {day}"
+    return (f"a time that happens twice in Wales: the clocks go back from {hour + 1:02}:00 to {hour:02}:00 on {day}")
+
+
+def local_time_problems(document: YamlDocument, file: str, fields: tuple[str, ...]) -> list[Problem]:
+    problems = []
+    for name in fields:
+        value = document.data.get(name) if isinstance(document.data, dict) else None
+        if isinstance(value, str):
+            why = local_time_problem(value)
+            if why:
+                problems.append(Problem(file, document.line_of((name,)), name,
+                                        "a date and time in Welsh local time that happens once, "
+                                        "written YYYY-MM-DDTHH:MM", f"'{value}', {why}"))
+    return problems
