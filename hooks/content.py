@@ -49,17 +49,23 @@ def language_of(config) -> str:
 def on_config(config):
     # mkdocs-static-i18n builds every language with this same config object in one
     # run: what the first language's build prepared serves them all.
-    if getattr(config, "strategy", None) is not None:
-        return config
+    if getattr(config, "strategy", None) is None:
+        config.strategy = load_publication(config)
+    return config
+
+
+def load_publication(config):
+    """What this run publishes, loaded from the files now; the editors' preview
+    (hooks/preview/) calls it again when a file changes."""
     root = Path(config.config_file_path).parent
     try:
         options = site_options(config.extra.get("strategy"), root)
-        config.strategy = prepare(root, options, _is_preview, config.site_url)
+        publication = prepare(root, options, _is_preview, config.site_url)
     except (OptionsError, ContentError) as error:
         raise Abort(str(error)) from None
-    for warning in outdated_warnings(config.strategy.content):
+    for warning in outdated_warnings(publication.content):
         print(f"WARNING -  {warning}", file=sys.stderr)
-    return config
+    return publication
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has chosen this language's files

@@ -173,11 +173,19 @@ def _load_entries(root: Path, docs_dir: str, policy: TranslationPolicy,
     }
     entries = []
     for relative in sorted(set().union(*paths_by_language.values())):
+        texts = {language: (root / f"{docs_dir}/{language}/{relative}").read_text(encoding="utf-8")
+                 for language in LANGUAGES if relative in paths_by_language[language]}
+        remembered = _REMEMBERED_ENTRIES.get((root, docs_dir, relative))
+        if remembered is not None and remembered[0] == (texts, policy):
+            problems.extend(remembered[2])  # the same files as last time: the same entry and problems
+            if remembered[1] is not None:
+                entries.append(remembered[1])
+            continue
         twins, count = [], len(problems)
         for language in LANGUAGES:
             if relative in paths_by_language[language]:
                 file = f"{docs_dir}/{language}/{relative}"
-                parsed, found = split_front_matter((root / file).read_text(encoding="utf-8"), file)
+                parsed, found = split_front_matter(texts[language], file)
                 problems.extend(found)
                 if parsed is not None:
                     twins.append(_Twin(language, file, parsed))
@@ -190,7 +198,14 @@ def _load_entries(root: Path, docs_dir: str, policy: TranslationPolicy,
             entry = None
         if entry is not None:
             entries.append(entry)
+        _REMEMBERED_ENTRIES[(root, docs_dir, relative)] = ((texts, policy), entry, problems[count:])
     return entries
+
+
+# Each page's entry (and problems), by the texts of its files: a long-running process
+# that loads the content again (the editors' preview, hooks/preview/) reads every
+# file but parses and checks only the files whose text has changed.
+_REMEMBERED_ENTRIES: dict[tuple, tuple] = {}
 
 
 def _build_untranslated_entry(relative: str, twins: list[_Twin], missing_file: str, policy: TranslationPolicy,

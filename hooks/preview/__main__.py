@@ -1,0 +1,35 @@
+"""python -m preview [--dev-addr HOST:PORT]: the editors' preview (see server.py).
+
+STRATEGY_PREVIEW_LANGUAGES (`make serve ONLY=cy`) names the one language to show;
+both by default.
+"""
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from preview.server import serve
+from strategy import LANGUAGES
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m preview", description=__doc__.split("\n")[0])
+    parser.add_argument("--dev-addr", default="127.0.0.1:8000", help="host:port to serve on")
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="the folder of mkdocs.yml")
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
+    import os
+    named = os.environ.get("STRATEGY_PREVIEW_LANGUAGES", "").replace(",", " ").split()
+    unknown = [name for name in named if name not in LANGUAGES]
+    if unknown:
+        print(f"ONLY={' '.join(unknown)}: expected one of {', '.join(LANGUAGES)}", file=sys.stderr)
+        return 2
+    languages = [language for language in LANGUAGES if language in named] or list(LANGUAGES)
+    host, port = args.dev_addr.rsplit(":", 1)
+    serve(args.root.resolve(), host, int(port), languages)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
