@@ -6,6 +6,7 @@ both by default.
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -17,9 +18,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m preview", description=__doc__.split("\n")[0])
     parser.add_argument("--dev-addr", default="127.0.0.1:8000", help="host:port to serve on")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the folder of mkdocs.yml")
+    parser.add_argument("--site-dir", help="build into this folder (default: a new temporary one)")
+    parser.add_argument("--build-only", action="store_true", help="build the preview, then stop (no server)")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
-    import os
     named = os.environ.get("STRATEGY_PREVIEW_LANGUAGES", "").replace(",", " ").split()
     unknown = [name for name in named if name not in LANGUAGES]
     if unknown:
@@ -27,8 +29,8 @@ def main() -> int:
         return 2
     languages = [language for language in LANGUAGES if language in named] or list(LANGUAGES)
     host, port = args.dev_addr.rsplit(":", 1)
-    serve(args.root.resolve(), host, int(port), languages)
-    return 0
+    built = serve(args.root.resolve(), host, int(port), languages, args.site_dir, args.build_only)
+    return 0 if built else 1
 
 
 if __name__ == "__main__":

@@ -13,8 +13,10 @@ from __future__ import annotations
 import json
 import logging
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -82,7 +84,7 @@ class Workers:
         self.languages = languages
         self.processes: dict[str, subprocess.Popen] = {}
 
-    def start(self) -> None:
+    def start(self) -> bool:
         """A full build: an empty site folder, then every language built at once."""
         self.stop()
         utils.clean_directory(self.site_dir)
@@ -98,8 +100,9 @@ class Workers:
         if failed:
             self.stop()
             log.error("The preview could not be built: see the problems above. Save a fix to try again.")
-        else:
-            log.info(f"Built {', '.join(self.languages)} in {time.perf_counter() - started:.2f} s")
+            return False
+        log.info(f"Built {', '.join(self.languages)} in {time.perf_counter() - started:.2f} s")
+        return True
 
     def update(self, changed: list[str]) -> None:
         """Tell every worker what changed; a full build if any of them needs one."""
@@ -173,12 +176,17 @@ class PreviewServer(LiveReloadServer):
         return folder in self.left_out
 
 
-def serve(root: Path, host: str, port: int, languages: list[str]) -> None:
-    import tempfile
-
-    site_dir = tempfile.mkdtemp(prefix="strategy-preview-")
-    serve_url = f"http://{host}:{port}/"
-    workers = Workers(root, str(root / "mkdocs.yml"), site_dir, serve_url, languages)
+def serve(root: Path, host: str, port: int, languages: list[str], site_dir: str | None = None,
+          build_only: bool = False) -> bool:
+    """Build the preview into ``site_dir`` (a new temporary folder by default), then serve
+    it until interrupted, or, with ``build_only``, stop there. False if the build failed."""
+    temporary = site_dir is None
+    site_dir = tempfile.mkdtemp(prefix="strategy-preview-") if temporary else site_dir
+    workers = Workers(root, str(root / "mkdocs.yml"), site_dir, f"http://{host}:{port}/", languages)
+    if build_only:
+        built = workers.start()
+        workers.stop()
+        return built
     sources = SourceFiles(root)
 
     def builder():
@@ -201,8 +209,9 @@ def serve(root: Path, host: str, port: int, languages: list[str]) -> None:
     finally:
         server.shutdown()
         workers.stop()
-        utils.clean_directory(site_dir)
-        os.rmdir(site_dir)
+        if temporary:
+            shutil.rmtree(site_dir, ignore_errors=True)
+    return True
 
 
 def _read(path: Path) -> bytes | None:

@@ -30,6 +30,10 @@ from strategy import LANGUAGES
 from strategy.incremental import edited_page, pages_to_render
 
 
+SITEMAP_WRITER = LANGUAGES[-1]
+"""The language whose build writes sitemap.xml (hooks/sitemap.py)."""
+
+
 class _KeptState(BasePlugin):
     """Keeps what MkDocs' build() holds only in its local variables."""
 
@@ -58,6 +62,11 @@ class LanguagePreview:
 
     def build(self) -> None:
         self.config.plugins.on_startup(command="serve", dirty=False)
+        language, shown = os.environ["STRATEGY_BUILD_LANGUAGE"], os.environ["STRATEGY_PREVIEW_LANGUAGES"].split(",")
+        if SITEMAP_WRITER in shown and language != SITEMAP_WRITER:
+            # The languages build at once: the empty placeholder this build would write
+            # could land after the site map the other build writes (hooks/sitemap.py).
+            self.config.theme.static_templates.discard("sitemap.xml")
         utils.clean_directory = lambda directory: None  # the server empties the site folder first
         build(self.config, serve_url=self.serve_url)
 

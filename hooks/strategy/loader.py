@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -55,7 +56,19 @@ def _load_plan(root: Path, plan_file: str, problems: list[Problem]) -> Plan | No
     if not path.is_file():
         problems.append(Problem(plan_file, None, "", "the delivery plan file", "no such file"))
         return None
-    document, found = parse_yaml(path.read_text(encoding="utf-8"), plan_file)
+    text = path.read_text(encoding="utf-8")
+    remembered = _REMEMBERED_ENTRIES.get((root, plan_file))
+    if remembered is not None and remembered[0] == text:
+        problems.extend(remembered[2])  # the same file as last time (see _REMEMBERED_ENTRIES)
+        return remembered[1]
+    count = len(problems)
+    plan = _plan_from_text(text, plan_file, problems)
+    _REMEMBERED_ENTRIES[(root, plan_file)] = (text, plan, problems[count:])
+    return plan
+
+
+def _plan_from_text(text: str, plan_file: str, problems: list[Problem]) -> Plan | None:
+    document, found = parse_yaml(text, plan_file)
     problems.extend(found)
     if document is None:
         return None
@@ -166,14 +179,10 @@ class _Twin:
 def _load_entries(root: Path, docs_dir: str, policy: TranslationPolicy,
                   problems: list[Problem]) -> list[tuple[Post, _Twin]]:
     """Every Markdown page with the source file it was read from."""
-    paths_by_language = {
-        language: {p.relative_to(root / docs_dir / language).as_posix()
-                   for p in (root / docs_dir / language).rglob("*.md")}
-        for language in LANGUAGES
-    }
+    paths_by_language = {language: _markdown_files(os.path.join(root, docs_dir, language)) for language in LANGUAGES}
     entries = []
     for relative in sorted(set().union(*paths_by_language.values())):
-        texts = {language: (root / f"{docs_dir}/{language}/{relative}").read_text(encoding="utf-8")
+        texts = {language: _read(os.path.join(root, docs_dir, language, relative))
                  for language in LANGUAGES if relative in paths_by_language[language]}
         remembered = _REMEMBERED_ENTRIES.get((root, docs_dir, relative))
         if remembered is not None and remembered[0] == (texts, policy):
@@ -206,6 +215,18 @@ def _load_entries(root: Path, docs_dir: str, policy: TranslationPolicy,
 # that loads the content again (the editors' preview, hooks/preview/) reads every
 # file but parses and checks only the files whose text has changed.
 _REMEMBERED_ENTRIES: dict[tuple, tuple] = {}
+
+
+def _markdown_files(folder: str) -> set[str]:
+    """Every .md file under ``folder``, as a path relative to it ('posts/x.md'). With os.walk,
+    not Path.rglob: several times quicker on a thousand files, which the preview lists after each edit."""
+    return {os.path.relpath(os.path.join(directory, name), folder).replace(os.sep, "/")
+            for directory, _, names in os.walk(folder) for name in names if name.endswith(".md")}
+
+
+def _read(path: str) -> str:
+    with open(path, encoding="utf-8") as file:
+        return file.read()
 
 
 def _build_untranslated_entry(relative: str, twins: list[_Twin], missing_file: str, policy: TranslationPolicy,

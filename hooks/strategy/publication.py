@@ -80,6 +80,8 @@ class Publication:
         """Links from a published page to a post this build leaves out: each would be a
         broken link on the live site."""
         hidden = self.hidden_paths
+        if not hidden:
+            return []  # a preview shows every post
         problems = []
         for entry in self.content.entries:
             if not self.shows(entry):

@@ -1,0 +1,140 @@
+"""The editors' preview (`make serve`): what an editor sees after saving a file is
+exactly what a full build of the preview would show, whether the preview rendered
+only the pages the edit changed or built everything again."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import BUILD_DATE, copy_site_sources
+
+POST = "posts/setting-the-context.md"
+WAIT = 240  # seconds: a full build on a busy two-core machine
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _preview(root: Path, *args: str, only: str = "", **popen) -> subprocess.Popen | subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(root / "hooks"), "NO_MKDOCS_2_WARNING": "1",
+           "STRATEGY_BUILD_DATE": BUILD_DATE, "STRATEGY_PREVIEW_LANGUAGES": only}
+    command = [sys.executable, "-m", "preview", "--root", str(root), *args]
+    if popen:
+        return subprocess.Popen(command, cwd=root, env=env, **popen)
+    return subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, timeout=WAIT)
+
+
+def _get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=WAIT) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8")
+    except urllib.error.URLError:
+        return 0, ""
+
+
+def _wait_for(url: str, text: str) -> str:
+    deadline = time.monotonic() + WAIT
+    while time.monotonic() < deadline:
+        status, body = _get(url)
+        if status == 200 and text in body:
+            return body
+        time.sleep(0.2)
+    raise AssertionError(f"{url} never showed {text!r}")
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+
+
+def _differences(served: Path, full: Path) -> list[str]:
+    mine, theirs = _tree(served), _tree(full)
+    return sorted([f"only in the preview: {name}" for name in mine.keys() - theirs.keys()]
+                  + [f"only in a full build: {name}" for name in theirs.keys() - mine.keys()]
+                  + [f"differs: {name}" for name in mine.keys() & theirs.keys() if mine[name] != theirs[name]])
+
+
+@pytest.fixture
+def running_preview(tmp_path):
+    root = copy_site_sources(tmp_path / "repo")
+    port = _free_port()
+    log = (tmp_path / "preview.log").open("w+")
+    server = _preview(root, "--site-dir", str(tmp_path / "served"), "--dev-addr", f"127.0.0.1:{port}",
+                      stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        _wait_for(url, "</html>")
+        yield root, url, tmp_path, log
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{path} has no {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+EDITS = [
+    # (what an editor changes, the file, text replaced, its new text (with a marker), the page
+    #  that shows it, whether the preview renders the pages on their own or builds everything)
+    ("an English post's body", f"docs/en/{POST}", "more of everyday life", "more of EDITED-BODY everyday life",
+     "posts/setting-the-context/", True),
+    ("a Welsh post's body", f"docs/cy/{POST}", "mwy o fywyd bob dydd", "mwy o EDITED-CORFF fywyd bob dydd",
+     "cy/posts/setting-the-context/", True),
+    ("a post's title", f"docs/en/{POST}", "title: Setting the context", "title: Setting the EDITED-TITLE context",
+     "posts/setting-the-context/", False),
+    ("the delivery plan", "data/plan.yaml", "en: Publish the Digital Service Standards",
+     "en: Publish the EDITED-PLAN Digital Service Standards", "delivery-plan/", False),
+    ("a template", "overrides/main.html", "{% block", "<!-- EDITED-TEMPLATE -->{% block", "cy/", False),
+]
+
+
+def test_every_kind_of_edit_shows_what_a_full_build_shows(running_preview):
+    root, url, tmp_path, log = running_preview
+    for number, (kind, file, old, new, page, on_its_own) in enumerate(EDITS):
+        log.seek(0, os.SEEK_END)
+        logged_before = log.tell()
+        _edit(root / file, old, new)
+        _wait_for(url + page, next(word for word in new.split() if word.startswith("EDITED-")))
+        log.seek(logged_before)
+        logged = log.read()
+        assert ("Rendered" in logged) == on_its_own, f"{kind}: {logged}"
+        full = tmp_path / f"full-{number}"
+        built = _preview(root, "--site-dir", str(full), "--build-only", "--dev-addr", url[len("http://"):].rstrip("/"))
+        assert built.returncode == 0, built.stdout + built.stderr
+        assert _differences(tmp_path / "served", full) == [], f"after editing {kind}"
+
+
+def test_a_preview_of_one_language_says_the_other_is_not_built(tmp_path):
+    root = copy_site_sources(tmp_path / "repo")
+    port = _free_port()
+    server = _preview(root, "--dev-addr", f"127.0.0.1:{port}", only="cy",
+                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        welsh = _wait_for(url + "cy/", "</html>")
+        assert 'lang="cy"' in welsh and "livereload" in welsh  # the browser still reloads on a save
+        status, english = _get(url + "posts/setting-the-context/")
+        assert status == 404
+        assert "Mae'r rhagolwg hwn yn dangos y tudalennau Cymraeg yn unig" in english
+        assert "This preview shows only the Welsh pages" in english
+        assert english.index('lang="cy"') < english.index('<section lang="en"')  # the preview's language first
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
