@@ -101,7 +101,8 @@ EDITS = [
      "posts/setting-the-context/", False),
     ("the delivery plan", "data/plan.yaml", "en: Publish the Digital Service Standards",
      "en: Publish the EDITED-PLAN Digital Service Standards", "delivery-plan/", False),
-    ("a template", "overrides/main.html", "{% block", "<!-- EDITED-TEMPLATE -->{% block", "cy/", False),
+    ("a template", "overrides/main.html", "{% block extrahead %}", "{% block extrahead %}<!-- EDITED-TEMPLATE -->",
+     "cy/", False),
 ]
 
 
