@@ -193,7 +193,8 @@ def hugo(site: Path, scratch: Path) -> dict | None:
         "title": ("content/en/posts/generated/update-00010.md", "title: 'Update 10:", "title: 'Update 10 {n}:",
                   "posts/generated/update-00010/"),
         "plan": ("data/plan.yaml", PLAN_TEXT, "en: Publish the {n} Digital Service Standards", ""),
-        "template": ("layouts/_default/single.html", "<h1>", "<!-- {n} --><h1>", "posts/generated/update-00010/"),
+        "template": ("layouts/_default/single.html", "<h1>", "<p>{n}</p><h1>",  # Go templates drop comments
+                     "posts/generated/update-00010/"),
     }
     command = [executable, "server", "--bind", "127.0.0.1", "--port", str(port), "--baseURL", f"http://127.0.0.1:{port}/",
                "--appendPort=false", "--source", str(root)]

@@ -13,6 +13,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import lxml.html
 import pytest
 
 from conftest import BUILD_DATE, copy_site_sources
@@ -133,9 +134,11 @@ def test_a_preview_of_one_language_says_the_other_is_not_built(tmp_path):
         assert 'lang="cy"' in welsh and "livereload" in welsh  # the browser still reloads on a save
         status, english = _get(url + "posts/setting-the-context/")
         assert status == 404
-        assert "Mae'r rhagolwg hwn yn dangos y tudalennau Cymraeg yn unig" in english
-        assert "This preview shows only the Welsh pages" in english
-        assert english.index('lang="cy"') < english.index('<section lang="en"')  # the preview's language first
+        sections = lxml.html.fromstring(english).findall(".//section")
+        assert [section.get("lang") for section in sections] == ["cy", "en"]  # the preview's language first
+        assert "Mae'r rhagolwg hwn yn dangos y tudalennau Cymraeg yn unig" in sections[0].text_content()
+        assert "This preview shows only the Welsh pages" in sections[1].text_content()
+        assert sections[0].find(".//a").get("href") == "/cy/"
     finally:
         server.terminate()
         server.wait(timeout=30)
