@@ -280,8 +280,9 @@ def preview_main(sizes: list[int], output: Path) -> int:
     with tempfile.TemporaryDirectory(prefix="strategy-bench-") as scratch:
         for size in sizes:
             site = generate_site(Path(scratch) / f"site-{size}", size)
+            hugo_root = preview_bench.hugo_site(site, Path(scratch) / f"hugo-{size}")  # before our edits
             row = {"posts_per_language": size, "ours": preview_bench.ours(site),
-                   "ours_welsh_only": preview_bench.ours(site, "cy"), "hugo": preview_bench.hugo(site, Path(scratch))}
+                   "ours_welsh_only": preview_bench.ours(site, "cy"), "hugo": preview_bench.hugo(hugo_root)}
             results["sizes"].append(row)
             for server in ("ours", "ours_welsh_only", "hugo"):
                 if row[server] is None:
@@ -290,7 +291,7 @@ def preview_main(sizes: list[int], output: Path) -> int:
                 figures = row[server]
                 print(f"{size:>6} {server:<14} {figures['first_build_seconds']:>8.2f} {figures['first_build_cpu_seconds']:>6.2f}  "
                       + "  ".join(f"{figures['edits'][k]['median_seconds']:>8.3f} ({figures['edits'][k]['median_cpu_seconds']:>5.2f})"
-                                  for k in preview_bench.KINDS))
+                                  for k in preview_bench.KINDS if k in figures["edits"]))
             shutil.rmtree(site)
     output.write_text(json.dumps(results, indent=2) + "\n")
     print(f"figures written to {output.relative_to(REPO) if output.is_relative_to(REPO) else output}")

@@ -142,3 +142,23 @@ def test_a_preview_of_one_language_says_the_other_is_not_built(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_a_saved_problem_is_reported_and_the_preview_carries_on(running_preview):
+    root, url, tmp_path, log = running_preview
+    post = root / "docs" / "en" / POST
+    original = post.read_text(encoding="utf-8")
+    post.write_text(original + "\n<script>alert(1)</script>\n", encoding="utf-8")
+    deadline = time.monotonic() + WAIT
+    while "Not updated" not in (log.seek(0) or log.read()):
+        assert time.monotonic() < deadline, log.read()
+        time.sleep(0.2)
+    log.seek(0)
+    assert "<script> element" in log.read()  # the problem, named as `make check` names it
+    assert "alert(1)" not in _wait_for(url + "posts/setting-the-context/", "</html>")
+    post.write_text(original.replace("more of everyday life", "more of EDITED-FIXED everyday life"), encoding="utf-8")
+    _wait_for(url + "posts/setting-the-context/", "EDITED-FIXED")
+    full = tmp_path / "full"
+    built = _preview(root, "--site-dir", str(full), "--build-only", "--dev-addr", url[len("http://"):].rstrip("/"))
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert _differences(tmp_path / "served", full) == []

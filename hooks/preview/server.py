@@ -107,18 +107,24 @@ class Workers:
     def update(self, changed: list[str]) -> None:
         """Tell every worker what changed; a full build if any of them needs one."""
         if len(self.processes) != len(self.languages):
-            return self.start()  # the last build failed
+            self.start()  # the last build failed
+            return
         started = time.perf_counter()
-        for process in self.processes.values():
-            process.stdin.write(json.dumps({"changed": changed}) + "\n")
+        try:
+            for process in self.processes.values():
+                process.stdin.write(json.dumps({"changed": changed}) + "\n")
+        except BrokenPipeError:  # a worker stopped (its error is above)
+            self.start()
+            return
         answers = self._answers()
-        if any("rendered" not in answer for answer in answers.values()):
-            if all("error" in answer for answer in answers.values()):
-                return log.error("Not updated: see the problems above. Save a fix to try again.")
+        if all("rendered" in answer for answer in answers.values()):
+            pages = sorted({page for answer in answers.values() for page in answer["rendered"]})
+            log.info(f"Rendered {len(pages)} pages again in {time.perf_counter() - started:.2f} s: {', '.join(pages)}")
+        elif all("problems" in answer for answer in answers.values()):
+            log.error("Not updated: see the problems above. Save a fix to try again.")
+        else:
             log.info(f"A full build for {', '.join(changed)}")
-            return self.start()
-        pages = sorted({page for answer in answers.values() for page in answer["rendered"]})
-        log.info(f"Rendered {len(pages)} pages again in {time.perf_counter() - started:.2f} s: {', '.join(pages)}")
+            self.start()
 
     def _answers(self) -> dict[str, dict]:
         answers = {}

@@ -6,8 +6,8 @@ STRATEGY_BUILD_LANGUAGE set. It reads one request per line on its standard input
 the files that changed (``{"changed": ["docs/en/posts/x.md"]}``), and answers one
 line on its standard output: ``{"rendered": [...]}`` when it updated the pages
 itself, ``{"rebuild": true}`` when the edit needs a full build (it then exits:
-the server starts a fresh process), ``{"error": "..."}`` when the content has
-problems (already printed).
+the server starts a fresh process), ``{"problems": true}`` when the content has
+problems (printed above).
 """
 
 from __future__ import annotations
@@ -81,7 +81,7 @@ class LanguagePreview:
             after = self._content_hooks().load_publication(config)
         except Abort as error:
             print(error, file=sys.stderr)
-            return {"error": "the content has problems"}
+            return {"problems": True}  # this build's pages stay as they were
         paths = pages_to_render(before, after, edited)
         language = config.theme["language"]
         files = self.kept.files
@@ -96,6 +96,8 @@ class LanguagePreview:
         documentation = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
         for file in pages:
             _build_page(file.page, config, documentation, self.kept.nav, self.kept.env)
+        for file in documentation:  # as build() does: a link elsewhere may point at an anchor this edit removed
+            file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
         config.plugins.on_post_build(config=config)  # feeds, search index, calendar, site map
         if config.strict and self.warnings.get_counts():
             return {"rebuild": True}  # strict mode: let the full build report and stop
