@@ -130,7 +130,7 @@ def test_a_preview_of_one_language_says_the_other_is_not_built(tmp_path):
                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/"
     try:
-        welsh = _wait_for(url + "cy/", "</html>")
+        welsh = _wait_for(url, "</html>")  # the preview's root opens the Welsh home page
         assert 'lang="cy"' in welsh and "livereload" in welsh  # the browser still reloads on a save
         status, english = _get(url + "posts/setting-the-context/")
         assert status == 404

@@ -14,6 +14,7 @@ import json
 import logging
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -26,11 +27,12 @@ from mkdocs import utils
 from mkdocs.livereload import LiveReloadServer
 
 from preview.notice import not_built_page
+from strategy.site_folder import mark_as_built
 from strategy.urls import LANGUAGE_FOLDERS
 
 log = logging.getLogger("mkdocs.preview")
 
-WATCHED = ("docs", "data", "overrides", "hooks", "mkdocs.yml")
+WATCHED = ("docs", "data", "schemas", "overrides", "hooks", "mkdocs.yml")
 """What the site is made from: a change to any of these files updates the preview."""
 
 
@@ -88,6 +90,7 @@ class Workers:
         """A full build: an empty site folder, then every language built at once."""
         self.stop()
         utils.clean_directory(self.site_dir)
+        mark_as_built(Path(self.site_dir))  # before the workers start, so that none sees another's half-written marker
         started = time.perf_counter()
         for language in self.languages:
             env = {**os.environ, "STRATEGY_BUILD_LANGUAGE": language, "PYTHONDONTWRITEBYTECODE": "1",
@@ -168,6 +171,9 @@ class PreviewServer(LiveReloadServer):
         self.shown_folders = [LANGUAGE_FOLDERS[language] for language in shown]
 
     def _serve_request(self, environ, start_response):
+        if environ["PATH_INFO"] == "/" and "" in self.left_out:  # English (the root) is left out
+            start_response("302 Found", [("Location", "/" + self.shown_folders[0])])
+            return []
         result = super()._serve_request(environ, start_response)
         if result is None and self._in_left_out_language(environ["PATH_INFO"].lstrip("/")):
             start_response("404 Not Found", [("Content-Type", "text/html; charset=utf-8"),
@@ -204,6 +210,7 @@ def serve(root: Path, host: str, port: int, languages: list[str], site_dir: str 
     server.error_handler = lambda code: _read(Path(site_dir) / f"{code}.html")
     handler = watchdog.events.FileSystemEventHandler()
     handler.on_any_event = lambda event: None if event.is_directory else sources.record(event)
+    signal.signal(signal.SIGTERM, _interrupt)  # stopped like Ctrl+C: the workers and the site folder go too
     try:
         workers.start()
         for name in WATCHED:
@@ -218,6 +225,10 @@ def serve(root: Path, host: str, port: int, languages: list[str], site_dir: str 
         if temporary:
             shutil.rmtree(site_dir, ignore_errors=True)
     return True
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
 
 
 def _read(path: Path) -> bytes | None:
