@@ -38,6 +38,12 @@ class _KeptState(BasePlugin):
     """Keeps what MkDocs' build() holds only in its local variables."""
 
     files = nav = env = None
+    skip_sitemap_template = False
+
+    def on_post_template(self, output_content, template_name, config):
+        if template_name == "sitemap.xml" and self.skip_sitemap_template:
+            return ""  # MkDocs writes no empty template
+        return output_content
 
     @event_priority(-10000)
     def on_nav(self, nav, config, files):
@@ -63,10 +69,9 @@ class LanguagePreview:
     def build(self) -> None:
         self.config.plugins.on_startup(command="serve", dirty=False)
         language, shown = os.environ["STRATEGY_BUILD_LANGUAGE"], os.environ["STRATEGY_PREVIEW_LANGUAGES"].split(",")
-        if SITEMAP_WRITER in shown and language != SITEMAP_WRITER:
-            # The languages build at once: the empty placeholder this build would write
-            # could land after the site map the other build writes (hooks/sitemap.py).
-            self.config.theme.static_templates.discard("sitemap.xml")
+        # The languages build at once: the empty placeholder this build would write
+        # could land after the site map the other build writes (hooks/sitemap.py).
+        self.kept.skip_sitemap_template = SITEMAP_WRITER in shown and language != SITEMAP_WRITER
         utils.clean_directory = lambda directory: None  # the server empties the site folder first
         build(self.config, serve_url=self.serve_url)
 
