@@ -136,7 +136,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "fy": ("nasal",), "yng": ("nasal",), "ym": ("nasal",),
 }
 # Set phrases in which the word stays radical.
-_FIXED_PHRASES = frozenset({("i", "mewn"), ("am", "byth"), ("gan", "mwyaf")})
+_FIXED_PHRASES = frozenset({("i", "mewn"), ("am", "byth"), ("gan", "mwyaf"), ("pa", "mor")})  # "pa mor": mor resists mutation
 # 'yng' is only written before ng-/ngh- and 'ym' before m-/mh-: other sounds take 'yn'.
 _TRIGGER_RADICALS = {"yng": ("c", "g"), "ym": ("p", "b")}
 
