@@ -71,14 +71,19 @@ def local_time_problem(value: str) -> str | None:
     return (f"a time that happens twice in Wales: the clocks go back from {hour + 1:02}:00 to {hour:02}:00 on {day}")
 
 
-def local_time_problems(document: YamlDocument, file: str, fields: tuple[str, ...]) -> list[Problem]:
+EVENT_TIME = "a date and time in Welsh local time that happens once, written YYYY-MM-DDTHH:MM"
+PUBLICATION_TIME = ("a date, or a date and a time in Welsh local time that happens once, "
+                    "written YYYY-MM-DD HH:MM")
+
+
+def local_time_problems(document: YamlDocument, file: str, fields: tuple[str, ...],
+                        expected: str = EVENT_TIME) -> list[Problem]:
+    """A date alone always passes: midnight happens once in Wales (the clocks change at 01:00 or 02:00)."""
     problems = []
     for name in fields:
         value = document.data.get(name) if isinstance(document.data, dict) else None
         if isinstance(value, str):
             why = local_time_problem(value)
             if why:
-                problems.append(Problem(file, document.line_of((name,)), name,
-                                        "a date and time in Welsh local time that happens once, "
-                                        "written YYYY-MM-DDTHH:MM", f"'{value}', {why}"))
+                problems.append(Problem(file, document.line_of((name,)), name, expected, f"'{value}', {why}"))
     return problems
