@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date, time
 from pathlib import Path
 
 import pytest
-from hypothesis import given, strategies as st
 from lxml import etree
 
 from conftest import build, copy_site_sources, parse, run_strategy, write_and_release
