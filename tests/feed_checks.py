@@ -77,15 +77,25 @@ def rfc_3339(value: str | None) -> datetime | None:
     return None
 
 
-def html_link_problems(html: str, where: str) -> list[str]:
-    """Relative links in HTML content: a feed reader has no page to resolve them against."""
+# What the W3C validator calls a security risk in HTML content.
+UNSAFE_ELEMENTS = {"script", "style", "iframe", "frame", "embed", "object", "applet", "meta", "link", "form"}
+
+
+def html_content_problems(html: str, where: str) -> list[str]:
+    """Relative links in HTML content (a feed reader has no page to resolve them
+    against), and the elements and event attributes readers strip as unsafe."""
     if not (html or "").strip():
         return []
     fragment = lxml.html.fragment_fromstring(html, create_parent="div")
-    return [f"{where}: relative {attribute} {element.get(attribute)!r} in the content"
-            for element in fragment.iter() for attribute in ("href", "src")
-            if element.get(attribute) and not element.get(attribute).startswith("#")
-            and not is_absolute(element.get(attribute)) and not element.get(attribute).startswith("mailto:")]
+    problems = [f"{where}: relative {attribute} {element.get(attribute)!r} in the content"
+                for element in fragment.iter() for attribute in ("href", "src")
+                if element.get(attribute) and not element.get(attribute).startswith("#")
+                and not is_absolute(element.get(attribute)) and not element.get(attribute).startswith("mailto:")]
+    for element in fragment.iter():
+        if isinstance(element.tag, str) and (element.tag in UNSAFE_ELEMENTS
+                                             or any(name.startswith("on") for name in element.attrib)):
+            problems.append(f"{where}: unsafe <{element.tag}> in the content")
+    return problems
 
 
 def _dates(problems: list[str], where: str, **values: str | None) -> dict[str, datetime | None]:
@@ -138,7 +148,7 @@ def atom_problems(data: bytes, own_url: str, language: str) -> list[str]:
             problems.append(f"{where}: updated after the feed's own updated")
         content = entry.find(f"{ATOM}content")
         if content is not None and content.get("type") == "html":
-            problems += html_link_problems(content.text, where)
+            problems += html_content_problems(content.text, where)
     problems += [f"two entries with the same id {value!r}" for value in set(ids) if ids.count(value) > 1]
     problems += [f"two entries with the same value for atom:updated ({value})" for value in set(updates)
                  if updates.count(value) > 1]
@@ -177,7 +187,7 @@ def rss_problems(data: bytes, own_url: str, language: str) -> list[str]:
         for link in [item.findtext("link"), *(link.get("href") for link in item.findall(f"{ATOM}link"))]:
             if not is_absolute(link):
                 problems.append(f"{where}: relative link {link!r}")
-        problems += html_link_problems(item.findtext("description"), where)
+        problems += html_content_problems(item.findtext("description"), where)
     problems += [f"two items with the same guid {value!r}" for value in set(guids) if guids.count(value) > 1]
     return problems
 
@@ -219,7 +229,7 @@ def json_feed_problems(text: str, own_url: str, language: str) -> list[str]:
         updates.append(item.get("date_modified") or item.get("date_published"))
         if dates["date_modified"] and dates["date_published"] and dates["date_modified"] < dates["date_published"]:
             problems.append(f"{where}: modified before published")
-        problems += html_link_problems(item.get("content_html"), where)
+        problems += html_content_problems(item.get("content_html"), where)
     problems += [f"two items with the same id {value!r}" for value in set(ids) if ids.count(value) > 1]
     problems += [f"two items with the same latest date ({value})" for value in set(updates) if updates.count(value) > 1]
     return problems
