@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time
+from datetime import date, datetime
 from pathlib import Path
 
 from . import LANGUAGES, schemas
@@ -14,7 +14,7 @@ from .placeholders import placeholder_problems
 from .plan_loader import load_plan
 from .problems import ContentError, Problem
 from .translation import IN_STEP, MISSING, OUTDATED, source_hash
-from .values import PUBLICATION_TIME, control_character_problems, local_time_problems
+from .values import PUBLICATION_TIME, control_character_problems, local_time_problems, publication_day, time_of_day
 from .yamltext import MarkdownFile, read_text, split_front_matter
 
 TEXT_FIELDS = ("title", "summary", "location")
@@ -188,7 +188,7 @@ def _check_twins_agree(source: _Twin, translation: _Twin) -> list[Problem]:
 
 def _check_changes(source: _Twin) -> list[Problem]:
     data = source.parsed.front_matter.data
-    change_dates, published = [change["date"] for change in data.get("changes", [])], _day(data.get("date", ""))
+    change_dates, published = [change["date"] for change in data.get("changes", [])], publication_day(data.get("date", ""))
     if change_dates and (change_dates != sorted(change_dates) or change_dates[0] < published):
         return [Problem(source.file, source.parsed.front_matter.line_of(("changes",)), "changes",
                         f"changes oldest first, none before the publication date {published}",
@@ -202,15 +202,6 @@ def _check_values(twin: _Twin) -> list[Problem]:
     document = twin.parsed.front_matter
     return (control_character_problems(document, twin.file) + local_time_problems(document, twin.file, ("start", "end"))
             + local_time_problems(document, twin.file, ("date",), PUBLICATION_TIME))
-
-
-def _day(published: str) -> str:
-    """The day of a post's ``date``, which may go on with a time: '2026-11-25 09:30'."""
-    return published[:10]
-
-
-def _time_of_day(published: str) -> time | None:
-    return datetime.fromisoformat(published).time() if len(published) > len("YYYY-MM-DD") else None
 
 
 def _check_body(twin: _Twin, relative: str, bodies: BodyChecker, languages: tuple[str, ...] = ()) -> list[Problem]:
@@ -256,8 +247,8 @@ def _build_post(relative: str, source: _Twin, by_language: dict[str, _Twin], pro
         summary=text("summary"),
         body=Text(**{lang: twin.parsed.body for lang, twin in by_language.items()}),
         id=data.get("id"),
-        date=date.fromisoformat(_day(data["date"])) if "date" in data else None,
-        time=_time_of_day(data["date"]) if "date" in data else None,
+        date=date.fromisoformat(publication_day(data["date"])) if "date" in data else None,
+        time=time_of_day(data["date"]) if "date" in data else None,
         changes=tuple(
             Change(date.fromisoformat(change["date"]),
                    Text(**{language: twin.parsed.front_matter.data["changes"][index]["note"]

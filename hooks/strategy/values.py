@@ -1,11 +1,12 @@
 """Checks of values that a schema's patterns cannot make: text without control
-characters, and Welsh local times that happen exactly once."""
+characters, and Welsh local times that happen exactly once; and a post's date line
+read as its day and, if it gives one, its time."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import datetime
+from datetime import datetime, time
 
 from .consultation import WALES
 from .dates import long_date
@@ -50,6 +51,16 @@ def control_character_problems(document: YamlDocument, file: str) -> list[Proble
 
     visit(document.data, ())
     return problems
+
+
+def publication_day(published: str) -> str:
+    """The day of a post's ``date``, which may go on with a time: '2026-11-25 09:30'."""
+    return published[:10]
+
+
+def time_of_day(published: str) -> time | None:
+    """The time a post's checked ``date`` gives, if any."""
+    return datetime.fromisoformat(published).time() if len(published) > len("YYYY-MM-DD") else None
 
 
 def local_time_problem(value: str) -> str | None:
