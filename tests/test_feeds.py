@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+from datetime import date, time
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import feedparser
 import yaml
+from hypothesis import assume, given, strategies as st
 from lxml import etree
 
 from conftest import REPO, build, parse
+from strategy.inputs import WALES
 
 SITE_URL = "https://digital-strategy.example.wales/"
 MISSIONS = [m["id"] for m in yaml.safe_load((REPO / "data/plan.yaml").read_text())["missions"]]
@@ -202,3 +205,65 @@ def test_hostile_titles_and_bodies_give_well_formed_xml_and_valid_json(site_copy
     assert entry.title == "Q&A ]]> <script>alert(1)</script>  end"
     items = json.loads((tmp_path / "site/cy/feed.json").read_text())["items"]
     assert any(item["title"] == "Q&A ]]> <script>alert(1)</script>  end" for item in items)
+
+
+# --- the moments of entries (feed_times.py) --------------------------------------
+
+def _post(post_id: str, day, given_time=None, changed=None):
+    from strategy.model import Change, Post, Text
+
+    text = Text("x", "x")
+    return Post(path=f"posts/{post_id}.md", kind="series", source_language="en", title=text, summary=text, body=text,
+                id=post_id, date=day, time=given_time, changes=(Change(changed, text),) if changed else ())
+
+
+_IDS = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True)
+_DAYS = st.dates(date(2025, 1, 1), date(2027, 12, 31))
+_TIMES = st.none() | st.times().map(lambda t: t.replace(second=0, microsecond=0))
+
+
+@st.composite
+def _posts(draw):
+    ids = draw(st.lists(_IDS, min_size=1, max_size=12, unique=True))
+    days = draw(st.lists(st.sampled_from(draw(st.lists(_DAYS, min_size=1, max_size=3))), min_size=len(ids),
+                         max_size=len(ids)))  # few days, so that many posts share one
+    return [_post(post_id, day, draw(_TIMES), draw(st.none() | st.sampled_from(days).filter(lambda d: d >= day)))
+            for post_id, day in zip(ids, days)]
+
+
+@given(_posts(), st.randoms(use_true_random=False))
+def test_every_entry_gets_a_distinct_updated_whatever_order_the_posts_come_in(posts, random):
+    from strategy.feed_times import entry_moments
+
+    moments = entry_moments(posts)
+    shuffled = list(posts)
+    random.shuffle(shuffled)
+    assert entry_moments(shuffled) == moments
+    assert len({moment.updated for moment in moments.values()}) == len(posts)
+    for post in posts:
+        assert moments[post.id].updated >= moments[post.id].published
+        assert moments[post.id].published.astimezone(WALES).date() == post.date
+        if post.time is not None:
+            assert moments[post.id].published.astimezone(WALES).time() == post.time
+
+
+@given(_posts(), _IDS, _DAYS)
+def test_a_post_published_on_another_day_moves_no_others_moments(posts, new_id, day):
+    from strategy.feed_times import entry_moments
+
+    assume(new_id not in {post.id for post in posts})
+    assume(all(day not in (post.date, post.updated) for post in posts))
+    before = entry_moments(posts)
+    after = entry_moments([*posts, _post(new_id, day)])
+    assert {post.id: after[post.id] for post in posts} == before
+
+
+def test_a_time_is_written_with_the_offset_of_welsh_local_time_that_day():
+    from strategy.feed_times import entry_moments, published_attribute
+
+    summer, winter = _post("summer", date(2026, 7, 1), time(9, 30)), _post("winter", date(2026, 12, 1), time(9, 30))
+    moments = entry_moments([summer, winter])
+    assert moments["summer"].published.isoformat() == "2026-07-01T09:30:00+01:00"
+    assert moments["winter"].published.isoformat() == "2026-12-01T09:30:00+00:00"
+    assert published_attribute(summer) == "2026-07-01T09:30:00+01:00"
+    assert published_attribute(_post("untimed", date(2026, 7, 1))) == "2026-07-01"

@@ -11,7 +11,7 @@ import json
 import re
 from dataclasses import dataclass
 from typing import Callable
-from datetime import date, datetime, time, timezone
+from datetime import date, datetime, time
 from email.utils import format_datetime
 from urllib.parse import urljoin
 
@@ -21,7 +21,8 @@ from lxml import etree
 from . import LANGUAGES
 from .catalogue import translate
 from .dates import event_when, long_date
-from .feed_times import distinct_updates
+from .feed_times import EntryMoments, entry_moments
+from .inputs import WALES
 from .model import Mission, Post
 from .publication import Publication
 from .urls import FEED_FILES, SiteAddresses, feed_paths, feed_stylesheet_path, relative_url
@@ -82,10 +83,6 @@ class Feed:
     items: tuple[FeedItem, ...]
 
 
-def _moment(day: date) -> datetime:
-    return datetime.combine(day, time(0, 0), tzinfo=timezone.utc)
-
-
 def feed_html(html: str, base_url: str) -> str:
     """A post's rendered HTML as a feed carries it: every link and image absolute,
     without the title (the feed item has it) or the permalink symbols."""
@@ -129,7 +126,7 @@ def item_content(post: Post, language: str, body_html: str | None) -> dict:
 
 
 def _item(post: Post, publication: Publication, language: str, settings: FeedSettings,
-          rendered: dict[str, str], render: RenderContent) -> FeedItem:
+          rendered: dict[str, str], render: RenderContent, moments: EntryMoments) -> FeedItem:
     url = settings.addresses.absolute(post.path, language)
     summary = post.summary.in_language(language) if post.summary else ""
     body = feed_html(rendered[post.path], url) if settings.full_content and rendered.get(post.path) else None
@@ -141,8 +138,8 @@ def _item(post: Post, publication: Publication, language: str, settings: FeedSet
         title=xml_safe(post.title.in_language(language)),
         summary=xml_safe(summary),
         content_html=xml_safe(content),
-        published=_moment(post.date),
-        updated=_moment(post.updated or post.date),
+        published=moments.published,
+        updated=moments.updated,
         category=_category(post, publication, language),
         alternates=tuple((other, settings.addresses.absolute(post.path, other)) for other in LANGUAGES if other != language),
     )
@@ -155,11 +152,12 @@ def build_feed(publication: Publication, language: str, settings: FeedSettings, 
 
     Drafts and scheduled posts never appear, even in a preview build."""
     posts = [post for post in publication.content.posts if publication.is_published(post)]
+    moments = entry_moments(posts)  # of every published post, so that every feed gives a post the same moments
     if mission is not None:
         posts = [post for post in posts if post.mission_id == mission.id]
-    newest_first = sorted(posts, key=lambda post: (post.date, post.id), reverse=True)[: settings.limit]
-    items = distinct_updates(tuple(_item(post, publication, language, settings, rendered, render)
-                                   for post in newest_first))
+    newest_first = sorted(posts, key=lambda post: (moments[post.id].published, post.id), reverse=True)[: settings.limit]
+    items = tuple(_item(post, publication, language, settings, rendered, render, moments[post.id])
+                  for post in newest_first)
     if mission is None:
         title = site_name
         description = translate("feed.description", language)
@@ -172,7 +170,7 @@ def build_feed(publication: Publication, language: str, settings: FeedSettings, 
         scope = f"mission/{mission.id}"
     mission_id = mission.id if mission else None
     paths = feed_paths(language, mission_id)
-    latest = max((max(item.published, item.updated) for item in items), default=_moment(date(2000, 1, 1)))
+    latest = max((item.updated for item in items), default=datetime.combine(date(2000, 1, 1), time(0, 0), tzinfo=WALES))
     return Feed(
         language=language,
         id=f"tag:{settings.id_authority}:feed/{scope}/{language}",

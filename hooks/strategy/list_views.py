@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from .consultation import OPEN, WALES, mailto
 from .catalogue import translate
 from .dates import event_when, long_datetime
+from .feed_times import published_attribute
 from .feeds import MEDIA_TYPES
 from .model import Post
 from .proofing_report import FileTotals, summary as proofing_summary
@@ -36,7 +37,8 @@ class PostLink:
 
 def post_link(post: Post, page: Page) -> PostLink:
     mission = page.publication.content.plan.mission(post.mission_id) if post.kind == "mission" else None
-    return PostLink(page.text(post.title), page.link_to(post.path), page.day(post.date), post.kind,
+    published = Day(published_attribute(post), page.day(post.date).text)  # with the time, if the post gives one
+    return PostLink(page.text(post.title), page.link_to(post.path), published, post.kind,
                     mission.number if mission else None, page.text(post.summary) if post.summary else None)
 
 

@@ -14,7 +14,7 @@ from .placeholders import placeholder_problems
 from .plan_loader import load_plan
 from .problems import ContentError, Problem
 from .translation import IN_STEP, MISSING, OUTDATED, source_hash
-from .values import control_character_problems, local_time_problems
+from .values import PUBLICATION_TIME, control_character_problems, local_time_problems, publication_day, time_of_day
 from .yamltext import MarkdownFile, read_text, split_front_matter
 
 TEXT_FIELDS = ("title", "summary", "location")
@@ -188,19 +188,20 @@ def _check_twins_agree(source: _Twin, translation: _Twin) -> list[Problem]:
 
 def _check_changes(source: _Twin) -> list[Problem]:
     data = source.parsed.front_matter.data
-    change_dates = [change["date"] for change in data.get("changes", [])]
-    if change_dates and (change_dates != sorted(change_dates) or change_dates[0] < data["date"]):
+    change_dates, published = [change["date"] for change in data.get("changes", [])], publication_day(data.get("date", ""))
+    if change_dates and (change_dates != sorted(change_dates) or change_dates[0] < published):
         return [Problem(source.file, source.parsed.front_matter.line_of(("changes",)), "changes",
-                        f"changes oldest first, none before the publication date {data['date']}",
+                        f"changes oldest first, none before the publication date {published}",
                         ", ".join(change_dates))]
     return []
 
 
 def _check_values(twin: _Twin) -> list[Problem]:
     """What the schema's patterns cannot say: no control characters in any text, and
-    event times that happen exactly once in Wales."""
+    event and publication times that happen exactly once in Wales."""
     document = twin.parsed.front_matter
-    return control_character_problems(document, twin.file) + local_time_problems(document, twin.file, ("start", "end"))
+    return (control_character_problems(document, twin.file) + local_time_problems(document, twin.file, ("start", "end"))
+            + local_time_problems(document, twin.file, ("date",), PUBLICATION_TIME))
 
 
 def _check_body(twin: _Twin, relative: str, bodies: BodyChecker, languages: tuple[str, ...] = ()) -> list[Problem]:
@@ -246,7 +247,8 @@ def _build_post(relative: str, source: _Twin, by_language: dict[str, _Twin], pro
         summary=text("summary"),
         body=Text(**{lang: twin.parsed.body for lang, twin in by_language.items()}),
         id=data.get("id"),
-        date=date.fromisoformat(data["date"]) if "date" in data else None,
+        date=date.fromisoformat(publication_day(data["date"])) if "date" in data else None,
+        time=time_of_day(data["date"]) if "date" in data else None,
         changes=tuple(
             Change(date.fromisoformat(change["date"]),
                    Text(**{language: twin.parsed.front_matter.data["changes"][index]["note"]

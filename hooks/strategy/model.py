@@ -7,7 +7,7 @@ MkDocs; ``loader.load_content`` builds them from the files in the repository.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
 from functools import cached_property
 
 
@@ -118,6 +118,7 @@ class Post:
     body: Text
     id: str | None = None  # every kind but page has one; it never changes once published
     date: date | None = None
+    time: time | None = None  # the time of day it is published, in Welsh local time, if the post gives one
     changes: tuple[Change, ...] = ()  # oldest first
     draft: bool = False
     mission_id: str | None = None
@@ -155,7 +156,7 @@ class Content:
     @cached_property
     def posts(self) -> tuple[Post, ...]:
         """The posts of the series, oldest first."""
-        return tuple(sorted((e for e in self.entries if not e.is_page), key=lambda p: (p.date, p.id)))
+        return tuple(sorted((e for e in self.entries if not e.is_page), key=lambda p: (p.date, p.time or time(0), p.id)))
 
     def entry_at(self, path: str) -> Post | None:
         return self._by_path.get(path)

@@ -1,11 +1,12 @@
 """Checks of values that a schema's patterns cannot make: text without control
-characters, and Welsh local times that happen exactly once."""
+characters, and Welsh local times that happen exactly once; and a post's date line
+read as its day and, if it gives one, its time."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import datetime
+from datetime import datetime, time
 
 from .consultation import WALES
 from .dates import long_date
@@ -52,6 +53,16 @@ def control_character_problems(document: YamlDocument, file: str) -> list[Proble
     return problems
 
 
+def publication_day(published: str) -> str:
+    """The day of a post's ``date``, which may go on with a time: '2026-11-25 09:30'."""
+    return published[:10]
+
+
+def time_of_day(published: str) -> time | None:
+    """The time a post's checked ``date`` gives, if any."""
+    return datetime.fromisoformat(published).time() if len(published) > len("YYYY-MM-DD") else None
+
+
 def local_time_problem(value: str) -> str | None:
     """Why ``value`` (YYYY-MM-DDTHH:MM, Welsh local time) is not one moment, or None.
 
@@ -71,14 +82,19 @@ def local_time_problem(value: str) -> str | None:
     return (f"a time that happens twice in Wales: the clocks go back from {hour + 1:02}:00 to {hour:02}:00 on {day}")
 
 
-def local_time_problems(document: YamlDocument, file: str, fields: tuple[str, ...]) -> list[Problem]:
+EVENT_TIME = "a date and time in Welsh local time that happens once, written YYYY-MM-DDTHH:MM"
+PUBLICATION_TIME = ("a date, or a date and a time in Welsh local time that happens once, "
+                    "written YYYY-MM-DD HH:MM")
+
+
+def local_time_problems(document: YamlDocument, file: str, fields: tuple[str, ...],
+                        expected: str = EVENT_TIME) -> list[Problem]:
+    """A date alone always passes: midnight happens once in Wales (the clocks change at 01:00 or 02:00)."""
     problems = []
     for name in fields:
         value = document.data.get(name) if isinstance(document.data, dict) else None
         if isinstance(value, str):
             why = local_time_problem(value)
             if why:
-                problems.append(Problem(file, document.line_of((name,)), name,
-                                        "a date and time in Welsh local time that happens once, "
-                                        "written YYYY-MM-DDTHH:MM", f"'{value}', {why}"))
+                problems.append(Problem(file, document.line_of((name,)), name, expected, f"'{value}', {why}"))
     return problems

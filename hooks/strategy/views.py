@@ -9,6 +9,7 @@ from . import LANGUAGES
 from .catalogue import translate
 from .consultation import WALES
 from .dates import event_when, long_date
+from .feed_times import published_attribute
 from .feeds import MEDIA_TYPES
 from .markers import placed_blocks
 from .model import Mission, Post
@@ -52,7 +53,9 @@ class PageView:
     feeds: tuple[FeedLink, ...] = ()  # announced in the page head for feed readers to discover
     caption: str | None = None  # "Mission 2", "Showcase"...
     published: str | None = None  # "Published 6 November 2026"
+    published_datetime: str | None = None  # for <time datetime>: '2026-11-06', or with the time a post gives
     updated: str | None = None
+    updated_datetime: str | None = None
     preview_notice: str | None = None  # why a draft or scheduled post is shown (previews only)
     series_label: str | None = None
     series_part: str | None = None  # "Part 3 of 7"
@@ -163,8 +166,10 @@ def page_view(post: Post | None, path: str, publication: Publication, language: 
     else:
         view["caption"] = translate(f"kind.{post.kind}", language)
     view["published"] = translate("published_on", language, date=long_date(post.date, language))
+    view["published_datetime"] = published_attribute(post)
     if post.updated:
         view["updated"] = translate("updated_on", language, date=long_date(post.updated, language))
+        view["updated_datetime"] = post.updated.isoformat()
     if post.draft:
         view["preview_notice"] = translate("preview.draft", language)
     elif not publication.is_published(post):
