@@ -273,7 +273,12 @@ def test_the_current_pages_contents_open_from_the_keyboard_in_the_menu(tab, site
     opener.focus()
     tab.keyboard.press("Enter")
     assert opener.get_attribute("aria-expanded") == "true"
+    tab.keyboard.press("Space")
+    assert opener.get_attribute("aria-expanded") == "false"
+    tab.keyboard.press("Space")
+    assert opener.get_attribute("aria-expanded") == "true"
     tab.keyboard.press("Tab")
+    tab.wait_for_timeout(400)  # the contents slide in
     stop = tab.evaluate(SEEN)
     assert stop["in_menu"] and stop["shown"] and stop["on_screen"], stop
 

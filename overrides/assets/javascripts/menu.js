@@ -41,12 +41,12 @@
     opener.setAttribute("tabindex", "0");
     opener.setAttribute("role", "button");
     var showPanel = function () { opener.setAttribute("aria-expanded", panel.checked ? "true" : "false"); };
+    // Material's own keyboard handler clicks a focused label on Enter; a button
+    // also answers Space.
     opener.addEventListener("keydown", function (event) {
-      if (event.key !== "Enter" && event.key !== " ") return;
+      if (event.key !== " ") return;
       event.preventDefault();
-      panel.checked = !panel.checked;
-      panel.dispatchEvent(new Event("change"));
-      showPanel();
+      opener.click();
     });
     panel.addEventListener("change", showPanel);
     showPanel();
