@@ -6,6 +6,8 @@ ring, the menu opens and closes from the keyboard, and controls are big enough t
 
 from __future__ import annotations
 
+from urllib.parse import unquote
+
 import pytest
 
 from test_browser import LANGUAGE_ROOTS, PAGE_KINDS, page_url
@@ -37,6 +39,20 @@ SMALL_TARGETS = """() => [...document.querySelectorAll('a[href], button, select,
   .filter(t => t.width < 24 || t.height < 24)"""
 
 
+# Visible text smaller than 14 px (0.7rem), each element once.
+SMALL_TEXT = """() => { const found = new Set();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const text = walker.currentNode, e = text.parentElement;
+    if (!text.textContent.trim() || !e.getClientRects().length) continue;
+    const style = getComputedStyle(e);
+    if (style.visibility !== 'visible' || e.closest('.strategy-visually-hidden, [aria-hidden=true]')) continue;
+    if (parseFloat(style.fontSize) < 13.95)
+      found.add(e.tagName + ' ' + style.fontSize + ' "' + text.textContent.trim().slice(0, 30) + '"');
+  }
+  return [...found]; }"""
+
+
 # Records every element that takes the focus, as the reader presses Tab.
 RECORD_FOCUS = """window.strategyFocus = [];
 document.addEventListener('focusin', () => window.strategyFocus.push((%s)()));""" % FOCUSED
@@ -65,9 +81,10 @@ def survey(tab, site_url):
                 tab.goto(page_url(site_url, language, path))
                 width_of_page = tab.evaluate("document.documentElement.scrollWidth")
                 small = tab.evaluate(SMALL_TARGETS)
+                small_text = tab.evaluate(SMALL_TEXT)
                 for _ in range(MOST_TAB_STOPS):
                     tab.keyboard.press("Tab")
-                pages[kind] = {"width": width_of_page, "small targets": small,
+                pages[kind] = {"width": width_of_page, "small targets": small, "small text": small_text,
                                "tab stops": tab.evaluate("window.strategyFocus")}
             seen[language, width] = pages
         return seen[language, width]
@@ -98,6 +115,13 @@ def test_every_tab_stop_is_on_screen_with_a_visible_focus_ring(survey, language,
 @pytest.mark.parametrize("language", LANGUAGE_ROOTS)
 def test_links_and_controls_outside_sentences_are_at_least_24_px(survey, language, width):
     failures = {kind: page["small targets"] for kind, page in survey(language, width).items() if page["small targets"]}
+    assert failures == {}
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("language", LANGUAGE_ROOTS)
+def test_all_visible_text_is_at_least_14_px(survey, language, width):
+    failures = {kind: page["small text"] for kind, page in survey(language, width).items() if page["small text"]}
     assert failures == {}
 
 
@@ -187,4 +211,138 @@ def test_a_feed_address_copies_with_one_press(browser, site_url, language, butto
     page.get_by_role("button", name=button).click()
     page.wait_for_function("document.querySelector('.strategy-copy-status').textContent !== ''")
     assert page.evaluate("navigator.clipboard.readText()") == site_url + feed  # the site as built for this address
+    context.close()
+
+
+# What the focused element looks like to a sighted keyboard user: on screen, not
+# under the sticky header, and not inside a transparent or hidden panel.
+SEEN = """() => {
+  const e = document.activeElement, box = e.getBoundingClientRect();
+  let shown = true;
+  for (let n = e; n && n.nodeType === 1; n = n.parentElement) {
+    const style = getComputedStyle(n);
+    if (style.visibility !== 'visible' || parseFloat(style.opacity) < 0.5) shown = false;
+  }
+  const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
+  return {what: e.tagName + ' "' + (e.textContent || '').trim().slice(0, 30) + '"', shown,
+          on_screen: box.right > 0 && box.left < innerWidth && box.bottom > 0 && box.top < innerHeight,
+          // an element taller than the space below the header (a table's scroll box) cannot fit
+          under_header: e.closest('.md-header') === null && box.top < header - 1 && box.height < innerHeight - header,
+          in_menu: e.closest('.md-sidebar--primary') !== null,
+          open: document.querySelector('[data-strategy-menu-button]').getAttribute('aria-expanded')};
+}"""
+
+
+@pytest.mark.parametrize("width", (320, 375))
+@pytest.mark.parametrize("language", LANGUAGE_ROOTS)
+@pytest.mark.parametrize("path", ("", "events/", "delivery-plan/"))
+def test_in_the_open_menu_every_tab_stop_is_seen_and_tabbing_out_closes_it(tab, site_url, language, path, width):
+    tab.set_viewport_size({"width": width, "height": 700})
+    tab.goto(page_url(site_url, language, path))
+    tab.focus("[data-strategy-menu-button]")
+    tab.keyboard.press("Enter")
+    tab.wait_for_function("document.activeElement.closest('.md-sidebar--primary') !== null")
+    stops, unseen = [], []
+    for _ in range(40):
+        stop = tab.evaluate(SEEN)
+        if not stop["in_menu"]:
+            break
+        stops.append(stop["what"])
+        if not (stop["shown"] and stop["on_screen"]):
+            unseen.append(stop["what"])
+        tab.keyboard.press("Tab")
+        tab.wait_for_timeout(30)
+    else:
+        pytest.fail("Tab never leaves the menu")
+    assert unseen == [], f"focused in the menu but not seen: {unseen}"
+    assert len(stops) >= 5, stops
+    assert stop["open"] == "false", "focus that leaves the menu closes it"
+    tab.wait_for_timeout(400)  # the drawer slides away; Material fades anchors in on focus
+    stop = tab.evaluate(SEEN)
+    assert stop["shown"] and stop["on_screen"], stop
+
+
+@pytest.mark.parametrize("language, contents", [("en", "Events"), ("cy", "Digwyddiadau")])
+def test_the_current_pages_contents_open_from_the_keyboard_in_the_menu(tab, site_url, language, contents):
+    tab.set_viewport_size({"width": 320, "height": 700})
+    tab.goto(page_url(site_url, language, "events/"))
+    tab.focus("[data-strategy-menu-button]")
+    tab.keyboard.press("Enter")
+    opener = tab.locator(".md-sidebar--primary [role=button]", has_text=contents).first
+    assert opener.get_attribute("aria-expanded") == "false"
+    opener.focus()
+    tab.keyboard.press("Enter")
+    assert opener.get_attribute("aria-expanded") == "true"
+    tab.keyboard.press("Space")
+    assert opener.get_attribute("aria-expanded") == "false"
+    tab.keyboard.press("Space")
+    assert opener.get_attribute("aria-expanded") == "true"
+    tab.keyboard.press("Tab")
+    tab.wait_for_timeout(400)  # the contents slide in
+    stop = tab.evaluate(SEEN)
+    assert stop["in_menu"] and stop["shown"] and stop["on_screen"], stop
+
+
+@pytest.mark.parametrize("width", (375, 1280))
+@pytest.mark.parametrize("path", ("subscribe/", "delivery-plan/"))
+def test_shift_tab_never_leaves_the_focus_under_the_sticky_header(tab, site_url, path, width):
+    tab.set_viewport_size({"width": width, "height": 700})
+    tab.goto(page_url(site_url, "en", path))
+    tab.focus(".md-footer a >> nth=-1")
+    hidden = []
+    for _ in range(40):
+        tab.keyboard.press("Shift+Tab")
+        stop = tab.evaluate(SEEN)
+        if stop["under_header"] and stop["shown"]:
+            hidden.append(stop["what"])
+    assert hidden == []
+
+
+@pytest.mark.parametrize("language, answers", [("en", ("Yes", "No")), ("cy", ("Ydy", "Nac ydy"))])
+def test_the_wellbeing_matrix_on_a_phone_answers_in_words_under_each_goal(tab, site_url, language, answers):
+    tab.set_viewport_size({"width": 320, "height": 800})
+    tab.goto(page_url(site_url, language, "wellbeing/"))
+    row = tab.locator("table.strategy-table--matrix tbody tr").first
+    cells = row.evaluate("""tr => [...tr.querySelectorAll('td')].map(c => [
+        getComputedStyle(c, '::before').content, c.innerText.trim(), c.getBoundingClientRect().width])""")
+    goal = {"en": "A prosperous Wales", "cy": "Cymru lewyrchus"}[language]
+    assert goal in cells[0][0], "each answer under its goal's name"
+    assert {answer for _, answer, _ in cells} == set(answers), "the answers in words"
+    assert all(width > 200 for _, _, width in cells), "one goal to a line, across the card"
+    assert tab.evaluate("document.documentElement.scrollWidth") <= 320
+
+
+def test_the_not_found_page_says_so_and_its_report_names_the_missing_address(tab, site_url):
+    tab.set_viewport_size({"width": 375, "height": 800})
+    tab.goto(site_url + "404.html")
+    assert tab.title().startswith("Page not found")
+    assert tab.locator(".md-skip").get_attribute("href") == "#strategy-content"
+    report = tab.locator("a[data-strategy-missing-address]").get_attribute("href")
+    assert report.startswith("mailto:") and "404.html" in unquote(report) and "{address}" not in unquote(report)
+
+
+@pytest.mark.parametrize("language, other, query", [("en", "cy", "skills"), ("cy", "en", "sgiliau")])
+def test_the_language_switch_keeps_the_search(tab, site_url, language, other, query):
+    tab.set_viewport_size({"width": 375, "height": 800})
+    tab.goto(page_url(site_url, language, "search/") + "?q=" + query)
+    tab.wait_for_selector(".strategy-search__results a")
+    tab.locator(".strategy-language-switch__link").first.click()
+    tab.wait_for_url(page_url(site_url, other, "search/") + "?q=" + query)
+    assert tab.locator(".strategy-search input[name=q]").input_value() == query
+
+
+@pytest.mark.parametrize("language, copied", [("en", "Copied"), ("cy", "Wedi'i gopïo")])
+def test_the_copy_button_itself_says_copied(browser, site_url, language, copied):
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.set_viewport_size({"width": 320, "height": 700})
+    page.goto(page_url(site_url, language, "subscribe/"))
+    button = page.locator(".strategy-copy-button").nth(3)
+    button.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelectorAll('.strategy-copy-button')[3].textContent !== ''")
+    assert button.inner_text() == copied
+    box = button.bounding_box()
+    assert 0 <= box["y"] < 700, "the confirmation is where the reader pressed"
     context.close()

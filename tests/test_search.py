@@ -61,7 +61,7 @@ def test_a_welsh_search_finds_welsh_pages_only_and_every_mutated_form(browser, s
         assert url + "cy/posts/across-wales/" in found, query
     assert url + "cy/posts/missions/digital-services/" in results(page, f"{url}cy/search/?q=wasanaethau")
     assert url + "cy/posts/across-wales/" in results(page, f"{url}cy/search/?q=bobl")
-    assert page.inner_text(".strategy-search__status").startswith("Mae ")
+    assert page.inner_text(".strategy-search__status").startswith("Nifer y tudalennau")
     page.close()
 
 

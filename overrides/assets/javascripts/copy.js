@@ -12,7 +12,14 @@
     button.setAttribute("aria-label", address.getAttribute("data-copy-label"));
     button.addEventListener("click", function () {
       navigator.clipboard.writeText(address.textContent.trim()).then(function () {
+        // Seen on the button itself, heard from the status region.
+        button.textContent = address.getAttribute("data-copied-short");
+        button.setAttribute("data-copied", "");
         if (status) status.textContent = address.getAttribute("data-copied-text");
+        setTimeout(function () {
+          button.textContent = address.getAttribute("data-copy-text");
+          button.removeAttribute("data-copied");
+        }, 4000);
       });
     });
     address.insertAdjacentElement("afterend", button);

@@ -31,6 +31,34 @@
     }
   }
 
+  // Material's drawer opens a section or the current page's contents with a
+  // <label for=...> a keyboard cannot reach: each becomes a button of its own,
+  // saying whether its panel is open (the labels that only go back stay as
+  // they are: Escape closes the menu).
+  drawer.querySelectorAll(".md-nav__link[for]").forEach(function (opener) {
+    var panel = document.getElementById(opener.getAttribute("for"));
+    if (!panel || panel.type !== "checkbox") return;
+    opener.setAttribute("tabindex", "0");
+    opener.setAttribute("role", "button");
+    var showPanel = function () { opener.setAttribute("aria-expanded", panel.checked ? "true" : "false"); };
+    // Material's own keyboard handler clicks a focused label on Enter; a button
+    // also answers Space.
+    opener.addEventListener("keydown", function (event) {
+      if (event.key !== " ") return;
+      event.preventDefault();
+      opener.click();
+    });
+    panel.addEventListener("change", showPanel);
+    showPanel();
+  });
+
+  // Focus that leaves the open menu (Tab past its last link) closes it: the
+  // page under the drawer is covered, so its links would be focused unseen.
+  drawer.addEventListener("focusout", function (event) {
+    var next = event.relatedTarget;
+    if (toggle.checked && next && !drawer.contains(next) && next !== button) setOpen(false);
+  });
+
   button.addEventListener("click", function () { setOpen(!toggle.checked); });
   toggle.addEventListener("change", show);  // also when the overlay closes it
   document.addEventListener("keydown", function (event) {

@@ -129,13 +129,24 @@ if (typeof module === "object") module.exports = strategySearchTerms;  // for th
     });
   }
 
+  // The language switch takes the search along: the other language's search
+  // page opens with the same words.
+  function keepQueryInLanguageSwitch(query) {
+    document.querySelectorAll(".strategy-language-switch__link[href]").forEach(function (link) {
+      var target = new URL(link.getAttribute("href"), location.href);
+      if (query) target.searchParams.set("q", query); else target.searchParams.delete("q");
+      link.href = target.href;
+    });
+  }
+
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     var url = new URL(location.href);
     url.searchParams.set("q", input.value);
     history.replaceState(null, "", url);
+    keepQueryInLanguageSwitch(input.value);
     search(input.value);
   });
   var initial = new URL(location.href).searchParams.get("q");
-  if (initial) { input.value = initial; search(initial); }
+  if (initial) { input.value = initial; keepQueryInLanguageSwitch(initial); search(initial); }
 })();
