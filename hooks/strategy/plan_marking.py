@@ -17,6 +17,7 @@ import yaml
 
 from .messages import message
 from .plan_translation import PLAN_FILE, SOURCE_HASH, PlanText, chosen_texts, plan_texts
+from .translation import yaml_text
 from .yamltext import parse_yaml
 
 
@@ -63,14 +64,15 @@ def _value_at(data, path: tuple) -> dict:
 
 def _edit(text: str, mapping: yaml.MappingNode, new_hash: str, newline: str) -> tuple[int, int, str]:
     """(start, end, replacement) that records ``new_hash`` in ``mapping``."""
+    written = yaml_text(new_hash)
     for key, value in mapping.value:
         if key.value == SOURCE_HASH:
             start, end = value.start_mark.index, value.end_mark.index
-            return start, end, new_hash if end > start else f" {new_hash}"  # 'source_hash:' left empty
+            return start, end, written if end > start else f" {written}"  # 'source_hash:' left empty
     last = mapping.value[-1][1].end_mark.index
     if mapping.flow_style:  # text: {en: ..., cy: ...}
-        return last, last, f", {SOURCE_HASH}: {new_hash}"
-    line = " " * mapping.value[0][0].start_mark.column + f"{SOURCE_HASH}: {new_hash}" + newline
+        return last, last, f", {SOURCE_HASH}: {written}"
+    line = " " * mapping.value[0][0].start_mark.column + f"{SOURCE_HASH}: {written}" + newline
     line_start = text.rfind("\n", 0, last) + 1
     if not text[line_start:last].strip():  # a block scalar (|, >) ends at the start of the next line
         return line_start, line_start, line

@@ -40,7 +40,7 @@ def record_source_hash(translation_file: Path, new_hash: str) -> bool:
     text = translation_file.read_text(encoding="utf-8")
     end = text.index("\n---", 3)
     front, rest = text[: end + 1], text[end + 1:]
-    line = f"source_hash: {new_hash}\n"
+    line = f"source_hash: {yaml_text(new_hash)}\n"
     if _SOURCE_HASH_LINE.search(front):
         updated = _SOURCE_HASH_LINE.sub(line, front, count=1)
     else:
@@ -49,6 +49,11 @@ def record_source_hash(translation_file: Path, new_hash: str) -> bool:
         return False
     translation_file.write_text(updated + rest, encoding="utf-8")
     return True
+
+
+def yaml_text(code: str) -> str:
+    """A hash as YAML text: quoted when it is all digits, which YAML would read as a number."""
+    return f"'{code}'" if code.isdigit() else code
 
 
 def translation_files(docs: Path) -> list[Path]:
