@@ -112,10 +112,12 @@ def mark_plan(root: Path, entries: list[str]) -> int:
     if new_text != text:
         path.write_text(bom + new_text, encoding="utf-8", newline="")
     marked = [text for text in chosen if text.recorded != text.current]
+    # Records written above a text move it down: say the line it is on now.
+    line_now = {text.path: text.line for text in plan_texts(parse_yaml(new_text, PLAN_FILE)[0])}
     for text in chosen:
         if text in marked or entries:  # the whole plan: only what changed, then how many
             print(message("translated.plan_marked" if text in marked else "translated.plan_already",
-                          entry=text.name, file=PLAN_FILE, line=text.line))
+                          entry=text.name, file=PLAN_FILE, line=line_now[text.path]))
     if not entries:
         print(message("translated.plan_all_done", marked=len(marked), total=len(chosen), file=PLAN_FILE))
     return 0
