@@ -138,10 +138,21 @@ def test_a_wrong_entry_name_marks_nothing_and_says_what_to_write(site_copy):
 def test_naming_the_plan_file_marks_every_text_and_lists_what_it_marked(site_copy):
     entry, english, _ = first_action(site_copy)
     replace_in_plan(site_copy, english, english + " Soon.")
+    # Saved by a Windows editor: a byte-order mark and CRLF line ends, both kept.
+    plan = site_copy / PLAN
+    before = "\ufeff" + plan.read_text(encoding="utf-8").replace("\n", "\r\n")
+    plan.write_bytes(before.encode("utf-8"))
+
     marked = run_strategy(site_copy, "translated", PLAN)
+
     assert marked.returncode == 0, marked.stderr
     assert marked.stdout.splitlines()[0].startswith(f"{entry} (data/plan.yaml, line ")
     assert re.search(r"Marked 1 of \d+ texts of data/plan.yaml", marked.stdout)
+    after = plan.read_bytes().decode("utf-8")
+    assert after.startswith("\ufeff") and after.count("\r\n") == after.count("\n") == before.count("\n")
+    assert [a for a, b in zip(after.splitlines(), before.splitlines()) if a != b] == [
+        next(line for line in after.splitlines() if line.strip().startswith("source_hash:")
+             and line not in before.splitlines())]
 
 
 # --- marking never changes anything but the records ---------------------------

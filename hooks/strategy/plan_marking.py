@@ -86,7 +86,7 @@ def mark_plan(root: Path, entries: list[str]) -> int:
     """Mark the plan's texts that ``entries`` name (every text, if none), and say what was marked."""
     path = root / PLAN_FILE
     try:
-        raw = path.read_text(encoding="utf-8")
+        raw = path.read_bytes().decode("utf-8")  # not read_text: it would turn CRLF line ends into LF
     except (OSError, UnicodeDecodeError):
         print(message("translated.plan_unreadable", file=PLAN_FILE), file=sys.stderr)
         return 1
