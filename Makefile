@@ -61,8 +61,8 @@ post: $(BIN)/.runtime-installed  ## Start a new post in both languages (KIND= MI
 	  $(if $(TITLE),--title "$$TITLE") $(if $(TITLE_CY),--title-cy "$$TITLE_CY") \
 	  $(if $(SOURCE),--source "$$SOURCE") $(if $(DATE),--date "$$DATE") $(if $(SLUG),--slug "$$SLUG")
 
-translated: $(BIN)/.runtime-installed  ## Record that a translation is in step with its source (FILE=docs/cy/...md, or ALL=1)
-	$(STRATEGY) translated $(if $(FILE),"$$FILE") $(if $(ALL),--all)
+translated: $(BIN)/.runtime-installed  ## Record that a translation is in step with its source (FILE=docs/cy/...md, ENTRY= a text of the plan, or ALL=1)
+	$(STRATEGY) translated $(if $(FILE),"$$FILE") $(if $(ENTRY),--entry "$$ENTRY") $(if $(ALL),--all)
 
 translations: $(BIN)/.runtime-installed  ## List every translation: in step, outdated or missing
 	$(STRATEGY) translations

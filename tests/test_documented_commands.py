@@ -95,8 +95,18 @@ def put_yaml(root: Path, block: str) -> None:
     if isinstance(target, list):
         target.extend(value)
     else:
-        target.update(value)
+        _set_fields(target, value)
     file.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _set_fields(target: dict, fields: dict) -> None:
+    """Set the fields a block names; a field of fields (``text:`` with ``en:`` alone) keeps
+    the ones it does not name, as an editor who changes one line leaves the others."""
+    for name, value in fields.items():
+        if isinstance(value, dict) and isinstance(target.get(name), dict):
+            _set_fields(target[name], value)
+        else:
+            target[name] = value
 
 
 def _put_into_mkdocs_yml(file: Path, path: list[str], block: str) -> None:
@@ -174,7 +184,10 @@ def test_every_step_of_the_editors_guide_works_as_written(guide, tmp_path):
     # What the guide built is there: the posts it started and the plan it changed.
     assert (root / "docs/en/posts/missions/mission-7-green-digital.md").is_file()
     assert (root / "docs/cy/posts/clybiau-codio.md").is_file()
-    assert "dsk-200-apprenticeships" in (root / "data/plan.yaml").read_text(encoding="utf-8")
+    assert "Fund 250 digital apprenticeships" in (root / "data/plan.yaml").read_text(encoding="utf-8")
+    # ...and every text of the plan it changed was marked as translated, as the guide says.
+    plan = run_command("make translations", root, {**env, "STRATEGY_LANG": "en"})
+    assert re.search(r"The delivery plan \(data/plan.yaml\): \d+ texts, \d+ in step, 0 outdated", plan)
     assert subprocess.run(["git", "ls-remote", "--tags", "origin"], cwd=root, capture_output=True,
                           text=True).stdout.count("v2027.1") == 1
 
@@ -239,3 +252,16 @@ def test_the_command_an_outdated_translation_warning_names_brings_it_in_step(tmp
     command = re.search(r"run '(make translated FILE=[^']+)'", warned).group(1)
     run_command(command, root, env)
     assert "may be out of date" not in run_command("make check", root, env)
+
+
+def test_the_command_an_outdated_plan_text_warning_names_brings_it_in_step(tmp_path):
+    root = scratch_repository(tmp_path / "repo")
+    env = editor_environment()
+    plan = root / "data/plan.yaml"
+    english = "en: Run a digital leadership programme for senior leaders in public bodies."
+    plan.write_text(plan.read_text(encoding="utf-8").replace(english, english + " Twice a year."), encoding="utf-8")
+    warned = run_command("make check", root, env)
+    command = re.search(r"run '(make translated ENTRY=[^']+)'", warned).group(1)
+    assert "leadership-programme" in command
+    run_command(command, root, env)
+    assert "data/plan.yaml" not in run_command("make check", root, env)

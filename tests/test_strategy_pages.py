@@ -231,13 +231,22 @@ def test_hostile_text_stays_plain_text_everywhere(site_copy, tmp_path):
     assert read_cell(rows[0]["owner_en"]) == owner["name"]["en"]
 
 
+def without_translation_records(value):
+    """The plan as published: which source text each translation was made from is the editors' bookkeeping."""
+    if isinstance(value, dict):
+        return {key: without_translation_records(item) for key, item in value.items()
+                if key not in ("source_hash", "translated_from")}
+    return [without_translation_records(item) for item in value] if isinstance(value, list) else value
+
+
 def test_the_exports_round_trip_to_the_plan(built_site):
     exported = json.loads((built_site / "data/delivery-plan.json").read_text(encoding="utf-8"))
     schema = json.loads((built_site / "data/delivery-plan.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(exported, schema, format_checker=jsonschema.FormatChecker())
+    plan = without_translation_records(PLAN)
 
-    assert exported["owners"] == PLAN["owners"]
-    for number, (mission, source) in enumerate(zip(exported["missions"], PLAN["missions"]), start=1):
+    assert exported["owners"] == plan["owners"]
+    for number, (mission, source) in enumerate(zip(exported["missions"], plan["missions"]), start=1):
         assert mission.pop("number") == number
         for action in source["actions"]:
             action.setdefault("progress", [])

@@ -23,8 +23,11 @@ from .publish import build_site, preview_versions
 from .scaffold import KIND_FOLDERS, NewPost, ScaffoldError, create_post
 from .settings import site_options
 from .messages import message
-from .translation import (IN_STEP, MISSING, OUTDATED, TranslationTargetError, outdated_warnings, record_source_hash,
-                          source_hash, translation_files, translation_report, translation_target)
+from .plan_marking import mark_plan
+from .plan_translation import PLAN_FILE
+from .translation import (IN_STEP, MISSING, OUTDATED, TranslationTargetError, outdated_warnings,
+                          plan_outdated_warnings, record_source_hash, source_hash, translation_files,
+                          translation_report, translation_target)
 from .yamltext import read_text, split_front_matter
 
 LANGUAGE_NAMES = {"en": "English", "cy": "Welsh / Cymraeg"}
@@ -50,9 +53,16 @@ def check(root: Path) -> int:
     return 0
 
 
-def mark_translated(root: Path, files: list[str], every: bool) -> int:
+def mark_translated(root: Path, files: list[str], every: bool, entries: list[str] = ()) -> int:
     """Record that each named translation (or, with ``every``, every translation) is in
-    step with the current version of its source, and say what was marked."""
+    step with the current version of its source, and say what was marked. The plan's
+    texts are marked by naming data/plan.yaml (all of them) or ``entries``."""
+    whole_plan = every or any(Path(name).as_posix().removeprefix("./") == PLAN_FILE for name in files)
+    files = [name for name in files if Path(name).as_posix().removeprefix("./") != PLAN_FILE]
+    if whole_plan or entries:
+        marked_plan = mark_plan(root, [] if whole_plan else list(entries))
+        if marked_plan or not (files or every):
+            return marked_plan
     if every:
         files = [_shown(path, root) for path in translation_files(root / "docs")]
     elif not files:
@@ -101,6 +111,10 @@ def report(root: Path) -> int:
         print(f"{row.file:<{width}}  {row.state}")
     counts = Counter(row.state for row in rows)
     print(f"\n{len(rows)} translations: " + ", ".join(f"{counts[s]} {s}" for s in (IN_STEP, OUTDATED, MISSING)))
+    outdated = plan_outdated_warnings(content.plan)
+    total = len(content.plan.translations)
+    print("\n" + message("translations.plan_summary", file=PLAN_FILE, total=total, in_step=total - len(outdated),
+                         outdated=len(outdated)), *outdated, sep="\n")
     return 0
 
 
@@ -157,7 +171,9 @@ def main(argv: list[str] | None = None) -> int:
     start.add_argument("--slug", help="the file name, without .md (default: from the title)")
     translated = commands.add_parser("translated", help="record that translations are in step with their source")
     translated.add_argument("files", nargs="*", help="translation files, such as docs/cy/posts/x.md")
-    translated.add_argument("--all", action="store_true", help="every translation")
+    translated.add_argument("--all", action="store_true", help="every translation, and every text of the plan")
+    translated.add_argument("--entry", action="append", default=[],
+                            help="a text of data/plan.yaml, such as missions[x].actions[y].text, or an id: its every text")
     commands.add_parser("translations", help="list every translation and whether it is in step, outdated or missing")
     build = commands.add_parser("build", help="build the site into a folder, replacing it only if the build succeeds")
     build.add_argument("--site-dir", type=Path, default=Path("site"), help="where the site goes (default: site)")
@@ -193,7 +209,7 @@ def _run(root: Path, args: argparse.Namespace) -> int:
     if args.command == "versions":
         return preview_versions(root, args.branch, args.address)
     if args.command == "translated":
-        return mark_translated(root, args.files, args.all)
+        return mark_translated(root, args.files, args.all, args.entry)
     if args.command == "translations":
         return report(root)
     if args.command == "proof":

@@ -17,7 +17,7 @@ from .feeds import MEDIA_TYPES
 from .model import Post
 from .proofing_report import FileTotals, summary as proofing_summary
 from .publication import SERIES_KINDS
-from .translation import translation_report
+from .translation import outdated_plan_texts, translation_report
 from .urls import archive_page_path, calendar_path, feed_paths, relative_url, search_folder
 from .views_common import Day, MissionName, Page, mission_name
 
@@ -88,7 +88,10 @@ def feed_list(page: Page) -> dict:
 
 
 def translation_status(page: Page) -> dict:
-    return {"rows": translation_report(page.publication.content)}
+    """Every post's translation, then the plan's texts whose translation is outdated."""
+    plan = page.publication.content.plan
+    return {"rows": translation_report(page.publication.content), "plan_rows": outdated_plan_texts(plan),
+            "plan_total": len(plan.translations)}
 
 
 @dataclass(frozen=True)

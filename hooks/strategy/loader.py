@@ -13,7 +13,7 @@ from .model import Change, Content, Event, Plan, Post, Text
 from .placeholders import placeholder_problems
 from .plan_loader import load_plan
 from .problems import ContentError, Problem
-from .translation import IN_STEP, MISSING, OUTDATED, source_hash
+from .translation import IN_STEP, MISSING, OUTDATED, plan_outdated_problems, source_hash
 from .values import PUBLICATION_TIME, control_character_problems, local_time_problems, publication_day, time_of_day
 from .yamltext import MarkdownFile, read_text, split_front_matter
 
@@ -45,6 +45,8 @@ def load_content(root: Path, docs_dir: str = "docs", plan_file: str = "data/plan
     entries, pages = _load_entries(root, docs_dir, policy, bodies, problems)
     if plan is not None:
         problems.extend(_check_references(entries, plan))
+        if policy.outdated == "error":
+            problems.extend(plan_outdated_problems(plan))
     problems.extend(_check_unique_ids(entries))
     problems.extend(placeholder_problems(root, tuple(entry for entry, _ in entries), docs_dir))
     if problems:

@@ -86,6 +86,7 @@ class Plan:
     owners: tuple[Owner, ...]
     missions: tuple[Mission, ...]
     changes: tuple[Change, ...] = ()  # oldest first
+    translations: tuple = ()  # each text's PlanText: whether its translation is in step (plan_translation.py)
 
     def mission(self, mission_id: str) -> Mission | None:
         return next((mission for mission in self.missions if mission.id == mission_id), None)

@@ -3,11 +3,13 @@ and the links between its owners, outcomes and actions."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from . import schemas
 from .model import Action, Change, Feedback, Mission, Outcome, Owner, Plan, ProgressNote, Text
+from .plan_translation import plan_texts
 from .problems import Problem
 from .values import control_character_problems
 from .yamltext import YamlDocument, parse_yaml, read_text
@@ -32,7 +34,7 @@ def load_plan(root: Path, plan_file: str, problems: list[Problem]) -> Plan | Non
     problems.extend(link_problems)
     if link_problems:
         return None
-    return _build_plan(document.data)
+    return replace(_build_plan(document.data), translations=plan_texts(document, plan_file))
 
 
 def _check_plan_links(document: YamlDocument, file: str) -> list[Problem]:

@@ -14,6 +14,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .messages import message
+from .problems import Problem
+
 IN_STEP, OUTDATED, MISSING = "in-step", "outdated", "missing"
 _SOURCE_HASH_LINE = re.compile(r"^source_hash:.*\n", re.MULTILINE)
 
@@ -37,7 +40,7 @@ def record_source_hash(translation_file: Path, new_hash: str) -> bool:
     text = translation_file.read_text(encoding="utf-8")
     end = text.index("\n---", 3)
     front, rest = text[: end + 1], text[end + 1:]
-    line = f"source_hash: {new_hash}\n"
+    line = f"source_hash: {yaml_text(new_hash)}\n"
     if _SOURCE_HASH_LINE.search(front):
         updated = _SOURCE_HASH_LINE.sub(line, front, count=1)
     else:
@@ -46,6 +49,11 @@ def record_source_hash(translation_file: Path, new_hash: str) -> bool:
         return False
     translation_file.write_text(updated + rest, encoding="utf-8")
     return True
+
+
+def yaml_text(code: str) -> str:
+    """A hash as YAML text: quoted when it is all digits, which YAML would read as a number."""
+    return f"'{code}'" if code.isdigit() else code
 
 
 def translation_files(docs: Path) -> list[Path]:
@@ -111,7 +119,31 @@ def translation_report(content) -> list[ReportRow]:
 def outdated_warnings(content) -> list[str]:
     return [f"{row.file} may be out of date: {row.source} has changed since it was translated "
             f"(update it, then run 'make translated FILE={row.file}')"
-            for row in translation_report(content) if row.state == OUTDATED]
+            for row in translation_report(content) if row.state == OUTDATED] + plan_outdated_warnings(content.plan)
+
+
+# --- the delivery plan's texts (plan_translation.py finds them) ---------------
+
+
+def outdated_plan_texts(plan) -> list:
+    """The plan's texts whose translation is outdated, in the order of the file."""
+    return [text for text in plan.translations if text.state == OUTDATED]
+
+
+def plan_outdated_warnings(plan) -> list[str]:
+    """One message per outdated text of the plan: where it is, what changed, what to run."""
+    return [message(f"plan.{'changed' if text.recorded else 'unrecorded'}.{text.translation_language}",
+                    file=text.file, line=text.line, entry=text.name, source=text.source_text)
+            for text in outdated_plan_texts(plan)]
+
+
+def plan_outdated_problems(plan) -> list[Problem]:
+    """The same, as problems that stop the build (``outdated: error``)."""
+    return [Problem(text.file, text.line, text.name,
+                    f"a translation of its source text as it now reads (update it, then run "
+                    f"'make translated ENTRY=\"{text.name}\"')",
+                    f"'{text.recorded}', an older version" if text.recorded else "no record of which version it translates")
+            for text in outdated_plan_texts(plan)]
 
 
 def untranslated_view(post) -> dict:
