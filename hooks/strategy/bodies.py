@@ -11,6 +11,7 @@ from html.parser import HTMLParser
 from typing import Callable
 from urllib.parse import unquote, urlsplit
 
+from .page_source import title_heading_problems
 from .problems import Problem
 from .rendering import MarkdownSettings, Renderer
 from .safe_html import unsafe_markup
@@ -125,13 +126,14 @@ class BodyChecker:
         return self._renderer
 
     def add(self, file: str, path: str, body: str, body_line: int, languages: tuple[str, ...]) -> list[Problem]:
-        """Note the body that the pages at ``path`` in ``languages`` show; check it now
-        when rendering every body."""
+        """Note the body that the pages at ``path`` in ``languages`` show, report any
+        second title written in it, and check it now when rendering every body."""
         for language in languages:
             self.sources[(path, language)] = BodySource(file, body, body_line)
+        problems = title_heading_problems(file, body, body_line)
         if not self.render_all:
-            return []
-        return self.check_html(path, languages, self.renderer.render(body))
+            return problems
+        return problems + self.check_html(path, languages, self.renderer.render(body))
 
     def check_pages_mentioning(self, names: set[str]) -> None:
         """Render and check now every page whose body mentions one of ``names``."""
