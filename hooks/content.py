@@ -9,6 +9,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 # `mkdocs serve` imports the hook files again after every change it sees (data/,
 # schemas/ and hooks/ are watched, see mkdocs.yml), but Python would keep the core
@@ -23,6 +24,7 @@ from strategy import views
 from strategy.bodies import BodyChecker
 from strategy.catalogue import translator
 from strategy.escape import html_text
+from strategy.page_source import page_markdown, page_meta, title_anchor
 from strategy.problems import ContentError
 from strategy.publication import prepare
 from strategy.rendering import MarkdownSettings
@@ -72,21 +74,44 @@ def on_files(files, config):
     return files
 
 
+# MkDocs never reads a page of the content model itself: the model read and checked
+# every file once, and hands over each page's Markdown and metadata (strategy/page_source.py).
+# Pages the hooks make (archive pages, translations to follow) carry their own Markdown.
+
+
+def on_page_read_source(page, config):
+    post = config.strategy.content.entry_at(source_path(page.file))
+    return page_markdown(post, language_of(config)) if post is not None else None
+
+
 def on_page_markdown(markdown, page, config, files):
-    # Material prints the title unescaped in places (the header, <title>, search
-    # results): hand it over as HTML-escaped text, so a title is only ever text.
-    if "title" in page.meta:
-        page.meta["title"] = html_text(str(page.meta["title"]))
+    post = config.strategy.content.entry_at(source_path(page.file))
+    if post is not None:
+        # The title as written: the templates escape it where they print it.
+        page.meta = page_meta(post, language_of(config))
     return markdown
 
 
 def on_page_content(html, page, config, files):
     """The page's body as MkDocs rendered it, before the generated blocks go in (plan_blocks.py)."""
+    if config.strategy.content.entry_at(source_path(page.file)) is not None:
+        _add_title_to_contents(page, config)
     key = (source_path(page.file), language_of(config))
     if key in config.strategy.bodies.sources:
         # Problems are reported together, in on_env.
         config.strategy.bodies.check_html(key[0], key[1:], html, config.strategy.page_addresses(page.url, key[1]))
     return html
+
+
+def _add_title_to_contents(page, config):
+    """The page's heading (printed by overrides/partials/content.html) heads its table of
+    contents, as a heading written in Markdown would: the theme's skip link leads to it."""
+    title = page.meta["title"]  # the page's own, where page.title may be its name in the nav
+    anchor = title_anchor(title, page.present_anchor_ids or (), config.mdx_configs.get("toc", {}).get("slugify"))
+    heading = AnchorLink(html_text(title), anchor, 1)  # a contents entry's title is HTML, as Markdown makes it
+    heading.children = list(page.toc)
+    page.toc = TableOfContents([heading])
+    page.present_anchor_ids = (page.present_anchor_ids or set()) | {anchor}
 
 
 def on_env(env, config, files):

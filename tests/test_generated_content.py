@@ -86,8 +86,8 @@ def small_site(tmp_path_factory):
     shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
     (root / "docs/en/posts").mkdir(parents=True)
     (root / "docs/cy/posts").mkdir(parents=True)
-    (root / "docs/en/index.md").write_text("---\nkind: page\ntitle: Home\n---\n\n# Home\n", encoding="utf-8")
-    (root / "docs/cy/index.md").write_text("---\ntranslated_from: en\ntitle: Hafan\n---\n\n# Hafan\n", encoding="utf-8")
+    (root / "docs/en/index.md").write_text("---\nkind: page\ntitle: Home\n---\n\nWelcome.\n", encoding="utf-8")
+    (root / "docs/cy/index.md").write_text("---\ntranslated_from: en\ntitle: Hafan\n---\n\nCroeso.\n", encoding="utf-8")
     os.environ.setdefault("STRATEGY_BUILD_DATE", BUILD_DATE)  # the check publishes as of this day
     return root
 
@@ -170,7 +170,7 @@ def test_generated_bodies_are_refused_or_safe(small_site, body, translated_body)
 
 
 VALID_SOURCE = ("---\nkind: series\nid: generated\ntitle: Caerdydd – Môn\nsummary: Ŵ ŷ â.\ndate: 2026-11-02\n---\n\n"
-                "# Caerdydd – Môn\n\nTestun â ŵ ac ŷ.\n")
+                "Testun â ŵ ac ŷ.\n")
 
 
 @given(content=st.one_of(

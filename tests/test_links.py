@@ -16,7 +16,7 @@ def test_links_to_headings_and_to_the_blocks_headings_pass(site_copy):
     add_after_heading(site_copy / "docs/cy/posts/missions/digital-skills.md", "## Pam mae hyn yn bwysig",
                       "Gweler [y camau](#actions), [y canlyniadau](#outcomes), [y cynllun](../../delivery-plan.md#digital-skills),"
                       " [y data agored](../../delivery-plan.md#open-data) a [pam](#pam-mae-hyn-yn-bwysig).")
-    add_after_heading(site_copy / "docs/en/posts/setting-the-context.md", "# Setting the context",
+    add_after_heading(site_copy / "docs/en/posts/setting-the-context.md", "date: 2026-11-02\n---",
                       "Read [the skills mission](missions/digital-skills.md#what-we-will-do) and [events](../events.md#upcoming).")
 
     result = run_strategy(site_copy, "check")
@@ -26,13 +26,13 @@ def test_links_to_headings_and_to_the_blocks_headings_pass(site_copy):
 
 @pytest.mark.parametrize("file, heading, text, message", [
     ("docs/cy/posts/missions/digital-skills.md", "## Pam mae hyn yn bwysig", "Gweler [pam](#why-this-matters).",
-     "docs/cy/posts/missions/digital-skills.md:12: file: expected a link to a heading or anchor that its page has, "
+     "docs/cy/posts/missions/digital-skills.md:10: file: expected a link to a heading or anchor that its page has, "
      "found a link to '#why-this-matters', but docs/cy/posts/missions/digital-skills.md has no anchor "
      "'#why-this-matters'"),
     # The build refuses a link out of the language's folder too.
-    ("docs/en/posts/setting-the-context.md", "# Setting the context",
+    ("docs/en/posts/setting-the-context.md", "date: 2026-11-02\n---",
      "Read it [in Welsh](../../cy/posts/setting-the-context.md).",
-     "docs/en/posts/setting-the-context.md:11: file: expected a link to a page in docs/en/ (every page links to "
+     "docs/en/posts/setting-the-context.md:9: file: expected a link to a page in docs/en/ (every page links to "
      "its twin in the other language already), found a link to '../../cy/posts/setting-the-context.md', "
      "outside docs/en/"),
 ], ids=["a heading of the other language", "a page in the other language's folder"])

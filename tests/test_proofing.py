@@ -57,8 +57,8 @@ def mistaken_copy(tmp_path):
     root = copy_site_sources(tmp_path / "repo")
     (root / "node_modules").symlink_to(NODE_TOOLS)
     lines = {
-        "post": _replace(root / "docs/cy/posts/missions/digital-skills.md", "# Sgiliau digidol",
-                         "# Sgiliau digidol\n\nMae'r strategeath yn helpu pobl yng Caerdydd ac ym Bangor.") + 2,
+        "post": _replace(root / "docs/cy/posts/missions/digital-skills.md", "## Pam mae hyn yn bwysig",
+                         "## Pam mae hyn yn bwysig\n\nMae'r strategeath yn helpu pobl yng Caerdydd ac ym Bangor.") + 2,
         "plan": _replace(root / "data/plan.yaml", "cy: Prif Swyddog Digidol llywodraeth leol",
                          "cy: Prif Swyddog Digidol ar gyfer fy cymuned a llywodraethh leol"),
         "catalogue": _replace(root / "hooks/strategy/catalogue.yml", 'cy: "y strategaeth gyfan"',

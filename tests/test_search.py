@@ -17,8 +17,6 @@ summary: Gwaith mewn cymunedau.
 date: 2026-11-21
 ---
 
-# Ar draws y wlad
-
 Mae llyfrgelloedd yng Nghymru yn helpu pobl i ddefnyddio gwasanaethau ar-lein.
 """
 ITS_TWIN = """---
@@ -26,8 +24,6 @@ translated_from: cy
 title: Across the country
 summary: Work in communities.
 ---
-
-# Across the country
 
 Libraries across the nation help people use services online.
 """

@@ -15,6 +15,9 @@ from .problems import Problem
 from .rendering import MarkdownSettings, Renderer
 from .safe_html import unsafe_markup
 
+# The page's heading is its title, which the theme prints (strategy/page_source.py).
+TITLE_HEADING_EXPECTED = ("no '# ' heading in the text (the site shows the 'title' from the front matter as the "
+                          "page's heading: delete this line, or start it with '## ' for a heading within the text)")
 UNSAFE_EXPECTED = ("only the HTML a post may contain: text, Markdown, links to http, https and mailto addresses "
                    "or within the site, and images of the site (no script, styles, embeds, forms, meta or "
                    "event handlers)")
@@ -47,10 +50,13 @@ class _Collector(HTMLParser):
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.ids, self.hrefs = set(), []
+        self.ids, self.hrefs, self.titles = set(), [], []  # titles: the text of each h1
+        self._title: list[str] | None = None
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
+        if tag == "h1":
+            self._title = []
         if attributes.get("id"):
             self.ids.add(attributes["id"])
         generated = set((attributes.get("class") or "").split()) & _GENERATED_LINKS
@@ -58,6 +64,15 @@ class _Collector(HTMLParser):
             self.hrefs.append(attributes["href"])
 
     handle_startendtag = handle_starttag
+
+    def handle_data(self, data):
+        if self._title is not None:
+            self._title.append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "h1" and self._title is not None:
+            self.titles.append("".join(self._title).rstrip("¶").strip())  # without its permalink symbol
+            self._title = None
 
 
 def _collect(html: str) -> _Collector:
@@ -149,6 +164,8 @@ class BodyChecker:
                     for found, line in self._with_lines(unsafe_markup(html), body,
                                                         lambda part: Counter(unsafe_markup(part)))]
         collected = _collect(html)
+        problems += [Problem(file, first + line - 1 if line else None, "", TITLE_HEADING_EXPECTED, f"the heading '{title}'")
+                     for title, line in self._with_lines(collected.titles, body, lambda part: Counter(_collect(part).titles))]
         targets = [(href, page_target(href, path, addresses)) for href in collected.hrefs]
         internal = [(href, target) for href, target in targets if target is not None]
         lines = self._with_lines([_as_written(href, target) for href, target in internal], body,

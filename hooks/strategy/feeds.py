@@ -85,12 +85,10 @@ class Feed:
 
 def feed_html(html: str, base_url: str) -> str:
     """A post's rendered HTML as a feed carries it: every link and image absolute,
-    without the title (the feed item has it) or the permalink symbols."""
+    without the permalink symbols. (It holds no title: the theme prints that.)"""
     if not html.strip():
         return ""
     fragment = lxml.html.fragment_fromstring(html, create_parent="div")
-    for title in fragment.xpath("./h1[1]"):
-        title.drop_tree()
     for anchor in fragment.xpath('.//a[contains(concat(" ", @class, " "), " headerlink ")]'):
         anchor.drop_tree()
     for element in fragment.iter():
@@ -102,7 +100,7 @@ def feed_html(html: str, base_url: str) -> str:
             element.set("srcset", ", ".join(
                 " ".join([urljoin(base_url, part.split()[0]), *part.split()[1:]])
                 for part in element.get("srcset").split(",") if part.strip()))
-    return "".join(lxml.html.tostring(child, encoding="unicode") for child in fragment) + (fragment.text or "")
+    return (fragment.text or "") + "".join(lxml.html.tostring(child, encoding="unicode") for child in fragment)
 
 
 def _category(post: Post, publication: Publication, language: str) -> str:

@@ -7,9 +7,10 @@ from datetime import date, datetime
 from pathlib import Path
 
 from . import LANGUAGES, schemas
+from .across_files import check_references, check_unique_ids
 from .bodies import BodyChecker
 from .markers import BLOCK_NAMES, marker_problems
-from .model import Change, Content, Event, Plan, Post, Text
+from .model import Change, Content, Event, Post, Text, WrittenAt
 from .placeholders import placeholder_problems
 from .plan_loader import load_plan
 from .problems import ContentError, Problem
@@ -44,11 +45,11 @@ def load_content(root: Path, docs_dir: str = "docs", plan_file: str = "data/plan
     plan = load_plan(root, plan_file, problems)
     entries, pages = _load_entries(root, docs_dir, policy, bodies, problems)
     if plan is not None:
-        problems.extend(_check_references(entries, plan))
+        problems.extend(check_references(entries, plan))
         if policy.outdated == "error":
             problems.extend(plan_outdated_problems(plan))
-    problems.extend(_check_unique_ids(entries))
-    problems.extend(placeholder_problems(root, tuple(entry for entry, _ in entries), docs_dir))
+    problems.extend(check_unique_ids(entries))
+    problems.extend(placeholder_problems(tuple(entry for entry, _ in entries)))
     if problems:
         raise ContentError(problems)
     return Content(plan=plan, entries=tuple(entry for entry, _ in entries), page_files=frozenset(pages))
@@ -260,41 +261,7 @@ def _build_post(relative: str, source: _Twin, by_language: dict[str, _Twin], pro
         draft=data.get("draft", False),
         mission_id=data.get("mission"),
         event=event,
+        written_at=tuple((language, WrittenAt(twin.file, twin.parsed.body_line,
+                                              twin.parsed.front_matter.line_of(("summary",))))
+                         for language, twin in by_language.items()),
     )
-
-
-# --- across files ------------------------------------------------------------
-
-
-def _check_references(entries: list[tuple[Post, _Twin]], plan: Plan) -> list[Problem]:
-    problems = []
-    known = ", ".join(mission.id for mission in plan.missions)
-    presented: dict[str, str] = {}
-    for post, source in entries:
-        if post.mission_id is None:
-            continue
-        file, line = source.file, source.parsed.front_matter.line_of(("mission",))
-        if plan.mission(post.mission_id) is None:
-            problems.append(Problem(file, line, "mission", f"the id of a mission in data/plan.yaml ({known})",
-                                    f"unknown mission '{post.mission_id}'"))
-        elif post.kind == "mission":
-            if post.mission_id in presented:
-                problems.append(Problem(file, line, "mission",
-                                        f"a mission that no other mission post presents ({presented[post.mission_id]} presents it)",
-                                        f"'{post.mission_id}'"))
-            presented[post.mission_id] = file
-    return problems
-
-
-def _check_unique_ids(entries: list[tuple[Post, _Twin]]) -> list[Problem]:
-    problems, first_file = [], {}
-    for post, source in entries:
-        if post.id is None:
-            continue
-        file = source.file
-        if post.id in first_file:
-            problems.append(Problem(file, source.parsed.front_matter.line_of(("id",)), "id", f"an id no other post uses ({first_file[post.id]} uses it)",
-                                    f"'{post.id}'"))
-        else:
-            first_file[post.id] = file
-    return problems

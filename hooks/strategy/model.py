@@ -104,6 +104,15 @@ class Event:
 
 
 @dataclass(frozen=True)
+class WrittenAt:
+    """Where one language's text of a post is written, for messages that name a line."""
+
+    file: str  # such as docs/cy/posts/x.md
+    body_line: int  # the line its body starts on
+    summary_line: int | None = None
+
+
+@dataclass(frozen=True)
 class Post:
     """A page of the site in both languages: a post of the series, or a plain page.
 
@@ -126,11 +135,16 @@ class Post:
     event: Event | None = None
     translation_state: str = "in-step"  # in-step | outdated | missing (see translation.py)
     translation_file: str | None = None  # the translation (or, when missing, where it will go)
+    written_at: tuple[tuple[str, WrittenAt], ...] = field(default=(), compare=False)  # (language, where)
 
     @property
     def translated_language(self) -> str:
         """The language this post is translated into (the one that is not its source)."""
         return next(language for language in ("en", "cy") if language != self.source_language)
+
+    def written_in(self, language: str) -> WrittenAt | None:
+        """Where this language's text comes from (the source's file, for a translation to follow)."""
+        return dict(self.written_at).get(language)
 
     @property
     def is_page(self) -> bool:

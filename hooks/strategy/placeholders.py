@@ -7,8 +7,7 @@ either language) is a problem for `make check` and the build, with the file and 
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from . import LANGUAGES
 from .model import Post
 from .problems import Problem
 from .scaffold import PLACEHOLDER_BODY, PLACEHOLDER_SUMMARY
@@ -19,21 +18,22 @@ _PLACEHOLDERS = {text.split(".")[0]: field for texts, field in ((PLACEHOLDER_SUM
                  for text in texts.values()}
 
 
-def placeholder_problems(root: Path, posts: tuple[Post, ...], docs_dir: str = "docs") -> list[Problem]:
+def placeholder_problems(posts: tuple[Post, ...]) -> list[Problem]:
     problems = []
     for post in posts:
         if post.draft or post.is_page:
             continue
-        for language in ("en", "cy"):
-            file = f"{docs_dir}/{language}/{post.path}"
-            texts = [post.body.in_language(language)] + ([post.summary.in_language(language)] if post.summary else [])
-            found = [placeholder for placeholder in _PLACEHOLDERS if any(placeholder in text for text in texts)]
-            if not found or not (root / file).is_file():
-                continue
-            lines = (root / file).read_text(encoding="utf-8").splitlines()
-            for placeholder in found:
-                line = next((number for number, text in enumerate(lines, start=1) if placeholder in text), None)
-                problems.append(Problem(file, line, _PLACEHOLDERS[placeholder],
+        for language in LANGUAGES:
+            written = post.written_in(language)
+            body, summary = post.body.in_language(language), post.summary.in_language(language) if post.summary else ""
+            for placeholder, field in _PLACEHOLDERS.items():
+                if placeholder in summary:
+                    line = written.summary_line
+                elif placeholder in body:
+                    line = written.body_line + body[:body.index(placeholder)].count("\n")
+                else:
+                    continue
+                problems.append(Problem(written.file, line, field,
                                         "your own text in place of the text the post was started with "
                                         "(or 'draft: true' until it is written)",
                                         f"the placeholder '{placeholder}...'"))

@@ -147,8 +147,8 @@ def plan_outdated_problems(plan) -> list[Problem]:
 
 
 def untranslated_view(post) -> dict:
-    """The page a post's missing translation is published as (the template
+    """The body a post's missing translation is published with (the template
     partials/strategy/untranslated.html): its source's text, tagged with the source's
-    language (WCAG 3.1.2), titled as the source is."""
+    language (WCAG 3.1.2). Its title is the source's (strategy.page_source.page_meta)."""
     source = post.source_language
-    return {"language": source, "title": post.title.in_language(source), "body": post.body.in_language(source).strip()}
+    return {"language": source, "body": post.body.in_language(source).strip()}

@@ -50,6 +50,7 @@ class PageView:
     alternates: tuple[tuple[str, str], ...] = ()  # (hreflang, absolute address), x-default included
     languages: tuple[LanguageOption, ...] = ()
     translation_notices: tuple[tuple[str, str], ...] = ()  # (language, text), the reader's language first
+    title_language: str | None = None  # the title's own, when not the page's (a translation to follow)
     feeds: tuple[FeedLink, ...] = ()  # announced in the page head for feed readers to discover
     caption: str | None = None  # "Mission 2", "Showcase"...
     published: str | None = None  # "Published 6 November 2026"
@@ -151,6 +152,8 @@ def page_view(post: Post | None, path: str, publication: Publication, language: 
     if post is not None and language == post.translated_language and post.translation_state in (OUTDATED, MISSING):
         key = f"translation.{post.translation_state}.{language}"
         view["translation_notices"] = tuple((lang, translate(key, lang)) for lang in (language, post.source_language))
+        if post.translation_state == MISSING:
+            view["title_language"] = post.source_language
     view.update(sharing_view(post, language, view["canonical"], plan))
     blocks = placed_blocks(post.body.in_language(language)) if post is not None else frozenset()
     view["scripts"] = tuple(script for block, script in BLOCK_SCRIPTS.items() if block in blocks)
