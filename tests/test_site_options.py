@@ -44,7 +44,7 @@ def test_defaults_fill_in_what_is_left_out():
     ({"feeds": {"id_authority": "example.org,2026", "limit": "twenty"}},
      "extra.strategy.feeds.limit: expected a whole number of items, at least 1, found 'twenty'"),
     ({"feeds": {"id_authority": "example.org,2026", "limit": 0}},
-     "extra.strategy.feeds.limit: expected a whole number of items, at least 1, found 0 (int)"),
+     "extra.strategy.feeds.limit: expected a whole number of items, at least 1, found 0 (a number)"),
     ({"feeds": {"id_authority": "example.org,2026", "limt": 5}},
      "extra.strategy.feeds.limt: expected one of the known fields (content, id_authority, limit), found unknown field 'limt'"),
     ({"feeds": {"id_authority": "example.org,2026", "content": "everything"}},

@@ -98,7 +98,7 @@ def twins_agree(source: Twin, translation: Twin) -> list[Problem]:
     document, broken = translation.parsed.front_matter, source.broken | translation.broken
     if "translated_from" not in broken and translation.data["translated_from"] != source.language:
         problems.append(Problem(file, document.line_of(("translated_from",)), "translated_from",
-                                phrase("expected.source_language", language=source.language, source=source.file),
+                                phrase("expected.source_language", source_language=source.language, source=source.file),
                                 f"'{translation.data['translated_from']}'"))
     source_changes, translated_changes = source.data.get("changes", []), translation.data.get("changes", [])
     if "changes" not in broken and len(source_changes) != len(translated_changes):
