@@ -151,6 +151,15 @@ class BodyChecker:
             if any(name in source.body for name in names):
                 self.check_html(path, (language,), self.renderer.render(source.body))
 
+    def check_unrendered(self) -> list[Problem]:
+        """Render and check now every noted body not checked yet: for a build that stops
+        before MkDocs renders its pages, so that their problems are reported with the rest."""
+        checked = len(self.problems)
+        for (path, language), source in list(self.sources.items()):
+            if (path, language) not in self.rendered:
+                self.check_html(path, (language,), self.renderer.render(source.body))
+        return self.problems[checked:]
+
     def check_html(self, path: str, languages: tuple[str, ...], html: str,
                    addresses: PageAddresses | None = None) -> list[Problem]:
         """Problems with ``html``, the rendered body of the page at ``path`` (noted by

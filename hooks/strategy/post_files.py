@@ -57,9 +57,11 @@ def check_twin(twin: Twin, role: str | None, kind: str | None, relative: str, bo
     if role is not None:
         found, twin.broken = schemas.check_parts(role, twin.parsed.front_matter, twin.file)
     usable = YamlDocument(twin.usable, twin.parsed.front_matter.lines)
-    found += (control_character_problems(usable, twin.file) + local_time_problems(usable, twin.file, ("start", "end"))
-              + local_time_problems(usable, twin.file, ("date",), PUBLICATION_TIME))
-    found += _marker_problems(twin, kind) + (_change_problems(twin) + _event_problems(twin) if role == SOURCE else [])
+    found += control_character_problems(usable, twin.file) + local_time_problems(usable, twin.file, ("start", "end"))
+    # A source's other fields are checked by the rules of its kind: without a kind, not at all.
+    checked_source = role == SOURCE and "kind" not in twin.broken
+    found += _marker_problems(twin, kind) + (_change_problems(twin) + _event_problems(twin) if checked_source else [])
+    found += local_time_problems(usable, twin.file, ("date",), PUBLICATION_TIME) if checked_source else []
     # Front matter text (titles, summaries) is always shown as escaped text: a title
     # may mention <script> safely. The body must pass the allowlist (safe_html.py).
     return found + bodies.add(twin.file, relative, twin.parsed.body, twin.parsed.body_line, languages or (twin.language,))
@@ -101,7 +103,8 @@ def twins_agree(source: Twin, translation: Twin) -> list[Problem]:
                                 phrase("expected.source_language", source_language=source.language, source=source.file),
                                 f"'{translation.data['translated_from']}'"))
     source_changes, translated_changes = source.data.get("changes", []), translation.data.get("changes", [])
-    if "changes" not in broken and len(source_changes) != len(translated_changes):
+    counted = "changes" not in broken and isinstance(source_changes, list) and isinstance(translated_changes, list)
+    if counted and len(source_changes) != len(translated_changes):
         problems.append(Problem(file, document.line_of(("changes",)), "changes",
                                 phrase("expected.change_notes", count=len(source_changes), source=source.file),
                                 f"{len(translated_changes)}"))

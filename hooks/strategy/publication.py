@@ -139,7 +139,7 @@ def prepare(root, raw_options: dict | None, preview: bool, site_url: str, bodies
         except ContentError as error:
             problems += error.problems
     if problems:
-        raise ContentError(problems)
+        raise ContentError(problems + bodies.check_unrendered())
     publication = Publication(
         content, moment=build_moment(), preview=preview, options=options, consultation=options.consultation,
         addresses=SiteAddresses.from_settings(site_url, options.language_site_urls, options.x_default_language),
