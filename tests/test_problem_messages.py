@@ -19,7 +19,7 @@ import pytest
 import yaml
 from hypothesis import given, settings, strategies as st
 
-from conftest import REPO, run_strategy
+from conftest import REPO, build, run_strategy
 from test_content_errors import CASES, TOGETHER, apply_case
 
 from strategy.loader import load_content
@@ -100,6 +100,19 @@ def test_every_problem_of_a_run_is_reported_together_in_welsh_by_locale(site_cop
     assert "maes 'missions[digital-services].actions[ds-publish-standards].status'" in result.stderr
     assert len(problems) == sum(len(yaml.safe_load((CASES[0].parent / f"{name}.yaml").read_text(encoding="utf-8"))
                                     ["problems"]) for name in TOGETHER)
+
+
+def test_a_welsh_editor_gets_the_builds_content_problems_in_welsh(site_copy, tmp_path):
+    case = yaml.safe_load((CASES[0].parent / "unreadable-twin-hides-nothing.yaml").read_text(encoding="utf-8"))
+    apply_case(site_copy, case)
+
+    result = build(site_copy, tmp_path / "site", env={"STRATEGY_LANG": "cy"})
+
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    heading = next(line for line in output.splitlines() if "broblem" in line)
+    problems = assert_in_welsh("\n".join(output.splitlines()[output.splitlines().index(heading):]))
+    assert len(problems) == len(case["problems"])
 
 
 # --- every phrase of every message comes from the catalogue -----------------------
