@@ -65,11 +65,11 @@ def _load_entries(root: Path, docs_dir: str, policy: TranslationPolicy, bodies: 
     }
     entries, sources = [], []
     for relative in sorted(set().union(*paths_by_language.values())):
-        files = [f"{docs_dir}/{language}/{relative}" for language in LANGUAGES if relative in paths_by_language[language]]
-        twins = [twin for language in LANGUAGES if relative in paths_by_language[language]
-                 if (twin := _read(root, language, f"{docs_dir}/{language}/{relative}", problems))]
-        missing = [f"{docs_dir}/{language}/{relative}" for language in LANGUAGES if relative not in paths_by_language[language]]
-        entry, source = _entry(relative, twins, missing[0] if missing else None, len(twins) < len(files),
+        files = {language: f"{docs_dir}/{language}/{relative}" for language in LANGUAGES}
+        present = [language for language in LANGUAGES if relative in paths_by_language[language]]
+        twins = [twin for language in present if (twin := _read(root, language, files[language], problems))]
+        missing = [files[language] for language in LANGUAGES if language not in present]
+        entry, source = _entry(relative, twins, missing[0] if missing else None, len(twins) < len(present),
                                policy, bodies, problems)
         entries += [entry] if entry else []
         sources += [source] if source else []
