@@ -79,8 +79,10 @@ def test_build_refuses_bad_content_and_keeps_the_old_site(case_file, site_copy, 
     assert [p.name for p in tmp_path.iterdir()] == ["repo", "site"], "a half-built site was left behind"
 
 
-# Cases in different files, which can all be wrong at once.
-TOGETHER = ("event-times-that-do-not-exist", "plan-dates-that-do-not-exist", "saved-as-latin-1", "site-options")
+# Cases that can all be wrong at once: in different files, or different lines of one.
+TOGETHER = ("event-times-that-do-not-exist", "plan-dates-that-do-not-exist", "site-options",
+            "misspelt-field-hides-nothing", "plan-status-hides-nothing", "schema-error-hides-nothing",
+            "unreadable-twin-hides-nothing")
 
 
 def test_every_problem_of_a_run_is_reported_together(site_copy):
@@ -95,6 +97,9 @@ def test_every_problem_of_a_run_is_reported_together(site_copy):
     assert "docs/cy/posts/missions/digital-economy.md, found no such file" in result.stderr
     for case in cases:
         assert_reports(result.stderr, case)
+    # Each problem once, and nothing that follows from another: the cases' problems and the missing twin.
+    reported = [line for line in result.stderr.splitlines() if line.startswith("  ")]
+    assert len(reported) == sum(len(case["problems"]) for case in cases) + 1, result.stderr
 
 
 @pytest.mark.parametrize("schema_file", SCHEMAS, ids=[schema.name for schema in SCHEMAS])

@@ -44,7 +44,7 @@ def test_defaults_fill_in_what_is_left_out():
     ({"feeds": {"id_authority": "example.org,2026", "limit": "twenty"}},
      "extra.strategy.feeds.limit: expected a whole number of items, at least 1, found 'twenty'"),
     ({"feeds": {"id_authority": "example.org,2026", "limit": 0}},
-     "extra.strategy.feeds.limit: expected a whole number of items, at least 1, found 0 (int)"),
+     "extra.strategy.feeds.limit: expected a whole number of items, at least 1, found 0 (a number)"),
     ({"feeds": {"id_authority": "example.org,2026", "limt": 5}},
      "extra.strategy.feeds.limt: expected one of the known fields (content, id_authority, limit), found unknown field 'limt'"),
     ({"feeds": {"id_authority": "example.org,2026", "content": "everything"}},
@@ -53,7 +53,7 @@ def test_defaults_fill_in_what_is_left_out():
      "extra.strategy.feeds.id_authority: expected this required field, found it missing"),
     ({**VALID, "consultaion": {}}, "extra.strategy.consultaion: expected one of the known fields"),
     ({**VALID, "consultation": {"opens": "soon", "closes": "2027-01-29T17:00"}},
-     "extra.strategy.consultation.opens: expected a date and time in Welsh local time written YYYY-MM-DDTHH:MM, "
+     "extra.strategy.consultation.opens: expected a date and time in Welsh local time written `YYYY-MM-DDTHH:MM`, "
      "such as 2027-01-29T17:00, found 'soon'"),
     ({**VALID, "compare_with": {"file": "data/published/consultation-draft-1.json", "title": {"en": "Draft"}}},
      "extra.strategy.compare_with.title.cy: expected this required field, found it missing"),

@@ -47,9 +47,8 @@ def check(root: Path) -> int:
     for warning in outdated_warnings(content):
         print(f"Warning: {warning}", file=sys.stderr)
     actions = sum(len(mission.actions) for mission in content.plan.missions)
-    print(f"No problems: {len(content.entries)} pages in {len(LANGUAGES)} languages and a delivery plan of "
-          f"{len(content.plan.missions)} missions and {actions} actions, checked in "
-          f"{time.perf_counter() - started:.2f} s.")
+    print(message("check.no_problems", pages=len(content.entries), languages=len(LANGUAGES),
+                  missions=len(content.plan.missions), actions=actions, seconds=f"{time.perf_counter() - started:.2f}"))
     return 0
 
 

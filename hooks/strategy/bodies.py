@@ -11,16 +11,13 @@ from html.parser import HTMLParser
 from typing import Callable
 from urllib.parse import unquote, urlsplit
 
-from .problems import Problem
+from .problems import Problem, phrase
 from .rendering import MarkdownSettings, Renderer
 from .safe_html import unsafe_markup
 
 # The page's heading is its title, which the theme prints (strategy/page_source.py).
-TITLE_HEADING_EXPECTED = ("no '# ' heading in the text (the site shows the 'title' from the front matter as the "
-                          "page's heading: delete this line, or start it with '## ' for a heading within the text)")
-UNSAFE_EXPECTED = ("only the HTML a post may contain: text, Markdown, links to http, https and mailto addresses "
-                   "or within the site, and images of the site (no script, styles, embeds, forms, meta or "
-                   "event handlers)")
+TITLE_HEADING_EXPECTED = phrase("expected.no_title_heading")
+UNSAFE_EXPECTED = phrase("expected.safe_html")
 
 
 @dataclass(frozen=True)
@@ -154,6 +151,15 @@ class BodyChecker:
             if any(name in source.body for name in names):
                 self.check_html(path, (language,), self.renderer.render(source.body))
 
+    def check_unrendered(self) -> list[Problem]:
+        """Render and check now every noted body not checked yet: for a build that stops
+        before MkDocs renders its pages, so that their problems are reported with the rest."""
+        checked = len(self.problems)
+        for (path, language), source in list(self.sources.items()):
+            if (path, language) not in self.rendered:
+                self.check_html(path, (language,), self.renderer.render(source.body))
+        return self.problems[checked:]
+
     def check_html(self, path: str, languages: tuple[str, ...], html: str,
                    addresses: PageAddresses | None = None) -> list[Problem]:
         """Problems with ``html``, the rendered body of the page at ``path`` (noted by
@@ -164,7 +170,7 @@ class BodyChecker:
                     for found, line in self._with_lines(unsafe_markup(html), body,
                                                         lambda part: Counter(unsafe_markup(part)))]
         collected = _collect(html)
-        problems += [Problem(file, first + line - 1 if line else None, "", TITLE_HEADING_EXPECTED, f"the heading '{title}'")
+        problems += [Problem(file, first + line - 1 if line else None, "", TITLE_HEADING_EXPECTED, phrase("found.title_heading", title=title))
                      for title, line in self._with_lines(collected.titles, body, lambda part: Counter(_collect(part).titles))]
         targets = [(href, page_target(href, path, addresses)) for href in collected.hrefs]
         internal = [(href, target) for href, target in targets if target is not None]
@@ -229,18 +235,17 @@ def link_problems(rendered: dict[tuple[str, str], RenderedBody], anchors: dict[t
     ``rendered`` and ``anchors`` are by (page path, language); ``pages`` are every page's path."""
     problems = []
     for (path, language), body in rendered.items():
+        folder = f"{docs_dir}/{language}/"
         for link in body.links:
             target = link.target
             if target.startswith("../"):  # out of the language's folder, such as '../../cy/x.md'
-                problems.append(Problem(link.file, link.line, "", f"a link to a page in {docs_dir}/{language}/ (every "
-                                        "page links to its twin in the other language already)",
-                                        f"a link to '{link.written}', outside {docs_dir}/{language}/"))
+                problems.append(Problem(link.file, link.line, "", phrase("expected.link_in_language", folder=folder),
+                                        phrase("found.link_outside", link=link.written, folder=folder)))
             elif target not in pages:
-                problems.append(Problem(link.file, link.line, "", "a link to a page of the site (its file under "
-                                        f"{docs_dir}/{language}/, ending in .md)",
-                                        f"a link to '{link.written}', but there is no {docs_dir}/{language}/{target}"))
+                problems.append(Problem(link.file, link.line, "", phrase("expected.link_to_page", folder=folder),
+                                        phrase("found.link_to_nothing", link=link.written, file=folder + target)))
             elif link.anchor and (target, language) in anchors and link.anchor not in anchors[(target, language)]:
-                problems.append(Problem(link.file, link.line, "", "a link to a heading or anchor that its page has",
-                                        f"a link to '{link.written}', but {docs_dir}/{language}/{target} "
-                                        f"has no anchor '#{link.anchor}'"))
+                problems.append(Problem(link.file, link.line, "", phrase("expected.link_to_anchor"),
+                                        phrase("found.no_anchor", link=link.written, file=folder + target,
+                                               anchor=link.anchor)))
     return problems

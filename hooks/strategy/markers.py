@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .problems import Phrase, phrase
+
 MARKER = re.compile(r"^<!--\s*strategy:(?P<name>[a-z-]+)(?:\s+page=(?P<page>\d+))?\s*-->[ \t]*$", re.MULTILINE)
 BLOCK_NAMES = ("mission-index", "outcomes", "actions", "delivery-plan", "wellbeing-matrix", "latest-posts", "archive",
                "feeds", "translation-status", "have-your-say", "events", "showcase-index",
@@ -16,16 +18,17 @@ def placed_blocks(markdown: str) -> frozenset[str]:
     return frozenset(match.group("name") for match in MARKER.finditer(markdown))
 
 
-def marker_problems(markdown: str, kind: str) -> list[tuple[int, str]]:
-    """(line within ``markdown``, what was found) for each marker that names no block or is out of place."""
+def marker_problems(markdown: str, kind: str | None) -> list[tuple[int, Phrase]]:
+    """(line within ``markdown``, what was found) for each marker that names no block or is
+    out of place (in a post of ``kind``; None when its kind is not known)."""
     problems = []
     for match in MARKER.finditer(markdown):
         line = markdown.count("\n", 0, match.start()) + 1
         name = match.group("name")
         if name not in BLOCK_NAMES:
-            problems.append((line, f"unknown block '{name}'"))
-        elif name in MISSION_POST_BLOCKS and kind != "mission":
-            problems.append((line, f"the '{name}' block outside a mission post"))
+            problems.append((line, phrase("found.unknown_block", name=name)))
+        elif name in MISSION_POST_BLOCKS and kind is not None and kind != "mission":
+            problems.append((line, phrase("found.block_outside_mission", name=name)))
     return problems
 
 

@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 from . import schemas
-from .problems import Problem
+from .problems import Problem, phrase
 from .values import control_character_problems, local_time_problem
 from .yamltext import YamlDocument, parse_yaml
 
@@ -44,15 +44,15 @@ def option_problems(options, root: Path) -> list[Problem]:
             why = local_time_problem(consultation[name])
             if why:
                 found.append(Problem(CONFIG_FILE, document.line_of(("consultation", name)),
-                                     f"extra.strategy.consultation.{name}", "a date and time in Welsh local time "
-                                     "that happens once, written YYYY-MM-DDTHH:MM", f"'{consultation[name]}', {why}"))
+                                     f"extra.strategy.consultation.{name}", phrase("expected.local_time"),
+                                     phrase("found.time_because", value=consultation[name], why=why)))
         if not found and datetime.fromisoformat(consultation["closes"]) <= datetime.fromisoformat(consultation["opens"]):
             found.append(Problem(CONFIG_FILE, document.line_of(("consultation", "closes")),
-                                 "extra.strategy.consultation.closes", f"a time after it opens ({consultation['opens']})",
-                                 f"'{consultation['closes']}'"))
+                                 "extra.strategy.consultation.closes",
+                                 phrase("expected.after_opening", opens=consultation["opens"]), f"'{consultation['closes']}'"))
     return found
 
 
 def _in_options(problem: Problem) -> Problem:
     field = ".".join(OPTIONS_PATH + ((problem.field,) if problem.field else ()))
-    return Problem(problem.file, problem.line, field, problem.expected, problem.found)
+    return Problem(problem.file, problem.line, field, problem.expected, problem.found, problem.suggestion)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from . import LANGUAGES
 from .model import Post
-from .problems import Problem
+from .problems import Problem, phrase
 from .scaffold import PLACEHOLDER_BODY, PLACEHOLDER_SUMMARY
 
 # The placeholders' opening words, in every language: an editor may have edited the
@@ -33,8 +33,6 @@ def placeholder_problems(posts: tuple[Post, ...]) -> list[Problem]:
                     line = written.body_line + body[:body.index(placeholder)].count("\n")
                 else:
                     continue
-                problems.append(Problem(written.file, line, field,
-                                        "your own text in place of the text the post was started with "
-                                        "(or 'draft: true' until it is written)",
-                                        f"the placeholder '{placeholder}...'"))
+                problems.append(Problem(written.file, line, field, phrase("expected.own_text"),
+                                        phrase("found.placeholder", text=placeholder)))
     return problems

@@ -14,7 +14,7 @@ import jsonschema
 
 from .exports import plan_as_data
 from .model import Plan, Text
-from .problems import ContentError, Problem, describe
+from .problems import ContentError, Problem, describe, phrase, position
 from .schemas import SCHEMA_DIR
 from .yamltext import read_text
 
@@ -41,21 +41,22 @@ def load_earlier_plan(version) -> EarlierPlan:
     """From ``extra.strategy.compare_with`` in mkdocs.yml (a site_options.EarlierVersion).
     Raises ContentError when the file is missing or is not a delivery plan export."""
     file, path = version.name, version.file
-    expected = "a delivery plan export (saved from data/delivery-plan.json when a version was released)"
+    expected = phrase("expected.export")
     if not path.is_file():
-        raise ContentError([Problem(file, None, "", f"{expected}, named by compare_with in mkdocs.yml", "no such file")])
+        raise ContentError([Problem(file, None, "", phrase("expected.export_named"), phrase("found.no_such_file"))])
     text, problems = read_text(path, file)
     if text is None:
         raise ContentError(problems)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise ContentError([Problem(file, error.lineno, "", f"{expected}, in JSON", f"a syntax error ({error.msg})")]) from None
+        raise ContentError([Problem(file, error.lineno, "", phrase("expected.export_json"),
+                                    phrase("found.syntax_error", reason=error.msg))]) from None
     schema = json.loads((SCHEMA_DIR / "delivery-plan-export.schema.json").read_text(encoding="utf-8"))
     errors = list(jsonschema.Draft202012Validator(schema).iter_errors(data))
     if errors:
-        raise ContentError([Problem(file, None, ".".join(map(str, e.absolute_path)), expected,
-                                    describe(e.instance) + f" ({e.message[:80]})") for e in errors])
+        raise ContentError([Problem(file, None, position(e.absolute_path, data), expected, describe(e.instance))
+                            for e in errors])
     return EarlierPlan(version.title, data)
 
 

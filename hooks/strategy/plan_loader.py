@@ -10,73 +10,84 @@ from pathlib import Path
 from . import schemas
 from .model import Action, Change, Feedback, Mission, Outcome, Owner, Plan, ProgressNote, Text
 from .plan_translation import plan_texts
-from .problems import Problem
+from .problems import Problem, near_miss, phrase, position
 from .values import control_character_problems
 from .yamltext import YamlDocument, parse_yaml, read_text
 
 
-def load_plan(root: Path, plan_file: str, problems: list[Problem]) -> Plan | None:
-    """The delivery plan in ``plan_file``, or None with its problems added to ``problems``."""
+def load_plan(root: Path, plan_file: str, problems: list[Problem]) -> tuple[Plan | None, tuple[str, ...] | None]:
+    """The delivery plan in ``plan_file`` (None when it has a problem, each added to
+    ``problems``), and the ids of its missions as far as they can be read: None when
+    they cannot all be, and posts' missions cannot be checked against them."""
     path = root / plan_file
     if not path.is_file():
-        problems.append(Problem(plan_file, None, "", "the delivery plan file", "no such file"))
-        return None
+        problems.append(Problem(plan_file, None, "", phrase("expected.plan_file"), phrase("found.no_such_file")))
+        return None, None
     text, found = read_text(path, plan_file)
     document, more = parse_yaml(text, plan_file) if text is not None else (None, [])
     problems.extend(found + more)
     if document is None:
-        return None
-    schema_problems = schemas.check("plan", document, plan_file) + control_character_problems(document, plan_file)
-    problems.extend(schema_problems)
-    if schema_problems:
-        return None
-    link_problems = _check_plan_links(document, plan_file)
-    problems.extend(link_problems)
-    if link_problems:
-        return None
-    return replace(_build_plan(document.data), translations=plan_texts(document, plan_file))
+        return None, None
+    # Every part of the plan is checked, however wrong another part is: an action's
+    # owner and outcomes are checked even when its status is not one of the statuses.
+    found = (schemas.check("plan", document, plan_file) + control_character_problems(document, plan_file)
+             + _check_plan_links(document, plan_file))
+    problems.extend(found)
+    plan = None if found else replace(_build_plan(document.data), translations=plan_texts(document, plan_file))
+    return plan, _ids(_listed(document.data, "missions"))
+
+
+def _listed(parent: object, name: str) -> list[tuple[int, dict]]:
+    """The items of the list ``parent[name]`` that are sets of fields, with their places."""
+    items = parent.get(name) if isinstance(parent, dict) else None
+    return [(index, item) for index, item in enumerate(items) if isinstance(item, dict)] if isinstance(items, list) else []
+
+
+def _ids(items: list[tuple[int, dict]]) -> tuple[str, ...] | None:
+    """The ids of ``items``, or None when one has none (a reference to it would look unknown)."""
+    ids = tuple(item.get("id") for _, item in items)
+    return ids if all(isinstance(id, str) for id in ids) else None
 
 
 def _check_plan_links(document: YamlDocument, file: str) -> list[Problem]:
-    """Ids are unique, and every owner and outcome an action names exists."""
+    """Ids are unique, and every owner and outcome an action names exists (checked
+    wherever the ids can be read: the schema reports what cannot)."""
     data, problems = document.data, []
 
-    def duplicate(path, kind, value):
-        problems.append(Problem(file, document.line_of(path), ".".join(map(str, path)),
-                                f"a {kind} id used only once", f"'{value}' used again"))
+    def problem(path, expected, found, suggestion=""):
+        problems.append(Problem(file, document.line_of(path), position(path, data), expected, found, suggestion))
 
-    owner_ids = set()
-    for index, owner in enumerate(data["owners"]):
-        if owner["id"] in owner_ids:
-            duplicate(("owners", index, "id"), "owner", owner["id"])
-        owner_ids.add(owner["id"])
+    def unique(path, kind, value, seen):
+        if isinstance(value, str):
+            if value in seen:
+                problem(path, phrase(f"expected.unique_id.{kind}"), phrase("found.used_again", id=value))
+            seen.add(value)
 
-    seen_ids: set[str] = set()  # missions, outcomes and actions share one space of ids
-    for m_index, mission in enumerate(data["missions"]):
-        if mission["id"] in seen_ids:
-            duplicate(("missions", m_index, "id"), "mission", mission["id"])
-        seen_ids.add(mission["id"])
-        outcome_ids = set()
-        for o_index, outcome in enumerate(mission["outcomes"]):
-            if outcome["id"] in seen_ids:
-                duplicate(("missions", m_index, "outcomes", o_index, "id"), "outcome", outcome["id"])
-            seen_ids.add(outcome["id"])
-            outcome_ids.add(outcome["id"])
-        for a_index, action in enumerate(mission["actions"]):
+    owners = _listed(data, "owners")
+    owner_ids = _ids(owners)
+    seen: set = set()
+    for index, owner in owners:
+        unique(("owners", index, "id"), "owner", owner.get("id"), seen)
+    seen = set()  # missions, outcomes and actions share one space of ids
+    for m_index, mission in _listed(data, "missions"):
+        unique(("missions", m_index, "id"), "mission", mission.get("id"), seen)
+        outcomes = _listed(mission, "outcomes")
+        for o_index, outcome in outcomes:
+            unique(("missions", m_index, "outcomes", o_index, "id"), "outcome", outcome.get("id"), seen)
+        outcome_ids = _ids(outcomes)
+        for a_index, action in _listed(mission, "actions"):
             base = ("missions", m_index, "actions", a_index)
-            if action["id"] in seen_ids:
-                duplicate(base + ("id",), "action", action["id"])
-            seen_ids.add(action["id"])
-            if action["owner"] not in owner_ids:
-                problems.append(Problem(file, document.line_of(base + ("owner",)), ".".join(map(str, base + ("owner",))),
-                                        f"the id of an owner listed under 'owners' ({', '.join(sorted(owner_ids))})",
-                                        f"unknown owner '{action['owner']}'"))
-            for i, outcome_id in enumerate(action["outcomes"]):
-                if outcome_id not in outcome_ids:
-                    path = base + ("outcomes", i)
-                    problems.append(Problem(file, document.line_of(path), ".".join(map(str, path)),
-                                            f"the id of an outcome of mission '{mission['id']}' ({', '.join(sorted(outcome_ids))})",
-                                            f"unknown outcome '{outcome_id}'"))
+            unique(base + ("id",), "action", action.get("id"), seen)
+            owner = action.get("owner")
+            if owner_ids is not None and isinstance(owner, str) and owner not in owner_ids:
+                problem(base + ("owner",), phrase("expected.owner_id", known=", ".join(sorted(owner_ids))),
+                        phrase("found.unknown_owner", id=owner), near_miss(owner, owner_ids))
+            named = action.get("outcomes")
+            for i, outcome_id in enumerate(named if isinstance(named, list) and outcome_ids is not None else []):
+                if isinstance(outcome_id, str) and outcome_id not in outcome_ids:
+                    problem(base + ("outcomes", i), phrase("expected.outcome_id", mission=mission.get("id"),
+                                                           known=", ".join(sorted(outcome_ids))),
+                            phrase("found.unknown_outcome", id=outcome_id), near_miss(outcome_id, outcome_ids))
     return problems
 
 

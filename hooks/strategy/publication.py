@@ -13,12 +13,11 @@ from . import LANGUAGES
 from .bodies import BodyChecker, PageAddresses, link_problems
 from .consultation import WALES, Consultation, build_moment
 from .plan_diff import EarlierPlan, load_earlier_plan
-from .dates import long_date
 from .loader import TranslationPolicy, load_content
 from .markers import block_anchors
 from .site_options import SiteOptions, site_options as checked_options
 from .model import Content, Post
-from .problems import ContentError, Problem
+from .problems import ContentError, Problem, phrase
 from .rendering import MarkdownSettings
 from .settings import raw_site_options, site_config
 from .proofing_report import ProofingTotals, load_totals
@@ -111,9 +110,9 @@ class Publication:
             for link in body.links:
                 if link.target in hidden:
                     post = self.content.entry_at(link.target)
-                    why = "a draft" if post.draft else f"scheduled for {long_date(post.date, 'en')}"
-                    problems.append(Problem(link.file, link.line, "", "links only to published posts",
-                                            f"a link to {link.target}, which is {why} and not published in this build"))
+                    why = phrase("found.a_draft") if post.draft else phrase("found.scheduled", day=post.date)
+                    problems.append(Problem(link.file, link.line, "", phrase("expected.published_links"),
+                                            phrase("found.link_to_hidden", target=link.target, why=why)))
         return problems
 
 
@@ -140,7 +139,7 @@ def prepare(root, raw_options: dict | None, preview: bool, site_url: str, bodies
         except ContentError as error:
             problems += error.problems
     if problems:
-        raise ContentError(problems)
+        raise ContentError(problems + bodies.check_unrendered())
     publication = Publication(
         content, moment=build_moment(), preview=preview, options=options, consultation=options.consultation,
         addresses=SiteAddresses.from_settings(site_url, options.language_site_urls, options.x_default_language),

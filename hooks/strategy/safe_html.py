@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 
 import nh3
 
-from .problems import Problem
+from .problems import Phrase, Problem, phrase
 
 # Links and images: the web, e-mail, and addresses within the site (relative).
 # No javascript:, data: (a whole page in a link), vbscript:, file:...
@@ -169,7 +169,7 @@ def _only_own_images(tag: str, attribute: str, value: str) -> str | None:
     return None if tag == "img" and attribute == "src" and _from_another_site(value) else value
 
 
-def unsafe_markup(html: str, allowlist: Allowlist = POSTS) -> list[str]:
+def unsafe_markup(html: str, allowlist: Allowlist = POSTS) -> list[Phrase]:
     """What in ``html`` the allowlist does not allow, each as an editor would name it
     ("a <meta> element", "an onclick attribute", "a javascript: URL"); empty when the
     sanitizer leaves ``html`` as it is."""
@@ -178,20 +178,20 @@ def unsafe_markup(html: str, allowlist: Allowlist = POSTS) -> list[str]:
     kept = _keep_everything(html).clean(html)
     found = _dropped_by_parser(html, kept)
     if _CLEANERS[allowlist].clean(html) != kept:
-        found += _describe(kept, allowlist) or ["markup that the sanitizer would change"]
+        found += _describe(kept, allowlist) or [phrase("found.html.changed")]
     return found
 
 
-def _dropped_by_parser(html: str, kept: str) -> list[str]:
+def _dropped_by_parser(html: str, kept: str) -> list[Phrase]:
     before, after = _tags(html), _tags(kept)
     found = []
     for (slash, name), count in sorted(before.items()):
         for _ in range(count - after[(slash, name)]):
-            found.append(f"an end tag </{name}> that closes nothing in the post" if slash else _element(name))
+            found.append(phrase("found.html.stray_end_tag", name=name) if slash else _element(name))
     return found
 
 
-def _describe(html: str, allowlist: Allowlist) -> list[str]:
+def _describe(html: str, allowlist: Allowlist) -> list[Phrase]:
     walker = _Walker(allowlist)
     walker.feed(html)
     walker.close()
@@ -214,37 +214,32 @@ class _Walker(HTMLParser):
             if not self.allowlist.allows_attribute(tag, name, value):
                 self.found.append(_attribute(tag, name, value, self.allowlist))
             elif _only_own_images(tag, name, value) is None:
-                self.found.append(f"an image from another site ('{value[:60]}'): a post's images are files of this site")
+                self.found.append(phrase("found.html.other_site_image", address=value[:60]))
             elif name in URL_ATTRIBUTES:
                 scheme = _SCHEME.match(_URL_NOISE.sub("", value).strip(_URL_EDGES))
                 if scheme and _ascii_lower(scheme.group(1)) not in URL_SCHEMES:
-                    self.found.append(f"a {_ascii_lower(scheme.group(1))}: URL")
+                    self.found.append(phrase("found.html.scheme", scheme=_ascii_lower(scheme.group(1))))
 
     handle_startendtag = handle_starttag
 
 
-def _attribute(tag: str, name: str, value: str, allowlist: Allowlist) -> str:
+def _attribute(tag: str, name: str, value: str, allowlist: Allowlist) -> Phrase:
     if name.startswith("on"):
-        return f"an {name} attribute (an event handler)"
+        return phrase("found.html.event_handler", name=name)
     if name == "style":
-        return "a style attribute (styles come from the site's style sheet; for a table, leave out the ':' that aligns a column)"
+        return phrase("found.html.style")
     if name in allowlist.attribute_values.get(tag, {}):
-        return f"{name}=\"{value}\" on <{tag}>"
-    return f"{_article(name)} {name} attribute on <{tag}>"
+        return phrase("found.html.attribute_value", name=name, value=value, tag=tag)
+    return phrase("found.html.attribute_an" if name[:1] in "aeiou" else "found.html.attribute", name=name, tag=tag)
 
 
-def _article(word: str) -> str:
-    return "an" if word[:1] in "aeiou" else "a"
-
-
-def _element(tag: str) -> str:
-    return f"{_article(tag)} <{tag}> element"
+def _element(tag: str) -> Phrase:
+    return phrase("found.html.element_an" if tag[:1] in "aeiou" else "found.html.element", tag=tag)
 
 
 def generated_block_problems(html: str, file: str) -> list[Problem]:
     """A generated block (mission tables, the plan, indexes) whose HTML the block
     allowlist would change: text from the content that was not escaped, or markup a
     template added without adding it here."""
-    return [Problem(file, None, "", "generated blocks made only of the markup in safe_html.BLOCK_TAGS",
-                    f"{found} in a generated block (a fault in the site's code: please report it)")
+    return [Problem(file, None, "", phrase("expected.block_markup"), phrase("found.html.in_block", found=found))
             for found in unsafe_markup(html, BLOCKS)]

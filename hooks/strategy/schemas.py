@@ -2,7 +2,8 @@
 
 The schemas are the single statement of what each file must contain; editors'
 editors can use them too. This module turns schema errors into messages an
-editor can act on: the field, what was expected and what was found.
+editor can act on: the field, what was expected and what was found, in the
+catalogue's words (a rule's ``x-expected`` names its phrase, problem.expected.NAME).
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from pathlib import Path
 
 import jsonschema
 
-from .problems import Problem, describe
+from .catalogue import catalogue
+from .problems import Phrase, Problem, describe, near_miss, phrase, position
 from .yamltext import YamlDocument
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
@@ -39,14 +41,27 @@ def validator(name: str, kind: str | None = None) -> jsonschema.protocols.Valida
 
 def check(name: str, document: YamlDocument, file: str) -> list[Problem]:
     """Every way ``document`` breaks schema ``name``, one problem each."""
+    return check_parts(name, document, file)[0]
+
+
+def check_parts(name: str, document: YamlDocument, file: str) -> tuple[list[Problem], set[str]]:
+    """Every way ``document`` breaks schema ``name``, and the top-level fields these
+    problems are about (wrong, unknown or missing): the checks after the schema look
+    only at the others, so that one mistake is not reported again in other words."""
     kind = document.data.get("kind") if isinstance(document.data, dict) else None
     definitions = _schema(name).get("$defs", {})
     chosen = validator(name, kind) if isinstance(kind, str) and kind in definitions and "kind" in _schema(name).get(
         "properties", {}) else validator(name)
-    problems = []
+    problems, broken = [], set()
     for error in _leaf_errors(chosen.iter_errors(document.data)):
-        problems.extend(_to_problems(error, document, file))
-    return problems
+        found = _to_problems(error, document, file)
+        problems.extend(found)
+        path = tuple(error.absolute_path)
+        if path:
+            broken.add(path[0])
+        elif isinstance(error.instance, dict):  # missing or unknown fields
+            broken.update(problem.field for problem in found)
+    return problems, broken
 
 
 def _leaf_errors(errors):
@@ -58,42 +73,40 @@ def _leaf_errors(errors):
             yield error
 
 
-def _field_name(path) -> str:
-    return ".".join(str(part) for part in path)
-
-
 def _to_problems(error: jsonschema.ValidationError, document: YamlDocument, file: str) -> list[Problem]:
     path = tuple(error.absolute_path)
     line = document.line_of(path)
     keyword, value, schema = error.validator, error.validator_value, error.schema
 
+    def field(*more) -> str:
+        return position(path + more, document.data)
+
     if keyword == "required":
         missing = [name for name in value if not isinstance(error.instance, dict) or name not in error.instance]
-        return [Problem(file, line, _field_name(path + (name,)), "this required field", "it missing") for name in missing]
+        return [Problem(file, line, field(name), phrase("expected.required"), phrase("found.missing")) for name in missing]
     if keyword == "additionalProperties":
         known = sorted(schema.get("properties", {}))
         unknown = [name for name in error.instance if name not in known]
-        return [
-            Problem(file, document.line_of(path + (name,)), _field_name(path + (name,)),
-                    f"one of the known fields ({', '.join(known)})", f"unknown field '{name}'")
-            for name in unknown
-        ]
-    return [Problem(file, line, _field_name(path), _expected(keyword, value, schema), describe(error.instance))]
+        return [Problem(file, document.line_of(path + (name,)), field(name), phrase("expected.known_field", known=", ".join(known)),
+                        phrase("found.unknown_field", name=name), suggestion=near_miss(name, known))
+                for name in unknown]
+    suggestion = near_miss(error.instance, value) if keyword == "enum" else ""
+    return [Problem(file, line, field(), _expected(keyword, value, schema), describe(error.instance), suggestion)]
 
 
-def _expected(keyword: str, value, schema: dict) -> str:
-    if "x-expected" in schema:
-        return schema["x-expected"]
+def _expected(keyword: str, value, schema: dict) -> str | Phrase:
+    """What a schema rule asks for, in the catalogue's words (never jsonschema's English)."""
+    written = schema.get("x-expected")
+    if written:  # the catalogue's problem.expected.<x-expected>; text that is no key is shown as written
+        return phrase(f"expected.{written}") if f"problem.expected.{written}" in catalogue() else written
     if keyword in ("enum", "const"):
-        choices = value if keyword == "enum" else [value]
-        return "one of: " + ", ".join(str(choice) for choice in choices)
+        return phrase("expected.one_of", choices=", ".join(str(c) for c in (value if keyword == "enum" else [value])))
     if keyword == "type":
-        return {"string": "text", "boolean": "true or false", "array": "a list", "object": "a set of fields",
-                "integer": "a whole number"}.get(value, value)
-    if keyword == "minItems":
-        return f"a list of at least {value} item{'s' if value != 1 else ''}"
+        return phrase(f"expected.type.{value}") if f"problem.expected.type.{value}" in catalogue() else str(value)
+    if keyword == "minItems" and value == 1:
+        return phrase("expected.minItems_one")
+    if keyword in ("minItems", "minLength", "maxLength", "minimum", "maximum", "pattern", "format"):
+        return phrase(f"expected.{keyword}", value=value)
     if keyword == "uniqueItems":
-        return "a list with no item repeated"
-    if keyword == "minLength":
-        return "text that is not empty"
-    return f"a value that satisfies '{keyword}: {value}'"
+        return phrase("expected.uniqueItems")
+    return phrase("expected.rule", rule=f"{keyword}: {value}")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from .problems import ContentError, Problem
+from .problems import ContentError, Problem, phrase
 from .site_options import SiteOptions
 from .site_options import site_options as checked_options
 from .yamltext import read_text
@@ -35,8 +35,8 @@ def site_config(root: Path) -> dict:
         config = yaml.load(text, Loader=_IgnoreTags) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        raise ContentError([Problem(CONFIG_FILE, mark.line + 1 if mark else None, "", "valid YAML",
-                                    f"a syntax error ({getattr(error, 'problem', None) or error})")]) from None
+        raise ContentError([Problem(CONFIG_FILE, mark.line + 1 if mark else None, "", phrase("expected.yaml"),
+                                    phrase("found.syntax_error", reason=getattr(error, "problem", None) or error))]) from None
     return config if isinstance(config, dict) else {}
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .messages import message
-from .problems import Problem
+from .problems import Problem, phrase
 
 IN_STEP, OUTDATED, MISSING = "in-step", "outdated", "missing"
 _SOURCE_HASH_LINE = re.compile(r"^source_hash:.*\n", re.MULTILINE)
@@ -139,10 +139,8 @@ def plan_outdated_warnings(plan) -> list[str]:
 
 def plan_outdated_problems(plan) -> list[Problem]:
     """The same, as problems that stop the build (``outdated: error``)."""
-    return [Problem(text.file, text.line, text.name,
-                    f"a translation of its source text as it now reads (update it, then run "
-                    f"'make translated ENTRY=\"{text.name}\"')",
-                    f"'{text.recorded}', an older version" if text.recorded else "no record of which version it translates")
+    return [Problem(text.file, text.line, text.name, phrase("expected.current_plan_translation", entry=text.name),
+                    phrase("found.older_version", recorded=text.recorded) if text.recorded else phrase("found.no_version"))
             for text in outdated_plan_texts(plan)]
 
 

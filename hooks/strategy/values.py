@@ -9,8 +9,7 @@ import unicodedata
 from datetime import datetime, time
 
 from .consultation import WALES
-from .dates import long_date
-from .problems import Problem
+from .problems import Phrase, Problem, phrase, position
 from .yamltext import YamlDocument
 
 # Fields shown on one line (titles, names, places, ids): no line breaks or tabs either.
@@ -44,10 +43,9 @@ def control_character_problems(document: YamlDocument, file: str) -> list[Proble
             one_line = bool(named) and (named[-1] in ONE_LINE_FIELDS or (len(named) > 1 and named[-2] in ONE_LINE_FIELDS))
             match = (_CONTROL_ONE_LINE if one_line else _CONTROL).search(value)
             if match:
-                expected = "text on one line, without control characters" if one_line else \
-                    "text without control characters (tabs and line breaks aside)"
-                problems.append(Problem(file, document.line_of(path), ".".join(map(str, path)), expected,
-                                        f"the control character {_name(match.group(0))}"))
+                expected = phrase("expected.one_line" if one_line else "expected.no_control_characters_but_breaks")
+                problems.append(Problem(file, document.line_of(path), position(path, document.data), expected,
+                                        phrase("found.control_character", name=_name(match.group(0)))))
 
     visit(document.data, ())
     return problems
@@ -63,7 +61,7 @@ def time_of_day(published: str) -> time | None:
     return datetime.fromisoformat(published).time() if len(published) > len("YYYY-MM-DD") else None
 
 
-def local_time_problem(value: str) -> str | None:
+def local_time_problem(value: str) -> Phrase | None:
     """Why ``value`` (YYYY-MM-DDTHH:MM, Welsh local time) is not one moment, or None.
 
     When the clocks go forward an hour of local time does not exist; when they go
@@ -72,23 +70,22 @@ def local_time_problem(value: str) -> str | None:
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
-        return "a date and time that does not exist"
+        return phrase("found.no_such_time")
     first, second = moment.replace(tzinfo=WALES, fold=0), moment.replace(tzinfo=WALES, fold=1)
     if first.utcoffset() == second.utcoffset():
         return None
-    day, hour = long_date(moment.date(), "en"), moment.hour
+    day, hour = moment.date(), moment.hour
     if first.utcoffset() < second.utcoffset():  # the hour the clocks skip
-        return f"a time that does not exist in Wales: the clocks go forward from {hour:02}:00 to {hour + 1:02}:00 on {day}"
-    return (f"a time that happens twice in Wales: the clocks go back from {hour + 1:02}:00 to {hour:02}:00 on {day}")
+        return phrase("found.clocks_forward", before=f"{hour:02}:00", after=f"{hour + 1:02}:00", day=day)
+    return phrase("found.clocks_back", before=f"{hour + 1:02}:00", after=f"{hour:02}:00", day=day)
 
 
-EVENT_TIME = "a date and time in Welsh local time that happens once, written YYYY-MM-DDTHH:MM"
-PUBLICATION_TIME = ("a date, or a date and a time in Welsh local time that happens once, "
-                    "written YYYY-MM-DD HH:MM")
+EVENT_TIME = phrase("expected.local_time")
+PUBLICATION_TIME = phrase("expected.publication_time")
 
 
 def local_time_problems(document: YamlDocument, file: str, fields: tuple[str, ...],
-                        expected: str = EVENT_TIME) -> list[Problem]:
+                        expected: Phrase = EVENT_TIME) -> list[Problem]:
     """A date alone always passes: midnight happens once in Wales (the clocks change at 01:00 or 02:00)."""
     problems = []
     for name in fields:
@@ -96,5 +93,6 @@ def local_time_problems(document: YamlDocument, file: str, fields: tuple[str, ..
         if isinstance(value, str):
             why = local_time_problem(value)
             if why:
-                problems.append(Problem(file, document.line_of((name,)), name, expected, f"'{value}', {why}"))
+                problems.append(Problem(file, document.line_of((name,)), name, expected,
+                                        phrase("found.time_because", value=value, why=why)))
     return problems

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from .problems import Problem, describe
+from .problems import Problem, describe, phrase, position
 
 Path = tuple  # a path into the data, such as ("missions", 2, "actions", 0, "owner")
 
@@ -56,20 +56,20 @@ def parse_yaml(text: str, file: str, first_line: int = 1) -> tuple[YamlDocument 
         data = loader.construct_document(node) if node is not None else None
     except yaml.reader.ReaderError as error:  # a character YAML refuses outright, such as U+0000
         line = text.count("\n", 0, error.position) + 1 + offset
-        return None, [Problem(file, line, "", "text without control characters",
-                              f"the control character U+{error.character:04X}")]
+        return None, [Problem(file, line, "", phrase("expected.no_control_characters"),
+                              phrase("found.control_character", name=f"U+{error.character:04X}"))]
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 + offset if mark else None
         reason = getattr(error, "problem", None) or str(error)
-        return None, [Problem(file, line, "", "valid YAML", f"a syntax error ({reason})")]
+        return None, [Problem(file, line, "", phrase("expected.yaml"), phrase("found.syntax_error", reason=reason))]
     finally:
         loader.dispose()
     document = YamlDocument(data if data is not None else {})
     if node is not None:
         _index_lines(node, (), offset, document)
     problems = [
-        Problem(file, line, ".".join(map(str, path)), "each field stated once", "it stated again")
+        Problem(file, line, position(path, document.data), phrase("expected.stated_once"), phrase("found.stated_again"))
         for path, line in document.duplicate_keys
     ]
     return document, problems
@@ -105,16 +105,17 @@ def split_front_matter(text: str, file: str) -> tuple[MarkdownFile | None, list[
     """Split a Markdown file that starts with a ``---`` fenced YAML block."""
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != "---":
-        return None, [Problem(file, 1, "", "front matter between '---' lines at the top", "no front matter")]
+        return None, [Problem(file, 1, "", phrase("expected.front_matter"), phrase("found.no_front_matter"))]
     for index in range(1, len(lines)):
         if lines[index].strip() in ("---", "..."):
             document, problems = parse_yaml("".join(lines[1:index]), file, first_line=2)
             if document is None:
                 return None, problems
             if not isinstance(document.data, dict):
-                return None, problems + [Problem(file, 2, "", "front matter made of 'name: value' fields", describe(document.data))]
+                return None, problems + [Problem(file, 2, "", phrase("expected.front_matter_fields"),
+                                                 describe(document.data))]
             return MarkdownFile(document, "".join(lines[index + 1:]), body_line=index + 2), problems
-    return None, [Problem(file, 1, "", "a closing '---' line after the front matter", "none")]
+    return None, [Problem(file, 1, "", phrase("expected.front_matter_end"), phrase("found.none"))]
 
 
 def read_text(path, file: str) -> tuple[str | None, list[Problem]]:
@@ -126,5 +127,4 @@ def read_text(path, file: str) -> tuple[str | None, list[Problem]]:
         return data.decode("utf-8").removeprefix("\ufeff"), []
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        return None, [Problem(file, line, "", "text saved as UTF-8 (choose UTF-8 when you save the file)",
-                              f"the byte 0x{data[error.start]:02X}, which is not UTF-8 (the file may be saved as Latin-1 or Windows-1252)")]
+        return None, [Problem(file, line, "", phrase("expected.utf8"), phrase("found.not_utf8", byte=f"0x{data[error.start]:02X}"))]
