@@ -2,7 +2,7 @@
 or names the file; it never ends in a traceback, and what it accepts is safe HTML.
 
 The check runs in-process (strategy.publication.check_content, what `make check` runs)
-on a small fixture site: the sample's mkdocs.yml and delivery plan, a home page, and the
+on a small site: the site's mkdocs.yml, the fixture's delivery plan (tests/fixture_site), a home page, and the
 generated files. Two real builds show the same for hostile bodies, and that a failed
 build leaves the old site as it was. Example counts and seeding: see conftest.py.
 """
@@ -24,7 +24,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import BUILD_DATE, REPO, build, copy_site_sources
+from conftest import BUILD_DATE, FIXTURE, REPO, build, copy_site_sources
 from strategy.problems import ContentError
 from strategy.publication import check_content
 from strategy.rendering import MarkdownSettings, Renderer
@@ -80,9 +80,9 @@ def front_matter(data: dict) -> str:
 
 @pytest.fixture(scope="module")
 def small_site(tmp_path_factory):
-    """The sample's mkdocs.yml and delivery plan, a home page in each language, nothing else."""
+    """The site's mkdocs.yml and the fixture's delivery plan, a home page in each language, nothing else."""
     root = tmp_path_factory.mktemp("generated") / "repo"
-    shutil.copytree(REPO / "data", root / "data")
+    shutil.copytree(FIXTURE / "data", root / "data")
     shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
     (root / "docs/en/posts").mkdir(parents=True)
     (root / "docs/cy/posts").mkdir(parents=True)
@@ -222,7 +222,7 @@ def mutated(data, mutations):
     return data
 
 
-PLAN_DATA = yaml.safe_load((REPO / PLAN).read_text(encoding="utf-8"))
+PLAN_DATA = yaml.safe_load((FIXTURE / PLAN).read_text(encoding="utf-8"))
 PLAN_PATHS = [path for path in _paths(PLAN_DATA) if path]
 replacements = st.one_of(texts, dates, st.integers(), st.booleans(), st.none(), st.lists(texts, max_size=2),
                          st.dictionaries(texts, texts, max_size=2), st.just({"en": "\x07", "cy": "ok"}))
@@ -238,7 +238,7 @@ def test_mutated_plans_are_accepted_or_named(small_site, mutations):
     try:
         checked(small_site, {PLAN})
     finally:
-        shutil.copy2(REPO / PLAN, small_site / PLAN)
+        shutil.copy2(FIXTURE / PLAN, small_site / PLAN)
 
 
 CONFIG = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
