@@ -12,7 +12,7 @@ import yaml
 from hypothesis import assume, given, strategies as st
 from lxml import etree
 
-from conftest import FIXTURE, REPO, build, parse
+from conftest import FIXTURE, build, parse
 from strategy.inputs import WALES
 
 SITE_URL = "https://digital-strategy.example.wales/"
