@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import http.server
 import os
@@ -27,13 +28,19 @@ settings.register_profile("explore", max_examples=500, deadline=None, suppress_h
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
 
 REPO = Path(__file__).resolve().parents[1]
-SITE_SOURCES = ("docs", "data", "schemas", "hooks", "overrides", "mkdocs.yml")
+FIXTURE = REPO / "tests" / "fixture_site"
+"""The tests' own content (docs/ and data/, see its README.md): behaviour is tested on it, so that
+editors can replace the sample content in the repository's docs/ and data/ without breaking a test."""
+CONTENT = ("docs", "data")
+CODE = ("schemas", "hooks", "overrides", "mkdocs.yml")
+SITE_SOURCES = CONTENT + CODE
 
 
-def copy_site_sources(destination: Path) -> Path:
-    """A copy of everything a build reads, for tests that change content."""
+def copy_site_sources(destination: Path, content: Path = FIXTURE) -> Path:
+    """A copy of everything a build reads, for tests that change content: the fixture's
+    content (or ``content``'s: REPO for the sample) with the repository's code and options."""
     for name in SITE_SOURCES:
-        source = REPO / name
+        source = (content if name in CONTENT else REPO) / name
         if source.is_dir():
             shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
@@ -74,16 +81,56 @@ def write_and_release(root: Path, relative: str, words: dict[str, tuple[str, str
 
 @pytest.fixture
 def site_copy(tmp_path: Path) -> Path:
+    """A copy of the fixture site of the test's own, to change."""
     return copy_site_sources(tmp_path / "repo")
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The sample site, built once for the whole session from the repository itself."""
-    site_dir = tmp_path_factory.mktemp("built") / "site"
-    result = build(REPO, site_dir)
+def shared_once(tmp_path_factory, name: str, make) -> Path:
+    """A folder ``make(folder)`` fills once for the whole run, even when pytest-xdist runs
+    the tests in several processes: they share the run's temporary folder, and a lock
+    makes the others wait for the first. Tests read what is in it; they never change it."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # pytest-N/popen-gwK: the run's folder, shared by the workers
+    folder = base / f"shared-{name}"
+    with open(base / f"shared-{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (base / f"shared-{name}.done").exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            (base / f"shared-{name}.done").touch()
+    return folder
+
+
+def _built(root: Path, site_dir: Path, **options) -> None:
+    result = build(root, site_dir, **options)
     assert result.returncode == 0, result.stdout + result.stderr
-    return site_dir
+
+
+@pytest.fixture(scope="session")
+def fixture_sources(tmp_path_factory) -> Path:
+    """The fixture site's sources as one folder (content and code), to build or read; never changed."""
+    return shared_once(tmp_path_factory, "sources", lambda folder: copy_site_sources(folder / "repo")) / "repo"
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory, fixture_sources) -> Path:
+    """The fixture site, built once for the whole run (production: no drafts)."""
+    return shared_once(tmp_path_factory, "built", lambda folder: _built(fixture_sources, folder / "site")) / "site"
+
+
+@pytest.fixture(scope="session")
+def preview_site(tmp_path_factory, fixture_sources) -> Path:
+    """The fixture site as the local preview shows it (drafts and scheduled posts too), built once."""
+    return shared_once(tmp_path_factory, "preview",
+                       lambda folder: _built(fixture_sources, folder / "site", preview=True)) / "site"
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory) -> Path:
+    """The repository's own sample content, built once: only for tests of its validity."""
+    return shared_once(tmp_path_factory, "sample", lambda folder: _built(REPO, folder / "site")) / "site"
 
 
 def html_pages(site_dir: Path) -> list[Path]:
@@ -155,7 +202,7 @@ def build_for_address(root: Path, site_dir: Path, url: str) -> None:
 
 @pytest.fixture(scope="session")
 def site_url(tmp_path_factory):
-    """The sample site built for, and served at, a local address, as a reader's browser reaches it."""
+    """The fixture site built for, and served at, a local address, as a reader's browser reaches it."""
     folder = tmp_path_factory.mktemp("served")
     url, server = serve(folder / "site")
     build_for_address(copy_site_sources(folder / "repo"), folder / "site", url)

@@ -180,9 +180,9 @@ def test_the_delivery_plan_filters_by_owner_and_status(reader, site_url):
     reader.select_option("#filter-status", "delayed")
     visible = reader.locator("table.strategy-table--actions tbody tr:visible")
     assert visible.count() == 1
-    assert reader.inner_text(".strategy-filter__count") == "Yn dangos 1 o 20 cam gweithredu"
+    assert reader.inner_text(".strategy-filter__count") == "Yn dangos 1 o 8 cam gweithredu"
     reader.select_option("#filter-status", "")
-    reader.select_option("#filter-owner", "dhcw")
+    reader.select_option("#filter-owner", "local-government-cdo")
     assert visible.count() == 1
     assert reader.locator(".strategy-filter__none:visible").count() == 5
 
@@ -192,7 +192,7 @@ def test_the_delivery_plan_reads_in_full_without_javascript(browser, site_url):
     page = context.new_page()
     page.goto(site_url + "delivery-plan/")
     assert not page.is_visible("form.strategy-filter")
-    assert page.locator("table.strategy-table--actions tbody tr:visible").count() == 20
+    assert page.locator("table.strategy-table--actions tbody tr:visible").count() == 8
     context.close()
 
 

@@ -20,7 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import BUILD_DATE, build, copy_site_sources, require
+from conftest import BUILD_DATE, build, copy_site_sources, require, run_strategy
 from strategy.publish import _replace
 from strategy.site_folder import MARKER_NAME, MARKER_TEXT, SiteFolderRefused, check_site_folder
 
@@ -209,6 +209,16 @@ def wait_for_welsh_pages(folder: Path, most_seconds: float = 60) -> None:
     pytest.fail("the build never started writing Welsh pages")
 
 
+def more_posts(root: Path, count: int) -> None:
+    """``count`` more short posts in both languages, translations in step."""
+    for number in range(count):
+        for language, title in (("en", f"Note {number}"), ("cy", f"Nodyn {number}")):
+            front = (f"kind: series\nid: note-{number}\n" if language == "en" else "translated_from: en\n") + \
+                f"title: {title}\nsummary: {title}.\n" + ("date: 2026-10-01\n" if language == "en" else "")
+            (root / "docs" / language / f"posts/note-{number}.md").write_text(f"---\n{front}---\n\n# {title}\n\n{title}.\n")
+    assert run_strategy(root, "translated", "--all").returncode == 0
+
+
 @pytest.mark.parametrize("signal_number, stopped, status", [
     (signal.SIGINT, "make build", 130),      # Ctrl+C
     (signal.SIGTERM, "make build", 143),     # kill, a CI runner's timeout
@@ -217,6 +227,7 @@ def wait_for_welsh_pages(folder: Path, most_seconds: float = 60) -> None:
 ])
 def test_a_stopped_build_leaves_the_old_site_and_nothing_else(site_copy, tmp_path, signal_number, stopped, status):
     require(len(os.sched_getaffinity(0)) > 1, "building side by side needs two cores")
+    more_posts(site_copy, 60)  # so that the build is still running when it is stopped
     old_site = an_old_site(tmp_path / "site")
     before = snapshot(tmp_path)
     environment = {**os.environ, "PYTHONPATH": str(site_copy / "hooks"), "STRATEGY_BUILD_DATE": BUILD_DATE,

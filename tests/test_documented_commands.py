@@ -1,5 +1,6 @@
 """The guides are tests: every command README.md, EDITORS.md and EDITORS.cy.md tell
-someone to run is run here, as written, in a scratch copy of the repository.
+someone to run is run here, as written, in a scratch copy of the repository (with the
+tests' own content, tests/fixture_site, in place of the sample in docs/ and data/).
 
 The editors' guides are followed from top to bottom in one copy each, as an editor
 would: each ```sh block's commands in order, and each ```yaml block that names where it
@@ -25,7 +26,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REPO
+from conftest import CONTENT, FIXTURE, REPO
 
 GUIDES = ("EDITORS.md", "EDITORS.cy.md")
 SERVERS = ("serve", "versions")  # make targets that serve the site until stopped
@@ -37,7 +38,8 @@ _PLACE = re.compile(r"^# (?P<file>[\w./-]+) › (?P<path>.+)$")
 
 def scratch_repository(destination: Path) -> Path:
     """A copy of the working tree (what git tracks and what it does not ignore) as a git
-    repository of its own, with an `origin` to push to, sharing the set-up tools."""
+    repository of its own, with an `origin` to push to, sharing the set-up tools. Its
+    content is the fixture's, so that the guides are tested whatever the sample says."""
     listed = subprocess.run(["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=REPO,
                             capture_output=True, text=True, check=True).stdout.split("\0")
     for name in filter(None, listed):
@@ -45,6 +47,9 @@ def scratch_repository(destination: Path) -> Path:
         if source.is_file() and not source.is_symlink():
             (destination / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, destination / name)  # keeps times, so make sees the set-up as done
+    for name in CONTENT:
+        shutil.rmtree(destination / name)
+        shutil.copytree(FIXTURE / name, destination / name)
     for tool in (".venv", "node_modules"):
         if (REPO / tool).exists():
             (destination / tool).symlink_to((REPO / tool).resolve())

@@ -2,15 +2,14 @@
 or names the file; it never ends in a traceback, and what it accepts is safe HTML.
 
 The check runs in-process (strategy.publication.check_content, what `make check` runs)
-on a small fixture site: the sample's mkdocs.yml and delivery plan, a home page, and the
-generated files. Two real builds show the same for hostile bodies, and that a failed
-build leaves the old site as it was. Example counts and seeding: see conftest.py.
+on a small site: the site's mkdocs.yml, the fixture's delivery plan (tests/fixture_site),
+a home page, and the generated files. Two real builds of the fixture site show the same
+for hostile bodies, and write no site. Example counts and seeding: see conftest.py.
 """
 
 from __future__ import annotations
 
 import copy
-import hashlib
 import html
 import os
 import re
@@ -24,7 +23,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import BUILD_DATE, REPO, build, copy_site_sources
+from conftest import BUILD_DATE, FIXTURE, REPO, build, copy_site_sources
 from strategy.problems import ContentError
 from strategy.publication import check_content
 from strategy.rendering import MarkdownSettings, Renderer
@@ -80,9 +79,9 @@ def front_matter(data: dict) -> str:
 
 @pytest.fixture(scope="module")
 def small_site(tmp_path_factory):
-    """The sample's mkdocs.yml and delivery plan, a home page in each language, nothing else."""
+    """The site's mkdocs.yml and the fixture's delivery plan, a home page in each language, nothing else."""
     root = tmp_path_factory.mktemp("generated") / "repo"
-    shutil.copytree(REPO / "data", root / "data")
+    shutil.copytree(FIXTURE / "data", root / "data")
     shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
     (root / "docs/en/posts").mkdir(parents=True)
     (root / "docs/cy/posts").mkdir(parents=True)
@@ -222,7 +221,7 @@ def mutated(data, mutations):
     return data
 
 
-PLAN_DATA = yaml.safe_load((REPO / PLAN).read_text(encoding="utf-8"))
+PLAN_DATA = yaml.safe_load((FIXTURE / PLAN).read_text(encoding="utf-8"))
 PLAN_PATHS = [path for path in _paths(PLAN_DATA) if path]
 replacements = st.one_of(texts, dates, st.integers(), st.booleans(), st.none(), st.lists(texts, max_size=2),
                          st.dictionaries(texts, texts, max_size=2), st.just({"en": "\x07", "cy": "ok"}))
@@ -238,7 +237,7 @@ def test_mutated_plans_are_accepted_or_named(small_site, mutations):
     try:
         checked(small_site, {PLAN})
     finally:
-        shutil.copy2(REPO / PLAN, small_site / PLAN)
+        shutil.copy2(FIXTURE / PLAN, small_site / PLAN)
 
 
 CONFIG = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
@@ -268,32 +267,24 @@ DANGEROUS = HOSTILE[:6]  # each of these alone makes a body unsafe
 
 
 @pytest.fixture(scope="module")
-def built_copy(tmp_path_factory, built_site):
-    """A copy of the sample's sources, and of the site built from them (built once per session)."""
-    folder = tmp_path_factory.mktemp("hostile-builds")
-    shutil.copytree(built_site, folder / "site")
-    return copy_site_sources(folder / "repo"), folder / "site"
-
-
-def fingerprint(site: Path) -> dict[str, str]:
-    return {str(p.relative_to(site)): hashlib.sha256(p.read_bytes()).hexdigest() for p in site.rglob("*") if p.is_file()}
+def fixture_copy(tmp_path_factory):
+    """A copy of the fixture site's sources, to build."""
+    return copy_site_sources(tmp_path_factory.mktemp("hostile-builds") / "repo")
 
 
 @settings(max_examples=2)
 @given(hostile=st.lists(st.sampled_from(DANGEROUS), min_size=1, max_size=3), text=st.lists(st.sampled_from(EVERYDAY)))
-def test_a_build_refuses_a_hostile_body_and_keeps_the_old_site(built_copy, hostile, text):
-    root, site = built_copy
-    post = root / "docs/cy/posts/setting-the-context.md"
+def test_a_build_refuses_a_hostile_body_naming_its_file_and_writes_no_site(fixture_copy, hostile, text):
+    # That a refused build keeps the old site: test_content_errors.py (one test for every refusal).
+    post = fixture_copy / "docs/cy/posts/setting-the-context.md"
     original = post.read_text(encoding="utf-8")
-    before = fingerprint(site)
     post.write_text(original + "\n\n" + "\n\n".join(text + hostile) + "\n", encoding="utf-8")
     try:
-        result = build(root, site)
+        result = build(fixture_copy, fixture_copy.parent / "site")
     finally:
         post.write_text(original, encoding="utf-8")
 
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "docs/cy/posts/setting-the-context.md:" in output and "Traceback" not in output
-    assert fingerprint(site) == before
-    assert sorted(p.name for p in site.parent.iterdir()) == ["repo", "site"]
+    assert sorted(p.name for p in fixture_copy.parent.iterdir()) == ["repo"], "a site or a half-built one was left"

@@ -8,7 +8,6 @@ import pytest
 from babel.dates import get_month_names
 from hypothesis import assume, given, settings, strategies as st
 
-from conftest import REPO
 from strategy.catalogue import catalogue, translate
 from strategy.loader import load_content
 from strategy.proofing_text import site_passages
@@ -19,8 +18,8 @@ MARKED = re.compile(r"\{(\w+)\|([\w-]+)\}")
 
 
 @pytest.fixture(scope="module")
-def plan():
-    return load_content(REPO).plan
+def plan(fixture_sources):
+    return load_content(fixture_sources).plan
 
 
 def test_a_mission_after_am_takes_the_soft_mutation(plan):
@@ -146,10 +145,9 @@ def test_only_welsh_strings_ask_for_mutations_and_only_for_known_ones():
             assert mutation in MUTATIONS and "{" + name + "}" in MARKED.sub(r"{\1}", values["cy"]), key
 
 
-def test_the_built_welsh_site_and_feeds_never_leave_an_interpolated_value_unmutated(built_site):
+def test_the_built_welsh_site_and_feeds_never_leave_an_interpolated_value_unmutated(built_site, plan):
     """Every place a marked string was printed: the word after its trigger is never a radical the
     mutation changes, from the values the site interpolates (mission headings, owners, months)."""
-    plan = load_content(REPO).plan
     values = {"Cenhadaeth", *MONTHS, *(o.name.cy.split()[0] for o in plan.owners),
               *(m.title.cy.split()[0] for m in plan.missions)}
     text = "\n".join(passage.text for passage in site_passages(built_site, built_site.parent))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import NODE_TOOLS, REPO, build, copy_site_sources, parse, require, run_strategy
+from conftest import FIXTURE, NODE_TOOLS, REPO, build, copy_site_sources, parse, require, run_strategy
 from strategy.proofing import Speller, check_passage
 from strategy.proofing_text import Passage, clean_markdown
 
@@ -137,7 +137,7 @@ def test_missing_dictionaries_are_one_clear_message_each_and_a_failure(tmp_path)
 
 
 def test_the_editors_page_shows_the_committed_totals_and_is_not_in_the_menus(built_site):
-    checked = json.loads((REPO / "data/proofing-report.json").read_text(encoding="utf-8"))["checked_files"]
+    checked = json.loads((FIXTURE / "data/proofing-report.json").read_text(encoding="utf-8"))["checked_files"]
     for folder, summary in (("", f"No unknown words and no missing mutations in {checked} files."),
                             ("cy/", f"Dim geiriau anhysbys a dim treigladau coll mewn {checked} ffeil.")):
         page = parse(built_site / folder / "proofing-report/index.html")

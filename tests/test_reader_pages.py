@@ -149,8 +149,8 @@ def meta(page, key: str) -> list[str]:
 def test_a_shared_post_shows_its_own_title_summary_and_picture_in_its_language(built_site):
     from PIL import Image
 
-    for folder, locale, other, summary_start in (("", "en_GB", "cy_GB", "How we will make sure"),
-                                                 ("cy/", "cy_GB", "en_GB", "Sut y byddwn")):
+    for folder, locale, other, summary_start in (("", "en_GB", "cy_GB", "The digital inclusion mission"),
+                                                 ("cy/", "cy_GB", "en_GB", "Cenhadaeth cynhwysiant digidol")):
         page = parse(built_site / folder / "posts/missions/digital-inclusion/index.html")
         address = f"https://digital-strategy.example.wales/{folder}posts/missions/digital-inclusion/"
         assert meta(page, "description")[0].startswith(summary_start)
@@ -178,18 +178,15 @@ def test_pages_that_are_not_posts_share_the_site_without_a_picture(built_site):
 ATOM_FEEDS = ("atom.xml", "cy/atom.xml")
 
 
-def test_every_feed_entry_has_a_distinct_updated_moment_that_stays_from_build_to_build(built_site, tmp_path):
+def test_every_feed_entry_has_a_distinct_updated_moment_that_stays_from_build_to_build(built_site):
     import feedparser
-
-    from conftest import build
 
     for name in ATOM_FEEDS:
         feed = feedparser.parse((built_site / name).read_bytes())
         moments = [entry.updated for entry in feed.entries]
         assert len(moments) > 1 and len(set(moments)) == len(moments), name
-    again = tmp_path / "again"
-    assert build(REPO, again).returncode == 0
-    assert (again / "atom.xml").read_bytes() == (built_site / "atom.xml").read_bytes()
+    # From build to build: test_feeds.py's test_feeds_are_byte_identical_between_builds
+    # compares every feed of a second build with this one, byte for byte.
 
 
 def test_a_feeds_only_alternate_link_is_its_own_languages_home_page(built_site):
