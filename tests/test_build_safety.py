@@ -215,7 +215,7 @@ def more_posts(root: Path, count: int) -> None:
         for language, title in (("en", f"Note {number}"), ("cy", f"Nodyn {number}")):
             front = (f"kind: series\nid: note-{number}\n" if language == "en" else "translated_from: en\n") + \
                 f"title: {title}\nsummary: {title}.\n" + ("date: 2026-10-01\n" if language == "en" else "")
-            (root / "docs" / language / f"posts/note-{number}.md").write_text(f"---\n{front}---\n\n# {title}\n\n{title}.\n")
+            (root / "docs" / language / f"posts/note-{number}.md").write_text(f"---\n{front}---\n\n{title}.\n")
     assert run_strategy(root, "translated", "--all").returncode == 0
 
 

@@ -263,7 +263,8 @@ def test_the_command_an_outdated_plan_text_warning_names_brings_it_in_step(tmp_p
     root = scratch_repository(tmp_path / "repo")
     env = editor_environment()
     plan = root / "data/plan.yaml"
-    english = "en: Run a digital leadership programme for senior leaders in public bodies."
+    english = "en: Run a programme for leaders."  # the fixture site's plan (tests/fixture_site)
+    assert english in plan.read_text(encoding="utf-8")
     plan.write_text(plan.read_text(encoding="utf-8").replace(english, english + " Twice a year."), encoding="utf-8")
     warned = run_command("make check", root, env)
     command = re.search(r"run '(make translated ENTRY=[^']+)'", warned).group(1)

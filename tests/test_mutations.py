@@ -122,8 +122,10 @@ def _marked_welsh_strings():
     return {key: values["cy"] for key, values in catalogue().items() if MARKED.search(values["cy"])}
 
 
-# Values written as they are, whatever comes before them: a path, an address, a folder.
-VERBATIM = {"folder", "protected", "source", "file", "root", "site", "address", "translation"}
+# Values written as they are, whatever comes before them: a path, an address, a folder,
+# and what is written in digits (a number, a clock time, a date), which does not mutate.
+VERBATIM = {"folder", "protected", "source", "file", "root", "site", "address", "translation",
+            "first", "second", "target", "value", "before", "after", "day"}
 
 
 def _unmarked_after_trigger(text: str) -> list[str]:

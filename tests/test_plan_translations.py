@@ -21,11 +21,23 @@ PLAN = "data/plan.yaml"
 
 
 def first_action(root: Path, without_progress: bool = False) -> tuple[str, str, str]:
-    """(entry name, English, Welsh) of the first action of the copy's plan (with no progress notes)."""
+    """(entry name, English, Welsh) of the first action of the copy's plan (with no progress notes),
+    its text written in block style as the editors' guides show it, one field to a line."""
     plan = parse_yaml((root / PLAN).read_text(encoding="utf-8"), PLAN)[0].data
     mission, action = next((mission, action) for mission in plan["missions"] for action in mission["actions"]
                            if not (without_progress and "progress" in action))
+    _in_block_style(root, action["text"])
     return (f"missions[{mission['id']}].actions[{action['id']}].text", action["text"]["en"], action["text"]["cy"])
+
+
+def _in_block_style(root: Path, text: dict) -> None:
+    """A text a plan may hold in flow style ({en: ..., cy: ..., source_hash: ...}) rewritten in block style."""
+    plan = (root / PLAN).read_text(encoding="utf-8")
+    flow = re.search(r"^( *)text: \{en: " + re.escape(text["en"]) + r", .*\}\n", plan, re.MULTILINE)
+    if flow:
+        indent = flow.group(1) + "  "
+        block = f"{flow.group(1)}text:\n" + "".join(f"{indent}{key}: {value}\n" for key, value in text.items())
+        (root / PLAN).write_text(plan[:flow.start()] + block + plan[flow.end():], encoding="utf-8")
 
 
 def replace_in_plan(root: Path, old: str, new: str) -> None:

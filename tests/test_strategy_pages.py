@@ -285,7 +285,7 @@ def test_a_published_page_may_not_link_to_a_draft(site_copy, tmp_path):
 
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert ("docs/en/index.md:16: file: expected links only to published posts, found a link to "
+    assert ("docs/en/index.md:14: file: expected links only to published posts, found a link to "
             "posts/setting-the-context.md, which is a draft and not published in this build") in output
-    assert "docs/cy/index.md:17: file: expected links only to published posts" in output
+    assert "docs/cy/index.md:15: file: expected links only to published posts" in output
     assert build(site_copy, tmp_path / "preview", preview=True).returncode == 0
