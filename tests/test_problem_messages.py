@@ -131,6 +131,25 @@ def _is_plain_text(node: ast.expr) -> bool:
     return False
 
 
+def test_a_welsh_editor_is_told_of_an_outdated_translation_in_welsh(site_copy, tmp_path):
+    source = site_copy / "docs/en/posts/setting-the-context.md"
+    source.write_text(source.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
+    welsh = {"STRATEGY_LANG": "cy"}
+    translation = "docs/cy/posts/setting-the-context.md"
+
+    checked = run_strategy(site_copy, "check", env=welsh)
+    assert checked.returncode == 0, checked.stderr
+    assert (f"Rhybudd: Efallai fod {translation} wedi dyddio: mae docs/en/posts/setting-the-context.md wedi newid "
+            f"ers ei gyfieithu (diweddarwch ef, yna rhedwch 'make translated FILE={translation}')") in checked.stderr
+    report = run_strategy(site_copy, "translations", env=welsh).stdout
+    assert re.search(rf"^{re.escape(translation)} +wedi dyddio$", report, re.MULTILINE)
+    assert re.search(r"^\d+ cyfieithiad: \d+ yn gyfredol, 1 wedi dyddio, 0 ar goll$", report, re.MULTILINE)
+    built = build(site_copy, tmp_path / "site", env=welsh)
+    assert f"Efallai fod {translation} wedi dyddio" in built.stderr
+    for output in (checked.stderr, report, built.stderr):
+        assert "may be out of date" not in output and "outdated" not in output and "in-step" not in output
+
+
 @pytest.mark.parametrize("module", CORE, ids=[module.name for module in CORE])
 def test_no_problem_is_written_in_english_in_the_code(module):
     tree = ast.parse(module.read_text(encoding="utf-8"))

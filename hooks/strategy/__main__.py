@@ -45,7 +45,7 @@ def check(root: Path) -> int:
         print(error, file=sys.stderr)
         return 1
     for warning in outdated_warnings(content):
-        print(f"Warning: {warning}", file=sys.stderr)
+        print(message("warning", warning=warning), file=sys.stderr)
     actions = sum(len(mission.actions) for mission in content.plan.missions)
     print(message("check.no_problems", pages=len(content.entries), languages=len(LANGUAGES),
                   missions=len(content.plan.missions), actions=actions, seconds=f"{time.perf_counter() - started:.2f}"))
@@ -107,9 +107,10 @@ def report(root: Path) -> int:
     rows = translation_report(content)
     width = max(len(row.file) for row in rows)
     for row in rows:
-        print(f"{row.file:<{width}}  {row.state}")
+        print(f"{row.file:<{width}}  {message('translations.state.' + row.state)}")
     counts = Counter(row.state for row in rows)
-    print(f"\n{len(rows)} translations: " + ", ".join(f"{counts[s]} {s}" for s in (IN_STEP, OUTDATED, MISSING)))
+    print("\n" + message("translations.summary", total=len(rows), in_step=counts[IN_STEP],
+                         outdated=counts[OUTDATED], missing=counts[MISSING]))
     outdated = plan_outdated_warnings(content.plan)
     total = len(content.plan.translations)
     print("\n" + message("translations.plan_summary", file=PLAN_FILE, total=total, in_step=total - len(outdated),

@@ -117,8 +117,7 @@ def translation_report(content) -> list[ReportRow]:
 
 
 def outdated_warnings(content) -> list[str]:
-    return [f"{row.file} may be out of date: {row.source} has changed since it was translated "
-            f"(update it, then run 'make translated FILE={row.file}')"
+    return [message("translation.outdated", file=row.file, source=row.source)
             for row in translation_report(content) if row.state == OUTDATED] + plan_outdated_warnings(content.plan)
 
 
