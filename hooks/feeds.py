@@ -9,7 +9,8 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from i18n_pages import source_path
-from strategy.feeds import FeedSettings, atom, build_feed, json_feed, rss
+from strategy.feed_formats import atom, json_feed, rss
+from strategy.feeds import FeedSettings, build_feed
 from strategy.urls import feed_paths, feed_stylesheet_path
 from theme_templates import render
 

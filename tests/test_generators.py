@@ -13,7 +13,8 @@ import pytest
 from hypothesis import given, strategies as st
 from lxml import etree
 
-from strategy.feeds import FeedSettings, atom, build_feed, feed_html, json_feed, rss
+from strategy.feed_formats import atom, json_feed, rss
+from strategy.feeds import FeedSettings, build_feed, feed_html
 from strategy.urls import SiteAddresses, page_path, page_url, relative_url
 from test_views import MISSION_POST, SERVICES, post, publication
 
