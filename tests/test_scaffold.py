@@ -63,7 +63,7 @@ def test_it_asks_for_what_it_needs(site_copy):
     result = run_strategy(site_copy, "new", "--kind", "mission", "--title", "Digital twins", "--title-cy", "Gefeilliaid digidol")
 
     assert result.returncode == 2
-    assert "a mission post needs --mission" in result.stderr
+    assert "a mission post needs --mission (MISSION= with make post)" in result.stderr
     assert not (site_copy / "docs/en/posts/missions/digital-twins.md").exists()
 
 
@@ -95,3 +95,20 @@ def test_placeholder_text_is_refused_once_the_post_is_no_longer_a_draft(site_cop
     assert "docs/en/posts/half-written.md:5: field 'summary': expected your own text" in result.stderr
     assert "docs/cy/posts/half-written.md:8: file: expected your own text" in result.stderr
     assert "found the placeholder 'Ysgrifennwch y cofnod yma...'" in result.stderr
+
+
+def test_a_welsh_editor_starts_a_post_in_welsh(site_copy):
+    welsh = {"STRATEGY_LANG": "cy"}
+    started = run_strategy(site_copy, "new", "--title", "Listening", "--title-cy", "Gwrando", env=welsh)
+    assert started.returncode == 0, started.stderr
+    assert started.stdout.splitlines() == ["Crëwyd docs/en/posts/listening.md", "Crëwyd docs/cy/posts/listening.md",
+                                           "Drafft yw e: ysgrifennwch ef, rhedwch 'make check', cewch ragolwg gyda "
+                                           "'make serve', yna tynnwch 'draft: true'."]
+    refused = run_strategy(site_copy, "new", "--kind", "showcase", "--mission", "digtal-skills",
+                           "--title", "x", "--title-cy", "y", env=welsh)
+    assert refused.returncode == 2
+    assert refused.stderr.startswith("Methu dechrau'r cofnod: nid oes cenhadaeth 'digtal-skills' yn data/plan.yaml")
+    assert refused.stderr.rstrip().endswith("Oeddech chi'n golygu 'digital-skills'?")
+    again = run_strategy(site_copy, "new", "--title", "Listening", "--title-cy", "Gwrando", env=welsh)
+    assert "heb drosysgrifo docs/en/posts/listening.md, docs/cy/posts/listening.md: dewiswch enw arall gyda SLUG=" \
+        in again.stderr

@@ -30,7 +30,6 @@ from .translation import (IN_STEP, MISSING, OUTDATED, TranslationTargetError, ou
                           translation_report, translation_target)
 from .yamltext import read_text, split_front_matter
 
-LANGUAGE_NAMES = {"en": "English", "cy": "Welsh / Cymraeg"}
 
 
 def _load(root: Path):
@@ -136,10 +135,10 @@ def new(root: Path, args: argparse.Namespace) -> int:
     titles = {"en": args.title, "cy": args.title_cy}
     for language in LANGUAGES:
         if not titles[language]:
-            titles[language] = _ask(f"Title in {LANGUAGE_NAMES[language]}: ")
+            titles[language] = _ask(message(f"new.ask_title.{language}"))
     mission = args.mission
     if args.kind in ("mission", "showcase") and not mission:
-        mission = _ask("Mission id (from data/plan.yaml): ")
+        mission = _ask(message("new.ask_mission"))
     post = NewPost(kind=args.kind, titles=titles, source_language=args.source, mission=mission or None,
                    published=published, slug=args.slug)
     try:
@@ -148,11 +147,11 @@ def new(root: Path, args: argparse.Namespace) -> int:
         print(error, file=sys.stderr)
         return 2
     except ScaffoldError as error:
-        print(f"Could not start the post: {error}", file=sys.stderr)
+        print(message("new.could_not", why=error), file=sys.stderr)
         return 2
     for path in paths:
-        print(f"Created {path.relative_to(root)}")
-    print("It is a draft: write it, run 'make check', preview with 'make serve', then remove 'draft: true'.")
+        print(message("new.created", file=path.relative_to(root).as_posix()))
+    print(message("new.draft_next"))
     return 0
 
 

@@ -139,7 +139,7 @@ def prepare(root, raw_options: dict | None, preview: bool, site_url: str, bodies
         except ContentError as error:
             problems += error.problems
     if problems:
-        raise ContentError(problems + bodies.check_unrendered())
+        raise ContentError(problems + bodies.check_unrendered() + _links_to_missing_pages(Path(root), bodies))
     publication = Publication(
         content, moment=build_moment(), preview=preview, options=options, consultation=options.consultation,
         addresses=SiteAddresses.from_settings(site_url, options.language_site_urls, options.x_default_language),
@@ -155,6 +155,16 @@ def prepare(root, raw_options: dict | None, preview: bool, site_url: str, bodies
     if problems:
         raise ContentError(problems)
     return publication
+
+
+def _links_to_missing_pages(root: Path, bodies: BodyChecker) -> list[Problem]:
+    """Links to pages that do not exist, found even when other problems stop the content
+    from being read whole, so that a broken link is not hidden behind them. Anchors and
+    links to drafts need the whole content (the generated blocks' headings, each post's
+    state): they are checked once it reads."""
+    pages = {path.relative_to(root / DOCS_DIR / language).as_posix()
+             for language in LANGUAGES for path in (root / DOCS_DIR / language).rglob("*.md")}
+    return link_problems(bodies.rendered, {}, pages, DOCS_DIR)
 
 
 def check_content(root: Path) -> Publication:

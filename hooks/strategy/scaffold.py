@@ -14,7 +14,7 @@ import yaml
 from . import LANGUAGES
 from .inputs import MAX_NAME_LENGTH, one_line_text, plain_name
 from .catalogue import translate
-from .messages import shown
+from .messages import message, shown
 from .translation import source_hash
 from .yamltext import parse_yaml, split_front_matter
 
@@ -74,14 +74,13 @@ def _clashes(new: NewPost, slug: str, existing: ExistingContent) -> list[str]:
     found = []
     if new.mission and new.mission not in existing.mission_ids:
         close = difflib.get_close_matches(new.mission, existing.mission_ids, n=1)
-        hint = f" Did you mean '{close[0]}'?" if close else ""
-        found.append(f"there is no mission '{new.mission}' in data/plan.yaml; its missions are "
-                     f"{', '.join(existing.mission_ids) or 'none yet'}.{hint}")
+        hint = message("new.did_you_mean", name=close[0]) if close else ""
+        found.append(message("new.unknown_mission", mission=new.mission,
+                             missions=", ".join(existing.mission_ids) or message("new.no_missions"), hint=hint))
     elif new.kind == "mission" and new.mission in existing.mission_posts:
-        found.append(f"mission '{new.mission}' already has its post, {existing.mission_posts[new.mission]}: "
-                     "edit that post, or add a new mission to data/plan.yaml first")
+        found.append(message("new.mission_has_post", mission=new.mission, file=existing.mission_posts[new.mission]))
     if slug in existing.post_ids:
-        found.append(f"the id '{slug}' is already used by {existing.post_ids[slug]}: choose another --slug")
+        found.append(message("new.id_in_use", id=slug, file=existing.post_ids[slug]))
     return found
 
 
@@ -94,7 +93,7 @@ def slugify(title: str) -> str:
         cut = slug[:MAX_NAME_LENGTH + 1]
         slug = (cut.rsplit("-", 1)[0] if "-" in cut else cut[:MAX_NAME_LENGTH]).strip("-")
     if not slug:
-        raise ScaffoldError(f"cannot make a file name from the title {shown(title)}: give one with --slug")
+        raise ScaffoldError(message("new.no_file_name", title=shown(title)))
     return slug
 
 
@@ -107,14 +106,13 @@ def create_post(root: Path, new: NewPost, today: date) -> list[Path]:
     is checked before anything is written: raises ScaffoldError, or InvalidInput naming
     the argument."""
     if new.kind not in KIND_FOLDERS:
-        raise ScaffoldError(f"kind must be one of {', '.join(KIND_FOLDERS)}, not {new.kind!r}")
+        raise ScaffoldError(message("new.unknown_kind", kinds=", ".join(KIND_FOLDERS), kind=shown(new.kind)))
     if new.kind in ("mission", "showcase") and not new.mission:
-        raise ScaffoldError(f"a {new.kind} post needs --mission, the id of a mission in data/plan.yaml")
+        raise ScaffoldError(message("new.needs_mission", kind=new.kind))
     missing = [language for language in LANGUAGES if not new.titles.get(language, "").strip()]
     if missing:
         how = {"en": "TITLE=\"...\" (--title)", "cy": "TITLE_CY=\"...\" (--title-cy)"}
-        raise ScaffoldError("a title is needed in every language; give " + " and ".join(how[m] for m in missing)
-                            + ", such as: make post TITLE=\"Listening to users\" TITLE_CY=\"Gwrando ar ddefnyddwyr\"")
+        raise ScaffoldError(message("new.needs_titles", how=", ".join(how[m] for m in missing)))
     for language in LANGUAGES:
         one_line_text(new.titles[language], TITLE_ARGUMENTS[language])
     if new.mission is not None:
@@ -125,7 +123,7 @@ def create_post(root: Path, new: NewPost, today: date) -> list[Path]:
     paths = {language: root / "docs" / language / relative for language in LANGUAGES}
     existing = [str(path.relative_to(root)) for path in paths.values() if path.exists()]
     if existing:
-        raise ScaffoldError(f"not overwriting {', '.join(existing)}: choose another --slug")
+        raise ScaffoldError(message("new.exists", files=", ".join(existing)))
     clashes = _clashes(new, slug, existing_content(root))
     if clashes:
         raise ScaffoldError("; ".join(clashes))
