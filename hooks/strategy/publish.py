@@ -166,5 +166,5 @@ def preview_versions(root: Path, branch: str, address: str) -> int:
     for step in steps:
         if subprocess.run(step, cwd=root, env=env).returncode != 0:
             return 1
-    print(f"Serving the versions in branch {branch} at http://{address}/ (Ctrl+C to stop)")
+    print(message("versions.serving", branch=branch, address=address))
     return subprocess.run([*mike, "serve", "--branch", branch, "--dev-addr", address], cwd=root, env=env).returncode
