@@ -63,7 +63,7 @@ def test_it_asks_for_what_it_needs(site_copy):
     result = run_strategy(site_copy, "new", "--kind", "mission", "--title", "Digital twins", "--title-cy", "Gefeilliaid digidol")
 
     assert result.returncode == 2
-    assert "a mission post needs --mission (MISSION= with make post)" in result.stderr
+    assert "a mission post needs `--mission` (`MISSION=` with `make post`)" in result.stderr
     assert not (site_copy / "docs/en/posts/missions/digital-twins.md").exists()
 
 
@@ -103,12 +103,12 @@ def test_a_welsh_editor_starts_a_post_in_welsh(site_copy):
     assert started.returncode == 0, started.stderr
     assert started.stdout.splitlines() == ["Crëwyd docs/en/posts/listening.md", "Crëwyd docs/cy/posts/listening.md",
                                            "Drafft yw e: ysgrifennwch ef, rhedwch 'make check', cewch ragolwg gyda "
-                                           "'make serve', yna tynnwch 'draft: true'."]
+                                           "'make serve', yna tynnwch `draft: true`."]
     refused = run_strategy(site_copy, "new", "--kind", "showcase", "--mission", "digtal-skills",
                            "--title", "x", "--title-cy", "y", env=welsh)
     assert refused.returncode == 2
     assert refused.stderr.startswith("Methu dechrau'r cofnod: nid oes cenhadaeth 'digtal-skills' yn data/plan.yaml")
     assert refused.stderr.rstrip().endswith("Oeddech chi'n golygu 'digital-skills'?")
     again = run_strategy(site_copy, "new", "--title", "Listening", "--title-cy", "Gwrando", env=welsh)
-    assert "heb drosysgrifo docs/en/posts/listening.md, docs/cy/posts/listening.md: dewiswch enw arall gyda SLUG=" \
+    assert "heb drosysgrifo docs/en/posts/listening.md, docs/cy/posts/listening.md: dewiswch enw arall gyda `SLUG=`" \
         in again.stderr
