@@ -52,16 +52,23 @@ def check_parts(name: str, document: YamlDocument, file: str) -> tuple[list[Prob
     definitions = _schema(name).get("$defs", {})
     chosen = validator(name, kind) if isinstance(kind, str) and kind in definitions and "kind" in _schema(name).get(
         "properties", {}) else validator(name)
-    problems, broken = [], set()
+    problems, broken, missing, misspelt = [], set(), [], set()
     for error in _leaf_errors(chosen.iter_errors(document.data)):
         found = _to_problems(error, document, file)
-        problems.extend(found)
         path = tuple(error.absolute_path)
+        if error.validator == "required":
+            missing.extend(found)
+        else:
+            problems.extend(found)
+        if error.validator == "additionalProperties":
+            misspelt.update(position(path + (problem.suggestion,), document.data) for problem in found if problem.suggestion)
         if path:
             broken.add(path[0])
         elif isinstance(error.instance, dict):  # missing or unknown fields
             broken.update(problem.field for problem in found)
-    return problems, broken
+    # A required field written with a typo ('sumary') is one mistake: the unknown
+    # field's "did you mean 'summary'?" says it, without a second "summary is missing".
+    return problems + [problem for problem in missing if problem.field not in misspelt], broken
 
 
 def _leaf_errors(errors):
