@@ -54,15 +54,18 @@ def load_content(root: Path, docs_dir: str = "docs", plan_file: str = "data/plan
 # --- posts and pages ---------------------------------------------------------
 
 
+def page_paths(root: Path, docs_dir: str) -> dict[str, set[str]]:
+    """Each language's Markdown pages, by their path inside its folder ('posts/x.md')."""
+    return {language: {p.relative_to(root / docs_dir / language).as_posix()
+                       for p in (root / docs_dir / language).rglob("*.md")}
+            for language in LANGUAGES}
+
+
 def _load_entries(root: Path, docs_dir: str, policy: TranslationPolicy, bodies: BodyChecker,
                   problems: list[Problem]) -> tuple[list[Post], list[Twin], set[str]]:
     """Every Markdown page, every source file that could be read (for the checks across
     files), and the paths of all pages."""
-    paths_by_language = {
-        language: {p.relative_to(root / docs_dir / language).as_posix()
-                   for p in (root / docs_dir / language).rglob("*.md")}
-        for language in LANGUAGES
-    }
+    paths_by_language = page_paths(root, docs_dir)
     entries, sources = [], []
     for relative in sorted(set().union(*paths_by_language.values())):
         files = {language: f"{docs_dir}/{language}/{relative}" for language in LANGUAGES}

@@ -13,7 +13,7 @@ from . import LANGUAGES
 from .bodies import BodyChecker, PageAddresses, link_problems
 from .consultation import WALES, Consultation, build_moment
 from .plan_diff import EarlierPlan, load_earlier_plan
-from .loader import TranslationPolicy, load_content
+from .loader import TranslationPolicy, load_content, page_paths
 from .markers import block_anchors
 from .site_options import SiteOptions, site_options as checked_options
 from .model import Content, Post
@@ -162,8 +162,7 @@ def _links_to_missing_pages(root: Path, bodies: BodyChecker) -> list[Problem]:
     from being read whole, so that a broken link is not hidden behind them. Anchors and
     links to drafts need the whole content (the generated blocks' headings, each post's
     state): they are checked once it reads."""
-    pages = {path.relative_to(root / DOCS_DIR / language).as_posix()
-             for language in LANGUAGES for path in (root / DOCS_DIR / language).rglob("*.md")}
+    pages = set().union(*page_paths(root, DOCS_DIR).values())
     return link_problems(bodies.rendered, {}, pages, DOCS_DIR)
 
 
