@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from strategy.catalogue import translator
 from strategy.escape import markdown_inline
+from template_cache import COMPILED_TEMPLATES
 
 
 def strategy_templates(config):
@@ -18,7 +19,8 @@ def strategy_templates(config):
     cached = getattr(config, "strategy_templates", None)
     if cached is not None and cached.globals.get("language") == language:
         return cached
-    env = config.theme.get_env().overlay(autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    env = config.theme.get_env().overlay(autoescape=True, trim_blocks=True, lstrip_blocks=True,
+                                         bytecode_cache=COMPILED_TEMPLATES)
     env.globals.update(t=translator(language), language=language)
     env.filters["markdown_inline"] = _markdown_inline
     config.strategy_templates = env

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, build, run_strategy
+from conftest import REPO, build, parse, run_strategy
 from strategy.problems import ContentError
 from strategy.site_options import site_options
 from strategy.page_output import POLICY_SLOT, MissingPolicySlot, add_content_security_policy
@@ -117,3 +117,17 @@ def test_a_theme_that_drops_the_policy_block_fails_the_build(site_copy, tmp_path
     result = build(site_copy, tmp_path / "site")
     assert result.returncode != 0
     assert "content_security_policy block (overrides/main.html)" in result.stdout + result.stderr
+
+
+def test_each_build_prints_the_templates_as_they_are_now(site_copy, tmp_path):
+    # Compiled templates are kept between builds (hooks/template_cache.py): an edited
+    # template must still be compiled again, in both languages' builds.
+    copyright = site_copy / "overrides" / "partials" / "copyright.html"
+    original = copyright.read_text(encoding="utf-8")
+    assert "{{ t('footer.report') | e }}" in original
+    for wording in ("Tell us what is wrong", "Report it here"):
+        copyright.write_text(original.replace("{{ t('footer.report') | e }}", wording), encoding="utf-8")
+        assert build(site_copy, tmp_path / "site").returncode == 0
+        for home in ("index.html", "cy/index.html"):
+            footer = parse(tmp_path / "site" / home).cssselect(".strategy-footer__links")[0]
+            assert wording in footer.text_content(), home
