@@ -15,28 +15,25 @@ from pathlib import Path
 
 from . import LANGUAGES
 from .inputs import InvalidInput, branch_name, calendar_date, host_and_port
-from .loader import load_content
-from .problems import ContentError
-from .publication import check_content
-from .proofing_report import REPORT_FILE, run as run_proof
+from .messages import message
 from .publish import build_site, preview_versions
 from .scaffold import KIND_FOLDERS, NewPost, ScaffoldError, create_post
-from .settings import site_options
-from .messages import message
-from .plan_marking import mark_plan
-from .plan_translation import PLAN_FILE
-from .translation import (IN_STEP, MISSING, OUTDATED, TranslationTargetError, outdated_warnings,
-                          plan_outdated_warnings, record_source_hash, source_hash, translation_files,
-                          translation_report, translation_target)
-from .yamltext import read_text, split_front_matter
 
+# The commands that read the content import its modules when they run: `build` only
+# starts MkDocs, which reads the content itself, and each module (the plan's schema,
+# the proofing, the translations) costs the start of every editor's command.
 
 
 def _load(root: Path):
+    from .loader import load_content
+    from .settings import site_options
     return load_content(root, policy=site_options(root).translations)
 
 
 def check(root: Path) -> int:
+    from .problems import ContentError
+    from .publication import check_content
+    from .translation import outdated_warnings
     started = time.perf_counter()
     try:
         content = check_content(root).content
@@ -55,6 +52,11 @@ def mark_translated(root: Path, files: list[str], every: bool, entries: list[str
     """Record that each named translation (or, with ``every``, every translation) is in
     step with the current version of its source, and say what was marked. The plan's
     texts are marked by naming data/plan.yaml (all of them) or ``entries``."""
+    from .plan_marking import mark_plan
+    from .plan_translation import PLAN_FILE
+    from .translation import (TranslationTargetError, record_source_hash, source_hash, translation_files,
+                              translation_target)
+    from .yamltext import read_text, split_front_matter
     whole_plan = every or any(Path(name).as_posix().removeprefix("./") == PLAN_FILE for name in files)
     files = [name for name in files if Path(name).as_posix().removeprefix("./") != PLAN_FILE]
     if whole_plan or entries:
@@ -98,6 +100,9 @@ def _shown(path: Path, root: Path) -> str:
 
 
 def report(root: Path) -> int:
+    from .plan_translation import PLAN_FILE
+    from .problems import ContentError
+    from .translation import IN_STEP, MISSING, OUTDATED, plan_outdated_warnings, translation_report
     try:
         content = _load(root)
     except ContentError as error:
@@ -181,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     versions.add_argument("--address", default="127.0.0.1:8000", help="where to serve them (default: 127.0.0.1:8000)")
     proof = commands.add_parser("proof", help="report unknown words and missing Welsh mutations, by file and line")
     proof.add_argument("--site", type=Path, help="also check the Welsh pages and feeds of this built site")
-    proof.add_argument("--no-report-file", action="store_true", help=f"do not write {REPORT_FILE}")
+    proof.add_argument("--no-report-file", action="store_true", help="do not write the editors' page of totals")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     try:
@@ -212,6 +217,7 @@ def _run(root: Path, args: argparse.Namespace) -> int:
     if args.command == "translations":
         return report(root)
     if args.command == "proof":
+        from .proofing_report import run as run_proof
         return run_proof(root, args.site.resolve() if args.site else None, write_report=not args.no_report_file)
     return new(root, args)
 
