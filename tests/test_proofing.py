@@ -33,12 +33,18 @@ def proof(root: Path, *args: str, env=None):
     return result.stdout
 
 
-def test_our_own_text_has_no_unknown_word_and_no_missing_mutation_in_either_language():
+def test_our_own_text_has_no_unknown_word_and_no_missing_mutation_in_either_language(tmp_path):
+    # Ours: the catalogue's every string, and the tests' own content. The sample content in
+    # docs/ and data/ is the editors' to replace: `make proof` reports on it (and it was
+    # proofread when it was written), but a new editor's word the dictionaries lack must
+    # not fail the tests.
     require(all(path.exists() for path in DICTIONARIES), NEEDS)
-    output = proof(REPO)
+    root = copy_site_sources(tmp_path / "repo")
+    (root / "node_modules").symlink_to(NODE_TOOLS)
+    output = proof(root)
     assert findings(output) == []
     checked = int(re.search(r"No unknown words and no missing mutations in (\d+) files", output).group(1))
-    assert checked == len(list((REPO / "docs").rglob("*.md"))) + 2  # every page, the plan, the catalogue
+    assert checked == len(list((root / "docs").rglob("*.md"))) + 2  # every page, the plan, the catalogue
 
 
 def _replace(path: Path, old: str, new: str) -> int:
