@@ -1,6 +1,6 @@
 """The sample content in docs/ and data/ is tested only for being valid, so that editors can
 replace it with their own: it passes the check, builds, and every link of the built site
-leads somewhere. (Proofing: test_proofing.py's first test proofs docs/ and data/ too.)
+leads somewhere. (Proofing is `make proof`'s to report, not a test's: see README.md.)
 What the site does is tested on the tests' own content, tests/fixture_site.
 """
 
