@@ -52,18 +52,25 @@ def language_of(config) -> str:
 def on_config(config):
     # mkdocs-static-i18n builds every language with this same config object in one
     # run: what the first language's build prepared serves them all.
-    if getattr(config, "strategy", None) is not None:
-        return config
+    if getattr(config, "strategy", None) is None:
+        # The editors' preview keeps a memo from one load to the next (hooks/preview/worker.py).
+        config.strategy = load_publication(config, getattr(config, "strategy_memo", None))
+    return config
+
+
+def load_publication(config, memo=None):
+    """What this run publishes, from the files as they are now. The editors' preview
+    (hooks/preview/) calls it again when a file changes, with its ``memo`` (strategy/memo.py)."""
     # Bodies are checked as MkDocs renders each page (on_page_content), not rendered twice.
     bodies = BodyChecker(MarkdownSettings(tuple(config.markdown_extensions), config.mdx_configs), render_all=False)
     try:
-        config.strategy = prepare(Path(config.config_file_path).parent, config.extra.get("strategy", {}),
-                                  _is_preview, config.site_url, bodies)
+        publication = prepare(Path(config.config_file_path).parent, config.extra.get("strategy", {}),
+                              _is_preview, config.site_url, bodies, memo)
     except ContentError as error:
         raise Abort(str(error)) from None
-    for warning in outdated_warnings(config.strategy.content):
+    for warning in outdated_warnings(publication.content):
         print(f"WARNING -  {warning}", file=sys.stderr)
-    return config
+    return publication
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has chosen this language's files

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from . import LANGUAGES
 from .bodies import BodyChecker
+from .memo import Memo
 from .model import Change, Content, Event, Post, Text, WrittenAt
 from .placeholders import placeholder_problems
 from .plan_loader import load_plan
@@ -34,14 +35,18 @@ class TranslationPolicy:
 
 
 def load_content(root: Path, docs_dir: str = "docs", plan_file: str = "data/plan.yaml",
-                 policy: TranslationPolicy = TranslationPolicy(), bodies: BodyChecker | None = None) -> Content:
+                 policy: TranslationPolicy = TranslationPolicy(), bodies: BodyChecker | None = None,
+                 memo: Memo | None = None) -> Content:
     """Load the whole site's content from ``root``, or raise ContentError listing every
     problem. ``bodies`` checks each page's body as rendered (see bodies.py), and keeps
-    what the checks across pages need."""
+    what the checks across pages need. ``memo`` (kept from one load to the next) parses
+    and checks only the files whose text changed since the last load; not with a
+    ``bodies`` that renders every body itself, which it would skip."""
     problems: list[Problem] = []
     bodies = bodies or BodyChecker(render_all=False)  # bodies unchecked: the caller renders none
-    plan, mission_ids = load_plan(root, plan_file, problems)
-    entries, sources, pages = _load_entries(root, docs_dir, policy, bodies, problems)
+    memo = memo if memo is not None and not bodies.render_all else Memo()
+    plan, mission_ids = load_plan(root, plan_file, problems, memo)
+    entries, sources, pages = _load_entries(root, docs_dir, policy, bodies, problems, memo)
     problems += reference_problems(sources, mission_ids) + unique_id_problems(sources)
     if plan is not None and policy.outdated == "error":
         problems += plan_outdated_problems(plan)
@@ -62,7 +67,7 @@ def page_paths(root: Path, docs_dir: str) -> dict[str, set[str]]:
 
 
 def _load_entries(root: Path, docs_dir: str, policy: TranslationPolicy, bodies: BodyChecker,
-                  problems: list[Problem]) -> tuple[list[Post], list[Twin], set[str]]:
+                  problems: list[Problem], memo: Memo) -> tuple[list[Post], list[Twin], set[str]]:
     """Every Markdown page, every source file that could be read (for the checks across
     files), and the paths of all pages."""
     paths_by_language = page_paths(root, docs_dir)
@@ -70,17 +75,31 @@ def _load_entries(root: Path, docs_dir: str, policy: TranslationPolicy, bodies: 
     for relative in sorted(set().union(*paths_by_language.values())):
         files = {language: f"{docs_dir}/{language}/{relative}" for language in LANGUAGES}
         present = [language for language in LANGUAGES if relative in paths_by_language[language]]
-        twins = [twin for language in present if (twin := _read(root, language, files[language], problems))]
-        missing = [files[language] for language in LANGUAGES if language not in present]
-        entry, source = _entry(relative, twins, missing[0] if missing else None, len(twins) < len(present),
-                               policy, bodies, problems)
+        texts = {language: read_text(root / files[language], files[language]) for language in present}
+        entry, source, found, body_sources = memo.result(
+            ("page", relative), (texts, policy), lambda: _page(relative, files, texts, policy, bodies))
+        problems += found
+        bodies.sources.update(body_sources)  # what the checks of the rendered bodies need
         entries += [entry] if entry else []
         sources += [source] if source else []
     return entries, sources, set().union(*paths_by_language.values())
 
 
-def _read(root: Path, language: str, file: str, problems: list[Problem]) -> Twin | None:
-    text, found = read_text(root / file, file)
+def _page(relative: str, files: dict[str, str], texts: dict[str, tuple[str | None, list[Problem]]],
+          policy: TranslationPolicy, bodies: BodyChecker) -> tuple[Post | None, Twin | None, list[Problem], dict]:
+    """The page at ``relative`` from its files' ``texts`` (by language): its entry, its
+    source, its problems and the bodies it gave ``bodies`` to check."""
+    problems: list[Problem] = []
+    twins = [twin for language, text in texts.items() if (twin := _parse(language, files[language], text, problems))]
+    missing = [files[language] for language in LANGUAGES if language not in texts]
+    entry, source = _entry(relative, twins, missing[0] if missing else None, len(twins) < len(texts),
+                           policy, bodies, problems)
+    keys = [(relative, language) for language in LANGUAGES]
+    return entry, source, problems, {key: bodies.sources[key] for key in keys if key in bodies.sources}
+
+
+def _parse(language: str, file: str, read: tuple[str | None, list[Problem]], problems: list[Problem]) -> Twin | None:
+    text, found = read
     parsed, more = split_front_matter(text, file) if text is not None else (None, [])
     problems.extend(found + more)
     return Twin(language, file, parsed) if parsed is not None else None

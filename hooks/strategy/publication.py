@@ -15,6 +15,7 @@ from .consultation import WALES, Consultation, build_moment
 from .plan_diff import EarlierPlan, load_earlier_plan
 from .loader import TranslationPolicy, load_content, page_paths
 from .markers import block_anchors
+from .memo import Memo
 from .site_options import SiteOptions, site_options as checked_options
 from .model import Content, Post
 from .problems import ContentError, Problem, phrase
@@ -116,13 +117,14 @@ class Publication:
         return problems
 
 
-def prepare(root, raw_options: dict | None, preview: bool, site_url: str, bodies: BodyChecker) -> Publication:
+def prepare(root, raw_options: dict | None, preview: bool, site_url: str, bodies: BodyChecker,
+            memo: Memo | None = None) -> Publication:
     """What one build publishes, in every language, from mkdocs.yml (``site_url`` and
     the ``extra.strategy`` options as written, checked and typed here). Raises
     ContentError listing every problem: the options, the content, the earlier plan to
     compare with and, when ``bodies`` renders every page's body (the editors' check),
     the links between pages. A build checks those as it renders each page
-    (``Publication.page_problems``)."""
+    (``Publication.page_problems``). ``memo``: see memo.py."""
     problems, options = [], None
     try:
         options = checked_options(raw_options, root)
@@ -130,7 +132,8 @@ def prepare(root, raw_options: dict | None, preview: bool, site_url: str, bodies
         problems += error.problems  # the content is still checked, with the default policy
     content = earlier_plan = None
     try:
-        content = load_content(root, policy=options.translations if options else TranslationPolicy(), bodies=bodies)
+        content = load_content(root, policy=options.translations if options else TranslationPolicy(), bodies=bodies,
+                               memo=memo)
     except ContentError as error:
         problems += error.problems
     if options and options.compare_with:
