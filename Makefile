@@ -40,8 +40,8 @@ node_modules/.dictionaries-installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts --omit=dev
 	touch $@
 
-serve: $(BIN)/.runtime-installed  ## Set up, then preview the site at http://127.0.0.1:8000/ (Welsh at /cy/)
-	$(BIN)/mkdocs serve --dev-addr $(HOST)
+serve: $(BIN)/.runtime-installed  ## Set up, then preview the site at http://127.0.0.1:8000/ (Welsh at /cy/; ONLY=cy or ONLY=en for one language)
+	STRATEGY_PREVIEW_LANGUAGES=$(ONLY) PYTHONPATH=hooks $(BIN)/python -m preview --dev-addr $(HOST)
 
 test: $(BIN)/.dev-installed node_modules/.installed  ## Set up, then run every test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -40,6 +40,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "hooks"))
 from strategy.translation import source_hash  # noqa: E402
 
+import preview_bench  # noqa: E402 (bench/, beside this file)
+
 BUILD_DATE = "2027-06-01"
 MISSIONS = ["digital-services", "digital-inclusion", "digital-skills", "digital-economy",
             "digital-connectivity", "data-and-collaboration"]
@@ -218,8 +220,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=positive_number, nargs="+", default=[100, 500, 1000], help="posts per language")
     parser.add_argument("--runs", type=positive_number, default=3, help="builds of each kind per size (median reported)")
-    parser.add_argument("--output", type=Path, default=REPO / "bench" / "results.json")
+    parser.add_argument("--output", type=Path, help="default: bench/results.json (bench/preview-results.json with --preview)")
+    parser.add_argument("--preview", action="store_true",
+                        help="time the editors' preview (make serve) and Hugo's server instead of the published build")
     args = parser.parse_args()
+    if args.preview:
+        return preview_main(args.sizes, args.output or REPO / "bench" / "preview-results.json")
+    args.output = args.output or REPO / "bench" / "results.json"
     if not CHROMIUM.exists():  # say so now, not after minutes of builds
         raise SystemExit("The first-view measurement needs Debian's Chromium: sudo apt-get install chromium")
 
@@ -263,6 +270,31 @@ def main() -> int:
               f"(gzip) in {search['files']} files; the whole Welsh index is {search['whole_index_gzip_bytes'] / 1024:.1f} KiB")
     args.output.write_text(json.dumps(results, indent=2) + "\n")
     print(f"figures written to {args.output.relative_to(REPO) if args.output.is_relative_to(REPO) else args.output}")
+    return 0
+
+
+def preview_main(sizes: list[int], output: Path) -> int:
+    """The preview's figures at each size: ours with both languages, ours with Welsh only, Hugo."""
+    results = {"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]}, "sizes": []}
+    print(f"{'N':>6} {'server':<14} {'first s':>8} {'cpu s':>6}  " + "  ".join(f"{k + ' s (cpu)':>17}" for k in preview_bench.KINDS))
+    with tempfile.TemporaryDirectory(prefix="strategy-bench-") as scratch:
+        for size in sizes:
+            site = generate_site(Path(scratch) / f"site-{size}", size)
+            hugo_root = preview_bench.hugo_site(site, Path(scratch) / f"hugo-{size}")  # before our edits
+            row = {"posts_per_language": size, "ours": preview_bench.ours(site),
+                   "ours_welsh_only": preview_bench.ours(site, "cy"), "hugo": preview_bench.hugo(hugo_root)}
+            results["sizes"].append(row)
+            for server in ("ours", "ours_welsh_only", "hugo"):
+                if row[server] is None:
+                    print(f"{size:>6} {server:<14} (Debian's hugo is not installed: sudo apt-get install hugo)")
+                    continue
+                figures = row[server]
+                print(f"{size:>6} {server:<14} {figures['first_build_seconds']:>8.2f} {figures['first_build_cpu_seconds']:>6.2f}  "
+                      + "  ".join(f"{figures['edits'][k]['median_seconds']:>8.3f} ({figures['edits'][k]['median_cpu_seconds']:>5.2f})"
+                                  for k in preview_bench.KINDS if k in figures["edits"]))
+            shutil.rmtree(site)
+    output.write_text(json.dumps(results, indent=2) + "\n")
+    print(f"figures written to {output.relative_to(REPO) if output.is_relative_to(REPO) else output}")
     return 0
 
 

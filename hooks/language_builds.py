@@ -38,6 +38,8 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs_static_i18n.utils import I18nLoggingFilter
 
+from preview_languages import default_language_built  # a preview may leave the default language out
+
 log = logging.getLogger("mkdocs.hooks.language_builds")
 
 _side_by_side = False  # decided once per command, in on_startup
@@ -61,7 +63,7 @@ def on_files(files, config):
     if i18n.current_language == i18n.default_language:
         if _side_by_side and not i18n.building:
             _start_other_languages(config, i18n)
-    else:
+    elif default_language_built(i18n):
         # The first build writes the theme's assets (scripts, stylesheets, icons);
         # the others would write the same bytes to the same files again.
         for file in [f for f in files if f.src_dir in config.theme.dirs]:

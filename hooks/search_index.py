@@ -1,5 +1,6 @@
 """Writes each language's search index (see strategy/search.py) from the pages just built."""
 
+from functools import lru_cache
 from pathlib import Path
 
 import lxml.html
@@ -10,6 +11,7 @@ from strategy.urls import page_url, search_folder
 NOT_INDEXED = {"search.md", "translation-status.md", "proofing-report.md"}
 
 
+@lru_cache(maxsize=8192)  # the editors' preview indexes the same pages again after each edit
 def _text(html: str) -> str:
     """The page's words; a space between elements, so table cells do not run together."""
     return " ".join(lxml.html.fragment_fromstring(html, create_parent="div").itertext()) if html.strip() else ""

@@ -44,6 +44,7 @@ def shard_key(term: str) -> str:
     return "".join(c if c.isascii() and c.isalnum() else "_" for c in head)
 
 
+@lru_cache(maxsize=8192)  # the editors' preview indexes the same pages again after each edit
 def _scores(document: SearchDocument, language: str) -> Counter:
     scores: Counter = Counter()
     for weight, text in ((TITLE_WEIGHT, document.title), (SUMMARY_WEIGHT, document.summary)):

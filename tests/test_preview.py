@@ -1,0 +1,187 @@
+"""The editors' preview (`make serve`): what an editor sees after saving a file is
+exactly what a full build of the preview would show, whether the preview rendered
+only the pages the edit changed or built everything again."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from conftest import BUILD_DATE, copy_site_sources
+
+POST = "posts/setting-the-context.md"
+WAIT = 240  # seconds: a full build on a busy two-core machine
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _preview(root: Path, *args: str, only: str = "", **popen) -> subprocess.Popen | subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(root / "hooks"), "NO_MKDOCS_2_WARNING": "1",
+           "STRATEGY_BUILD_DATE": BUILD_DATE, "STRATEGY_PREVIEW_LANGUAGES": only}
+    command = [sys.executable, "-m", "preview", "--root", str(root), *args]
+    if popen:
+        return subprocess.Popen(command, cwd=root, env=env, **popen)
+    return subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, timeout=WAIT)
+
+
+def _get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=WAIT) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8")
+    except urllib.error.URLError:
+        return 0, ""
+
+
+def _wait_for(url: str, text: str) -> str:
+    deadline = time.monotonic() + WAIT
+    while time.monotonic() < deadline:
+        status, body = _get(url)
+        if status == 200 and text in body:
+            return body
+        time.sleep(0.2)
+    raise AssertionError(f"{url} never showed {text!r}")
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+
+
+def _differences(served: Path, full: Path) -> list[str]:
+    mine, theirs = _tree(served), _tree(full)
+    return sorted([f"only in the preview: {name}" for name in mine.keys() - theirs.keys()]
+                  + [f"only in a full build: {name}" for name in theirs.keys() - mine.keys()]
+                  + [f"differs: {name}" for name in mine.keys() & theirs.keys() if mine[name] != theirs[name]])
+
+
+@pytest.fixture
+def running_preview(tmp_path):
+    root = copy_site_sources(tmp_path / "repo")
+    port = _free_port()
+    log = (tmp_path / "preview.log").open("w+")
+    server = _preview(root, "--site-dir", str(tmp_path / "served"), "--dev-addr", f"127.0.0.1:{port}",
+                      stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        _wait_for(url, "</html>")
+        yield root, url, tmp_path, log
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{path} has no {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+NEW_PAGE = {"en": "---\nkind: page\ntitle: EDITED-NEW page\nsummary: \"A page added.\"\n---\n\nAdded.\n",
+            "cy": "---\ntranslated_from: en\nsource_hash: 000000000000\ntitle: Tudalen EDITED-NEW\n"
+                  "summary: \"Tudalen newydd.\"\n---\n\nYchwanegwyd.\n"}
+
+EDITS = [
+    # (what an editor changes, the file, text replaced, its new text (with a marker), the page
+    #  that shows it, whether the preview renders the pages itself or builds everything again)
+    ("an English post's body", f"docs/en/{POST}", "This post opens the series.", "This post EDITED-BODY opens the series.",
+     "posts/setting-the-context/", True),
+    ("a Welsh post's body", f"docs/cy/{POST}", "Mae'r cofnod hwn yn agor", "Mae'r cofnod EDITED-CORFF hwn yn agor",
+     "cy/posts/setting-the-context/", True),
+    ("a post's title", f"docs/en/{POST}", "title: Setting the context", "title: Setting the EDITED-TITLE context",
+     "posts/setting-the-context/", True),
+    ("a post's summary", f"docs/cy/{POST}", "summary: \"Pam mae'r", "summary: \"EDITED-CRYNODEB Pam mae'r",
+     "cy/posts/setting-the-context/", True),
+    ("the delivery plan", "data/plan.yaml", "en: Digital services,", "en: Digital EDITED-PLAN services,",
+     "delivery-plan/", True),
+    ("a template", "overrides/main.html", "{% block extrahead %}", "{% block extrahead %}<!-- EDITED-TEMPLATE -->",
+     "cy/", False),
+]
+
+
+def _changed_pages(logged: str) -> bool:
+    """Whether the preview rendered the pages itself (rather than building everything again)."""
+    return "Rendered" in logged and "A full build" not in logged
+
+
+def _same_as_a_full_build(root: Path, url: str, tmp_path: Path, name: str, kind: str) -> None:
+    full = tmp_path / f"full-{name}"
+    built = _preview(root, "--site-dir", str(full), "--build-only", "--dev-addr", url[len("http://"):].rstrip("/"))
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert _differences(tmp_path / "served", full) == [], f"after editing {kind}"
+
+
+def test_every_kind_of_edit_shows_what_a_full_build_shows(running_preview):
+    root, url, tmp_path, log = running_preview
+    for number, (kind, file, old, new, page, on_its_own) in enumerate(EDITS):
+        log.seek(0, os.SEEK_END)
+        logged_before = log.tell()
+        _edit(root / file, old, new)
+        _wait_for(url + page, next(word for word in new.split() if "EDITED-" in word).strip(",\""))
+        log.seek(logged_before)
+        logged = log.read()
+        assert _changed_pages(logged) == on_its_own, f"{kind}: {logged}"
+        _same_as_a_full_build(root, url, tmp_path, str(number), kind)
+
+
+def test_a_page_added_is_built_with_the_rest(running_preview):
+    root, url, tmp_path, log = running_preview
+    for language in ("cy", "en"):  # the source last: until it comes, the Welsh page is a problem
+        (root / "docs" / language / "added.md").write_text(NEW_PAGE[language], encoding="utf-8")
+    _wait_for(url + "added/", "EDITED-NEW")
+    _wait_for(url + "cy/added/", "EDITED-NEW")
+    _same_as_a_full_build(root, url, tmp_path, "added", "a page added")
+
+
+def test_a_preview_of_one_language_says_the_other_is_not_built(tmp_path):
+    root = copy_site_sources(tmp_path / "repo")
+    port = _free_port()
+    server = _preview(root, "--dev-addr", f"127.0.0.1:{port}", only="cy",
+                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        welsh = _wait_for(url, "</html>")  # the preview's root opens the Welsh home page
+        assert 'lang="cy"' in welsh and "livereload" in welsh  # the browser still reloads on a save
+        status, english = _get(url + "posts/setting-the-context/")
+        assert status == 404
+        sections = lxml.html.fromstring(english).findall(".//section")
+        assert [section.get("lang") for section in sections] == ["cy", "en"]  # the preview's language first
+        assert "Mae'r rhagolwg hwn yn dangos y tudalennau Cymraeg yn unig" in sections[0].text_content()
+        assert "This preview shows only the Welsh pages" in sections[1].text_content()
+        assert sections[0].find(".//a").get("href") == "/cy/"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_a_saved_problem_is_reported_and_the_preview_carries_on(running_preview):
+    root, url, tmp_path, log = running_preview
+    post = root / "docs" / "en" / POST
+    original = post.read_text(encoding="utf-8")
+    post.write_text(original + "\n<script>alert(1)</script>\n", encoding="utf-8")
+    deadline = time.monotonic() + WAIT
+    while "Not updated" not in (log.seek(0) or log.read()):
+        assert time.monotonic() < deadline, log.read()
+        time.sleep(0.2)
+    log.seek(0)
+    assert "<script> element" in log.read()  # the problem, named as `make check` names it
+    assert "alert(1)" not in _wait_for(url + "posts/setting-the-context/", "</html>")
+    post.write_text(original.replace("This post opens", "This post EDITED-FIXED opens"), encoding="utf-8")
+    _wait_for(url + "posts/setting-the-context/", "EDITED-FIXED")
+    log.seek(0)
+    assert _changed_pages(log.read())  # the fix was rendered on its own, with the pages the problem held back
+    _same_as_a_full_build(root, url, tmp_path, "fixed", "a problem fixed")
