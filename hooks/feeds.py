@@ -10,9 +10,10 @@ from mkdocs.plugins import event_priority
 
 from i18n_pages import source_path
 from strategy.feed_formats import atom, json_feed, rss
-from strategy.feeds import FeedSettings, build_feed
-from strategy.urls import feed_paths, feed_stylesheet_path
+from strategy.feeds import FeedSettings, build_feeds
+from strategy.urls import feed_stylesheet_path
 from theme_templates import render
+from written_files import write
 
 FEED_ITEM_TEMPLATE = "partials/strategy/feed-item.html"  # what an item carries before the post itself
 FEED_STYLESHEET_TEMPLATE = "partials/strategy/feed-stylesheet.html"  # shows a feed opened in a browser as a page
@@ -34,14 +35,23 @@ def settings_from(config) -> FeedSettings:
     return FeedSettings(config.strategy.addresses, feeds.id_authority, feeds.limit, feeds.full_content)
 
 
+_item_contents: dict[tuple, str] = {}  # an item's content by what it shows: a post is in two feeds,
+# and the editors' preview writes the feeds again after every edit
+
+
+def _item_content(config, view: dict) -> str:
+    key = (config.theme["language"], *view.items())
+    if key not in _item_contents:
+        _item_contents[key] = render(config, FEED_ITEM_TEMPLATE, view=view)
+    return _item_contents[key]
+
+
 def on_post_build(config):
     publication, language = config.strategy, config.theme["language"]
     settings, site = settings_from(config), Path(config.site_dir)
-    for mission in (None, *publication.content.plan.missions):
-        feed = build_feed(publication, language, settings, config.site_name, config.strategy_rendered,
-                          lambda view: render(config, FEED_ITEM_TEMPLATE, view=view), mission)
+    for feed in build_feeds(publication, language, settings, config.site_name, config.strategy_rendered,
+                            lambda view: _item_content(config, view)):
         outputs = {"rss": rss(feed), "atom": atom(feed), "json": json_feed(feed).encode("utf-8")}
-        for kind, path in feed_paths(language, mission.id if mission else None).items():
-            (site / path).parent.mkdir(parents=True, exist_ok=True)
-            (site / path).write_bytes(outputs[kind])
-    (site / feed_stylesheet_path(language)).write_text(render(config, FEED_STYLESHEET_TEMPLATE), encoding="utf-8")
+        for kind, path in feed.paths.items():
+            write(site / path, outputs[kind])  # only if changed: the preview runs this after every edit
+    write(site / feed_stylesheet_path(language), render(config, FEED_STYLESHEET_TEMPLATE))

@@ -16,6 +16,7 @@ from strategy.sitemap import robots_txt
 from strategy.social_image import FILE_NAME as SOCIAL_IMAGE, cached_social_image
 from strategy.urls import page_url
 from strategy.views import share_kicker
+from written_files import needs_writing
 
 # Pictures already drawn, in the user's cache folder (~/.cache/... on Linux): never
 # in the repository, which a build must leave as it found it, even when stopped.
@@ -51,6 +52,8 @@ def on_post_build(config):
     for post in publication.posts:
         if post.is_page:
             continue
-        picture = cached_social_image(cache, post.title.in_language(language),
-                                      share_kicker(post, language, publication.content.plan), config.site_name)
-        (site / page_url(post.path, language) / SOCIAL_IMAGE).write_bytes(picture)
+        made_from = (post.title.in_language(language), share_kicker(post, language, publication.content.plan),
+                     config.site_name)
+        path = site / page_url(post.path, language) / SOCIAL_IMAGE
+        if needs_writing(path, made_from):  # the preview redraws only a retitled post's (written_files.py)
+            path.write_bytes(cached_social_image(cache, *made_from))

@@ -7,6 +7,7 @@ import lxml.html
 
 from strategy.search import SearchDocument, build_index
 from strategy.urls import page_url, search_folder
+from written_files import write
 
 NOT_INDEXED = {"search.md", "translation-status.md", "proofing-report.md"}
 
@@ -28,5 +29,4 @@ def on_post_build(config):
     ]
     folder = Path(config.site_dir) / search_folder(language)
     for relative, text in build_index(documents, language).items():
-        (folder / relative).parent.mkdir(parents=True, exist_ok=True)
-        (folder / relative).write_text(text, encoding="utf-8")
+        write(folder / relative, text)  # only if changed: the preview runs this after every edit

@@ -141,14 +141,26 @@ def _item(post: Post, publication: Publication, language: str, settings: FeedSet
     )
 
 
+def build_feeds(publication: Publication, language: str, settings: FeedSettings, site_name: str,
+                rendered: dict[str, str], render: RenderContent) -> list[Feed]:
+    """The site-wide feed, then each mission's (see build_feed)."""
+    posts = [post for post in publication.content.posts if publication.is_published(post)]
+    moments = entry_moments(posts)  # worked out once for every feed
+    return [build_feed(publication, language, settings, site_name, rendered, render, mission, moments)
+            for mission in (None, *publication.content.plan.missions)]
+
+
 def build_feed(publication: Publication, language: str, settings: FeedSettings, site_name: str,
-               rendered: dict[str, str], render: RenderContent, mission: Mission | None = None) -> Feed:
+               rendered: dict[str, str], render: RenderContent, mission: Mission | None = None,
+               moments: dict[str, EntryMoments] | None = None) -> Feed:
     """The feed of every published post (or of one mission's posts), newest first.
-    ``rendered``: each post's HTML by path; ``render`` makes an item's content from ``item_content``.
+    ``rendered``: each post's HTML by path; ``render`` makes an item's content from ``item_content``;
+    ``moments``: entry_moments of every published post, when the caller has them.
 
     Drafts and scheduled posts never appear, even in a preview build."""
     posts = [post for post in publication.content.posts if publication.is_published(post)]
-    moments = entry_moments(posts)  # of every published post, so that every feed gives a post the same moments
+    # Of every published post, so that every feed gives a post the same moments.
+    moments = moments if moments is not None else entry_moments(posts)
     if mission is not None:
         posts = [post for post in posts if post.mission_id == mission.id]
     newest_first = sorted(posts, key=lambda post: (moments[post.id].published, post.id), reverse=True)[: settings.limit]
