@@ -4,6 +4,7 @@ part that is usable, so that one mistake never hides another."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -19,7 +20,7 @@ from .problems import ContentError, Problem, phrase
 from .references import reference_problems, unique_id_problems
 from .translation import MISSING, OUTDATED, plan_outdated_problems
 from .values import publication_day, time_of_day
-from .yamltext import read_text, split_front_matter
+from .yamltext import split_front_matter
 
 
 @dataclass(frozen=True)
@@ -61,9 +62,14 @@ def load_content(root: Path, docs_dir: str = "docs", plan_file: str = "data/plan
 
 def page_paths(root: Path, docs_dir: str) -> dict[str, set[str]]:
     """Each language's Markdown pages, by their path inside its folder ('posts/x.md')."""
-    return {language: {p.relative_to(root / docs_dir / language).as_posix()
-                       for p in (root / docs_dir / language).rglob("*.md")}
-            for language in LANGUAGES}
+    return {language: _markdown_files(os.path.join(root, docs_dir, language)) for language in LANGUAGES}
+
+
+def _markdown_files(folder: str) -> set[str]:
+    """Every .md file under ``folder``, relative to it. With os.walk, not Path.rglob:
+    several times quicker on a thousand files, which the preview lists after each save."""
+    return {os.path.relpath(os.path.join(directory, name), folder).replace(os.sep, "/")
+            for directory, _, names in os.walk(folder) for name in names if name.endswith(".md")}
 
 
 def _load_entries(root: Path, docs_dir: str, policy: TranslationPolicy, bodies: BodyChecker,
@@ -75,7 +81,7 @@ def _load_entries(root: Path, docs_dir: str, policy: TranslationPolicy, bodies: 
     for relative in sorted(set().union(*paths_by_language.values())):
         files = {language: f"{docs_dir}/{language}/{relative}" for language in LANGUAGES}
         present = [language for language in LANGUAGES if relative in paths_by_language[language]]
-        texts = {language: read_text(root / files[language], files[language]) for language in present}
+        texts = {language: memo.file_text(root / files[language], files[language]) for language in present}
         entry, source, found, body_sources = memo.result(
             ("page", relative), (texts, policy), lambda: _page(relative, files, texts, policy, bodies))
         problems += found

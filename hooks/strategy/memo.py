@@ -1,10 +1,16 @@
 """Results remembered by the inputs they were made from, for a process that loads
-the content again and again (the editors' preview, hooks/preview/): each file is
-read every time, but parsed and checked only when its text has changed."""
+the content again and again (the editors' preview, hooks/preview/): a file is read
+again only when the system says it was written (its size, times or inode changed),
+and parsed and checked again only when its text changed."""
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Any, Callable
+
+from .problems import Problem
+from .yamltext import read_text
 
 
 class Memo:
@@ -12,6 +18,13 @@ class Memo:
 
     def __init__(self):
         self._kept: dict[object, tuple[Any, Any]] = {}
+
+    def file_text(self, path: Path, file: str) -> tuple[str | None, list[Problem]]:
+        """The file's text as yamltext.read_text reads it; read again only when the file's
+        size or times (to the nanosecond) or its inode changed since the last read."""
+        stat = os.stat(path)
+        signature = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+        return self.result(("file", file), signature, lambda: read_text(path, file))
 
     def result(self, name: object, inputs: Any, make: Callable[[], Any]) -> Any:
         """What ``make()`` returned last time ``name`` had these ``inputs``; else ``make()`` now."""

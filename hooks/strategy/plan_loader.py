@@ -13,7 +13,7 @@ from .model import Action, Change, Feedback, Mission, Outcome, Owner, Plan, Prog
 from .plan_translation import plan_texts
 from .problems import Problem, near_miss, phrase, position
 from .values import control_character_problems
-from .yamltext import YamlDocument, parse_yaml, read_text
+from .yamltext import YamlDocument, parse_yaml
 
 
 def load_plan(root: Path, plan_file: str, problems: list[Problem],
@@ -26,8 +26,9 @@ def load_plan(root: Path, plan_file: str, problems: list[Problem],
     if not path.is_file():
         problems.append(Problem(plan_file, None, "", phrase("expected.plan_file"), phrase("found.no_such_file")))
         return None, None
-    read = read_text(path, plan_file)
-    plan, mission_ids, found = (memo or Memo()).result(("plan", plan_file), read, lambda: _plan(read, plan_file))
+    memo = memo or Memo()
+    read = memo.file_text(path, plan_file)
+    plan, mission_ids, found = memo.result(("plan", plan_file), read, lambda: _plan(read, plan_file))
     problems.extend(found)
     return plan, mission_ids
 
