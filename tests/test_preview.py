@@ -91,9 +91,10 @@ def _edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-NEW_PAGE = {"en": "---\nkind: page\ntitle: EDITED-NEW page\nsummary: \"A page added.\"\n---\n\nAdded.\n",
-            "cy": "---\ntranslated_from: en\nsource_hash: 000000000000\ntitle: Tudalen EDITED-NEW\n"
-                  "summary: \"Tudalen newydd.\"\n---\n\nYchwanegwyd.\n"}
+NEW_POST = {"en": "---\nkind: series\nid: added-post\ntitle: EDITED-NEW post\nsummary: \"A post added.\"\n"
+                  "date: 2026-11-03\n---\n\nAdded.\n",
+            "cy": "---\ntranslated_from: en\nsource_hash: abcdef012345\ntitle: Cofnod EDITED-NEW\n"
+                  "summary: \"Cofnod newydd.\"\n---\n\nYchwanegwyd.\n"}
 
 EDITS = [
     # (what an editor changes, the file, text replaced, its new text (with a marker), the page
@@ -138,13 +139,15 @@ def test_every_kind_of_edit_shows_what_a_full_build_shows(running_preview):
         _same_as_a_full_build(root, url, tmp_path, str(number), kind)
 
 
-def test_a_page_added_is_built_with_the_rest(running_preview):
+def test_a_post_added_is_built_with_the_rest(running_preview):
     root, url, tmp_path, log = running_preview
-    for language in ("cy", "en"):  # the source last: until it comes, the Welsh page is a problem
-        (root / "docs" / language / "added.md").write_text(NEW_PAGE[language], encoding="utf-8")
-    _wait_for(url + "added/", "EDITED-NEW")
-    _wait_for(url + "cy/added/", "EDITED-NEW")
-    _same_as_a_full_build(root, url, tmp_path, "added", "a page added")
+    for language in ("cy", "en"):  # the source last: until it comes, the Welsh page alone is a problem
+        (root / "docs" / language / "posts" / "added.md").write_text(NEW_POST[language], encoding="utf-8")
+    _wait_for(url + "posts/added/", "EDITED-NEW")
+    _wait_for(url + "cy/posts/added/", "EDITED-NEW")
+    log.seek(0)
+    assert "A full build" in log.read()
+    _same_as_a_full_build(root, url, tmp_path, "added", "a post added")
 
 
 def test_a_preview_of_one_language_says_the_other_is_not_built(tmp_path):

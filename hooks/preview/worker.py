@@ -102,7 +102,7 @@ class LanguagePreview:
         files = self.kept.files
         documentation = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
         pages = [file for file in documentation if source_path(file) in found.paths
-                 or (found.listings and not self._is_post(after, source_path(file)))]
+                 or (found.generated and after.content.entry_at(source_path(file)) is None)]
         if any(file.page is None for file in pages):
             return {"rebuild": True}
         problems = self._render(before, after, pages, documentation)
@@ -142,11 +142,6 @@ class LanguagePreview:
             file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
         config.plugins.on_post_build(config=config)  # feeds, search index, calendar, site map
         return ""
-
-    @staticmethod
-    def _is_post(publication, path: str) -> bool:
-        entry = publication.content.entry_at(path)
-        return entry is not None and not entry.is_page
 
     def _content_hooks(self):
         return self.config.plugins["hooks/content.py"]

@@ -6,19 +6,21 @@ the content model before and after. Only an edit whose consequences are known is
 rendered on its own: anything else answers None, and the preview builds
 everything again. A stale page is worse than a slow one.
 
-What shows what:
+What shows what (the feeds, search index, calendar and site map are written
+again after every edit, so they are not counted here):
 
-- a post's body shows on its own page (in both languages: its twin's translation
-  notice depends on the source's text), in the translation status page, in the
-  feeds and in the search index (the preview writes those again after each edit);
-- a post's front matter (title, summary, date, kind, mission, changes...) also
-  shows wherever posts are listed: every page that is not a post (indexes, the
-  archive's pages, events, showcase, changes, home...), every post that places a
-  block (a block may list posts), and the series posts (each links to its
-  neighbours by title);
-- the delivery plan shows in the pages that are not posts, the posts that place a
-  block, the mission posts (their caption and feeds name the mission) and the
-  translation status page (the plan's translations).
+- a post's body shows on its own page in both languages (its twin's notice says
+  whether the translation is in step) and, when it changes whether the translation
+  is in step, in the translation status page;
+- a post's front matter (title, summary, date, mission, changes...) also shows in
+  the pages that list posts: those placing a block (indexes, the archive and its
+  later pages, events, showcase, changes, home; not the blocks below that show
+  none), the mission posts (their blocks), and the series neighbours, which link
+  to it by title (every series post when the series' order changed);
+- the delivery plan shows in every page placing a block (but the search form and
+  the proofing report) and in the mission posts (their caption, blocks and feeds);
+- a page's front matter (not a post's) is rare and may show anywhere (its title
+  in the navigation, say): everything is built again.
 """
 
 from __future__ import annotations
@@ -32,13 +34,19 @@ from .publication import Publication
 from .translation import MISSING
 
 TRANSLATION_STATUS_PAGE = "translation-status.md"
-"""Lists every translation's state, which a body edit can change (its source hash)."""
+"""Lists every translation's state, which a body edit can change (through the source's hash)."""
+
+SHOW_NO_POSTS = frozenset({"translation-status", "proofing-report", "search"})
+"""Blocks that show nothing of a post's front matter (the translation status shows states only)."""
+
+SHOW_NO_PLAN = frozenset({"proofing-report", "search"})
+"""Blocks that show nothing of the delivery plan."""
 
 
 @dataclass(frozen=True)
 class PagesToRender:
     paths: frozenset[str]  # entries' pages (paths under each language folder) to render again
-    listings: bool  # and every page that is not a post: those the content has, and those the hooks make
+    generated: bool  # and the listing pages the hooks make (the archive's later pages)
 
 
 def edited_page(changed_file: str, languages: tuple[str, ...], docs_dir: str = "docs") -> str | None:
@@ -70,27 +78,44 @@ def pages_to_render(before: Publication, after: Publication, edited: set[str],
         return None  # what changed is not what was written: do not guess
     if any(MISSING in (old_entries[path].translation_state, new_entries[path].translation_state) for path in changed):
         return None  # a page made from its twin's body (hooks/untranslated.py)
+    front_matter = {path for path in changed if not _only_body_changed(old_entries[path], new_entries[path])}
+    if any(new_entries[path].is_page for path in front_matter):
+        return None
     paths = set(changed)
-    if TRANSLATION_STATUS_PAGE in new_entries:
+    if any(old_entries[path].translation_state != new_entries[path].translation_state for path in changed):
         paths.add(TRANSLATION_STATUS_PAGE)
-    listings = plan_changed or any(not _only_body_changed(old_entries[path], new_entries[path]) for path in changed)
-    if listings:
-        for publication in (before, after):
-            paths |= {post.path for post in publication.series}
-            paths |= {entry.path for entry in publication.content.entries if _places_blocks(entry)}
-            if plan_changed:
-                paths |= {post.path for post in publication.content.posts if post.kind == "mission"}
-    return PagesToRender(frozenset(paths), listings)
+    if front_matter:
+        paths |= _listing(before, after, SHOW_NO_POSTS) | _series_neighbours(before, after, front_matter)
+    if plan_changed:
+        paths |= _listing(before, after, SHOW_NO_PLAN)
+    return PagesToRender(frozenset(paths), generated=bool(front_matter or plan_changed))
 
 
 def _only_body_changed(old: Post, new: Post) -> bool:
     """Whether ``new`` differs from ``old`` only in its bodies (and what follows from
     them: the translation's state, the lines the bodies start on)."""
-    return replace(new, body=old.body, translation_state=old.translation_state, written_at=old.written_at) == old
+    return replace(new, body=old.body, translation_state=old.translation_state) == old
 
 
-def _places_blocks(entry: Post) -> bool:
-    return any(placed_blocks(text) for text in (entry.body.en, entry.body.cy))
+def _listing(before: Publication, after: Publication, unaffected: frozenset[str]) -> set[str]:
+    """The pages placing a block not in ``unaffected``, and the mission posts (whose
+    blocks are placed for them), before and after the edit."""
+    return {entry.path for publication in (before, after) for entry in publication.content.entries
+            if entry.kind == "mission" or _blocks(entry) - unaffected}
+
+
+def _series_neighbours(before: Publication, after: Publication, edited: set[str]) -> set[str]:
+    """The series posts that link to an ``edited`` one; all of them when the series'
+    order or length changed (each says 'Part 3 of 7')."""
+    old, new = [post.path for post in before.series], [post.path for post in after.series]
+    if old != new:
+        return set(old) | set(new)
+    return {new[index + step] for index, path in enumerate(new) if path in edited
+            for step in (-1, 1) if 0 <= index + step < len(new)}
+
+
+def _blocks(entry: Post) -> frozenset[str]:
+    return placed_blocks(entry.body.en) | placed_blocks(entry.body.cy)
 
 
 def _consultation_state(publication: Publication) -> str | None:
