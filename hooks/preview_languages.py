@@ -24,6 +24,8 @@ import os
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
+from strategy.messages import message
+
 LANGUAGES_VARIABLE = "STRATEGY_PREVIEW_LANGUAGES"
 BUILD_LANGUAGE_VARIABLE = "STRATEGY_BUILD_LANGUAGE"
 
@@ -33,7 +35,7 @@ def preview_languages(all_languages: list[str]) -> list[str]:
     named = [name.strip() for name in os.environ.get(LANGUAGES_VARIABLE, "").replace(",", " ").split()]
     unknown = [name for name in named if name not in all_languages]
     if unknown:
-        raise Abort(f"{LANGUAGES_VARIABLE} names {', '.join(unknown)}: expected one of {', '.join(all_languages)}")
+        raise Abort(message("preview.unknown_language", named=" ".join(unknown), languages=", ".join(all_languages)))
     return [language for language in all_languages if language in named] or list(all_languages)
 
 

@@ -166,11 +166,11 @@ class _WritesObserver(watchdog.observers.Observer):
 class PreviewServer(LiveReloadServer):
     """MkDocs' live-reload server, with a page for the languages this preview leaves out."""
 
-    def __init__(self, *args, shown: list[str], **kwargs):
+    def __init__(self, *args, shown: list[str], source_root: Path, **kwargs):
         super().__init__(*args, **kwargs)
         self.observer = _WritesObserver()  # told of each change at once: no polling
         self.build_delay = 0.05  # an editor's save is a burst of events: wait for it to end
-        self.not_built = not_built_page(shown)
+        self.not_built = not_built_page(source_root, shown)
         self.left_out = [LANGUAGE_FOLDERS[language] for language in LANGUAGE_FOLDERS if language not in shown]
         self.shown_folders = [LANGUAGE_FOLDERS[language] for language in shown]
 
@@ -210,7 +210,7 @@ def serve(root: Path, host: str, port: int, languages: list[str], site_dir: str 
         if changed:
             workers.update(changed)
 
-    server = PreviewServer(builder=builder, host=host, port=port, root=site_dir, shown=languages)
+    server = PreviewServer(builder=builder, host=host, port=port, root=site_dir, shown=languages, source_root=root)
     server.error_handler = lambda code: _read(Path(site_dir) / f"{code}.html")
     handler = watchdog.events.FileSystemEventHandler()
     handler.on_any_event = lambda event: None if event.is_directory else sources.record(event)
