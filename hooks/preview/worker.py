@@ -101,8 +101,7 @@ class LanguagePreview:
             return {"rebuild": True}
         files = self.kept.files
         documentation = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
-        pages = [file for file in documentation if source_path(file) in found.paths
-                 or (found.generated and after.content.entry_at(source_path(file)) is None)]
+        pages = [file for file in documentation if source_path(file) in found]
         if any(file.page is None for file in pages):
             return {"rebuild": True}
         problems = self._render(before, after, pages, documentation)

@@ -15,23 +15,26 @@ again after every edit, so they are not counted here):
 - a post's front matter (title, summary, date, mission, changes...) also shows in
   the pages that list posts: those placing a block (indexes, the archive and its
   later pages, events, showcase, changes, home; not the blocks below that show
-  none), the mission posts (their blocks), and the series neighbours, which link
+  none) and the archive's page that lists it (every page of it when the order
+  changed), the mission posts (their blocks), and the series neighbours, which link
   to it by title (every series post when the series' order changed);
 - the delivery plan shows in every page placing a block (but the search form and
-  the proofing report) and in the mission posts (their caption, blocks and feeds);
+  the proofing report), every page of the archive, and the mission posts (their
+  caption, blocks and feeds);
 - a page's front matter (not a post's) is rare and may show anywhere (its title
   in the navigation, say): everything is built again.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from .list_views import archive_page_count
+from .list_views import ARCHIVE_PAGE_SIZE, archive_page_count
 from .markers import placed_blocks
 from .model import Post
 from .publication import Publication
 from .translation import MISSING
+from .urls import archive_page_path
 
 TRANSLATION_STATUS_PAGE = "translation-status.md"
 """Lists every translation's state, which a body edit can change (through the source's hash)."""
@@ -43,10 +46,6 @@ SHOW_NO_PLAN = frozenset({"proofing-report", "search"})
 """Blocks that show nothing of the delivery plan."""
 
 
-@dataclass(frozen=True)
-class PagesToRender:
-    paths: frozenset[str]  # entries' pages (paths under each language folder) to render again
-    generated: bool  # and the listing pages the hooks make (the archive's later pages)
 
 
 def edited_page(changed_file: str, languages: tuple[str, ...], docs_dir: str = "docs") -> str | None:
@@ -58,8 +57,9 @@ def edited_page(changed_file: str, languages: tuple[str, ...], docs_dir: str = "
 
 
 def pages_to_render(before: Publication, after: Publication, edited: set[str],
-                    plan_edited: bool = False) -> PagesToRender | None:
-    """The pages that differ between ``before`` and ``after`` when only the pages at the
+                    plan_edited: bool = False) -> set[str] | None:
+    """The pages (paths under each language folder, the archive's generated pages
+    included) that differ between ``before`` and ``after`` when only the pages at the
     ``edited`` paths (and the plan, when ``plan_edited``) were written; None when the
     edit changed anything else, or anything not worked out here (a page added or
     removed, a translation to follow, the day or the consultation's state)."""
@@ -86,9 +86,10 @@ def pages_to_render(before: Publication, after: Publication, edited: set[str],
         paths.add(TRANSLATION_STATUS_PAGE)
     if front_matter:
         paths |= _listing(before, after, SHOW_NO_POSTS) | _series_neighbours(before, after, front_matter)
+        paths |= _archive_pages(before, after, front_matter)
     if plan_changed:
-        paths |= _listing(before, after, SHOW_NO_PLAN)
-    return PagesToRender(frozenset(paths), generated=bool(front_matter or plan_changed))
+        paths |= _listing(before, after, SHOW_NO_PLAN) | _archive_pages(before, after, None)
+    return paths
 
 
 def _only_body_changed(old: Post, new: Post) -> bool:
@@ -112,6 +113,16 @@ def _series_neighbours(before: Publication, after: Publication, edited: set[str]
         return set(old) | set(new)
     return {new[index + step] for index, path in enumerate(new) if path in edited
             for step in (-1, 1) if 0 <= index + step < len(new)}
+
+
+def _archive_pages(before: Publication, after: Publication, edited: set[str] | None) -> set[str]:
+    """The archive's generated pages (archive.md, its first, places a block) listing an
+    ``edited`` post; all of them when the posts' order changed, or for ``edited`` None."""
+    old, new = [post.path for post in reversed(before.posts)], [post.path for post in reversed(after.posts)]
+    numbers = range(2, archive_page_count(after) + 1)
+    if old == new and edited is not None:
+        numbers = {index // ARCHIVE_PAGE_SIZE + 1 for index, path in enumerate(new) if path in edited} - {1}
+    return {archive_page_path(number) for number in numbers}
 
 
 def _blocks(entry: Post) -> frozenset[str]:
