@@ -54,14 +54,18 @@ class SourceFiles:
         self.seen = self._stat()
 
     def _stat(self) -> dict[str, tuple[int, int]]:
-        found = {}
+        """Each file's time and size, by path (with os.walk: a thousand posts are listed after each save)."""
+        found, start = {}, len(str(self.root)) + 1
         for name in WATCHED:
-            top = self.root / name
-            for path in (top.rglob("*") if top.is_dir() else [top]):
-                relative = path.relative_to(self.root).as_posix()
-                if path.is_file() and not _ignored(relative):
-                    stat = path.stat()
-                    found[relative] = (stat.st_mtime_ns, stat.st_size)
+            top = os.path.join(self.root, name)
+            listed = [(self.root, [], [name])] if os.path.isfile(top) else os.walk(top)
+            for directory, _, names in listed:
+                for file in names:
+                    path = os.path.join(directory, file)
+                    relative = path[start:].replace(os.sep, "/")
+                    if not _ignored(relative):
+                        stat = os.stat(path)
+                        found[relative] = (stat.st_mtime_ns, stat.st_size)
         return found
 
     def record(self, event) -> None:
@@ -123,12 +127,14 @@ class Workers:
             self.start()
             return
         answers = self._answers()
-        if all("rendered" in answer for answer in answers.values()):
+        if any("problems" in answer for answer in answers.values()):
+            # A problem in one language's pages: a full build would stop at it too. The
+            # other language may have shown the edit; this one shows it once it is fixed.
+            log.error(message("preview.not_updated"))
+        elif all("rendered" in answer for answer in answers.values()):
             pages = sorted({page for answer in answers.values() for page in answer["rendered"]})
             listed = ", ".join(pages[:SHOWN_PAGES]) + (", ..." if len(pages) > SHOWN_PAGES else "")
             log.info(message("preview.rendered", count=len(pages), seconds=f"{time.perf_counter() - started:.2f}", pages=listed))
-        elif all("problems" in answer for answer in answers.values()):
-            log.error(message("preview.not_updated"))
         else:
             log.info(message("preview.full_build", files=", ".join(changed)))
             self.start()
