@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 from datetime import date, datetime, time
 from urllib.parse import urljoin
@@ -81,6 +82,7 @@ class Feed:
     items: tuple[FeedItem, ...]
 
 
+@lru_cache(maxsize=4096)  # a post is in two feeds, and the editors' preview writes them after each edit
 def feed_html(html: str, base_url: str) -> str:
     """A post's rendered HTML as a feed carries it: every link and image absolute,
     without the permalink symbols. (It holds no title: the theme prints that.)"""
