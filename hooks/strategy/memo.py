@@ -19,12 +19,12 @@ class Memo:
     def __init__(self):
         self._kept: dict[object, tuple[Any, Any]] = {}
 
-    def file_text(self, path: Path, file: str) -> tuple[str | None, list[Problem]]:
+    def file_text(self, path: str | Path, file: str) -> tuple[str | None, list[Problem]]:
         """The file's text as yamltext.read_text reads it; read again only when the file's
         size or times (to the nanosecond) or its inode changed since the last read."""
         stat = os.stat(path)
         signature = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
-        return self.result(("file", file), signature, lambda: read_text(path, file))
+        return self.result(("file", file), signature, lambda: read_text(Path(path), file))
 
     def result(self, name: object, inputs: Any, make: Callable[[], Any]) -> Any:
         """What ``make()`` returned last time ``name`` had these ``inputs``; else ``make()`` now."""
