@@ -19,8 +19,8 @@ again after every edit, so they are not counted here):
   changed), the mission posts (their blocks), and the series neighbours, which link
   to it by title (every series post when the series' order changed);
 - the delivery plan shows in every page placing a block (but the search form and
-  the proofing report), every page of the archive, and the mission posts (their
-  caption, blocks and feeds);
+  the proofing report), the mission posts (their caption, blocks and feeds) and,
+  when a mission's number changed, every page of the archive (which numbers them);
 - a page's front matter (not a post's) is rare and may show anywhere (its title
   in the navigation, say): everything is built again.
 """
@@ -88,7 +88,9 @@ def pages_to_render(before: Publication, after: Publication, edited: set[str],
         paths |= _listing(before, after, SHOW_NO_POSTS) | _series_neighbours(before, after, front_matter)
         paths |= _archive_pages(before, after, front_matter)
     if plan_changed:
-        paths |= _listing(before, after, SHOW_NO_PLAN) | _archive_pages(before, after, None)
+        paths |= _listing(before, after, SHOW_NO_PLAN)
+        if _mission_numbers(before) != _mission_numbers(after):  # all the archive shows of the plan
+            paths |= _archive_pages(before, after, None)
     return paths
 
 
@@ -123,6 +125,10 @@ def _archive_pages(before: Publication, after: Publication, edited: set[str] | N
     if old == new and edited is not None:
         numbers = {index // ARCHIVE_PAGE_SIZE + 1 for index, path in enumerate(new) if path in edited} - {1}
     return {archive_page_path(number) for number in numbers}
+
+
+def _mission_numbers(publication: Publication) -> list[tuple[str, int]]:
+    return [(mission.id, mission.number) for mission in publication.content.plan.missions]
 
 
 def _blocks(entry: Post) -> frozenset[str]:
