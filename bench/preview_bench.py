@@ -186,7 +186,7 @@ def hugo(root: Path) -> dict | None:
     port = _free_port()
     version = subprocess.run([executable, "version"], capture_output=True, text=True).stdout.strip()
     edits = {
-        "body": (f"content/en/posts/generated/update-00010.md", "\n## ", "\nAn edit, {n}, to the body.\n\n## ",
+        "body": ("content/en/posts/generated/update-00010.md", "\n## ", "\nAn edit, {n}, to the body.\n\n## ",
                  "posts/generated/update-00010/"),
         "title": ("content/en/posts/generated/update-00010.md", "title: 'Update 10:", "title: 'Update 10 {n}:",
                   "posts/generated/update-00010/"),

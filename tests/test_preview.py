@@ -30,7 +30,8 @@ def _free_port() -> int:
 
 def _preview(root: Path, *args: str, only: str = "", **popen) -> subprocess.Popen | subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(root / "hooks"), "NO_MKDOCS_2_WARNING": "1",
-           "STRATEGY_BUILD_DATE": BUILD_DATE, "STRATEGY_PREVIEW_LANGUAGES": only}
+           "STRATEGY_BUILD_DATE": BUILD_DATE, "STRATEGY_PREVIEW_LANGUAGES": only,
+           "STRATEGY_LANG": "en"}  # the messages the tests read
     command = [sys.executable, "-m", "preview", "--root", str(root), *args]
     if popen:
         return subprocess.Popen(command, cwd=root, env=env, **popen)
