@@ -83,9 +83,10 @@ def test_hooks_run_in_the_order_their_work_needs():
     position = hooks.index
     # Nothing is built into a folder the build may not replace.
     assert hooks[0] == "build_safety.py"
-    # The model and the options are loaded before any other of our hooks reads them.
-    assert all(position("content.py") < position(h)
-               for h in hooks if h not in ("build_safety.py", "language_builds.py", "content.py"))
+    # The model and the options are loaded before any other of our hooks reads them
+    # (the two that choose which languages this process builds read neither).
+    assert all(position("content.py") < position(h) for h in hooks
+               if h not in ("build_safety.py", "preview_languages.py", "language_builds.py", "content.py"))
     # A page's blocks are back in its HTML before the feeds keep that HTML...
     assert position("plan_blocks.py") < position("feeds.py")
     # ...which the search index reads.
