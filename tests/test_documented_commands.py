@@ -236,6 +236,16 @@ def test_every_command_of_the_readme_works_as_written(tmp_path):
             run_command(line, root, env)
 
 
+def test_the_preview_options_the_guides_name_work_as_written(tmp_path):
+    # In the guides' text rather than a block of commands: one language, another address
+    # (_serve gives HOST the free address it found).
+    root = scratch_repository(tmp_path / "repo")
+    for guide in GUIDES:
+        text = (REPO / guide).read_text(encoding="utf-8")
+        assert "`make serve ONLY=cy`" in text and "`make serve HOST=127.0.0.1:8001`" in text
+    run_command("make serve ONLY=cy", root, editor_environment())
+
+
 def test_every_command_our_messages_name_exists():
     """Messages tell editors what to run next ('run make translated FILE=...'): each
     target they name is in the Makefile."""

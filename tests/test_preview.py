@@ -5,6 +5,7 @@ only the pages the edit changed or built everything again."""
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -189,3 +190,67 @@ def test_a_saved_problem_is_reported_and_the_preview_carries_on(running_preview)
     log.seek(0)
     assert _changed_pages(log.read())  # the fix was rendered on its own, with the pages the problem held back
     _same_as_a_full_build(root, url, tmp_path, "fixed", "a problem fixed")
+
+
+def test_the_page_reloads_itself_under_its_policy_and_shows_a_saved_problem_until_it_is_fixed(running_preview, browser):
+    root, url, tmp_path, log = running_preview
+    context = browser.new_context()
+    tab = context.new_page()
+    console = []
+    tab.on("console", lambda line: console.append(line.text))
+    post = root / "docs" / "en" / POST
+    original = post.read_text(encoding="utf-8")
+    try:
+        tab.goto(url + "posts/setting-the-context/")
+        _edit(post, "This post opens", "This post EDITED-LIVE opens")
+        # Nothing here reloads the page: the preview's own script must (writing the file is all).
+        tab.wait_for_selector("text=EDITED-LIVE", timeout=WAIT * 1000)
+        assert not tab.query_selector(".strategy-preview-problems")
+
+        post.write_text(original + "\n<script>alert(1)</script>\n", encoding="utf-8")
+        notice = tab.wait_for_selector(".strategy-preview-problems", timeout=WAIT * 1000)
+        assert notice.get_attribute("role") == "alert"
+        said = notice.inner_text()
+        assert "Not updated" in said and "docs/en/posts/setting-the-context.md" in said and "<script> element" in said
+        welsh = lxml.html.fromstring(_get(url + "cy/")[1]).cssselect(".strategy-preview-problems")
+        assert welsh and "Heb ei ddiweddaru" in welsh[0].text_content()  # in the page's own language
+
+        post.write_text(original.replace("This post opens", "This post EDITED-FIXED opens"), encoding="utf-8")
+        tab.wait_for_selector("text=EDITED-FIXED", timeout=WAIT * 1000)
+        assert not tab.query_selector(".strategy-preview-problems")
+        assert [line for line in console if "Content Security Policy" in line] == []
+    finally:
+        context.close()
+
+
+def test_a_taken_address_is_said_at_once_with_what_to_do(tmp_path):
+    root = copy_site_sources(tmp_path / "repo")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = _preview(root, "--dev-addr", f"127.0.0.1:{port}")
+    assert result.returncode != 0
+    assert f"Cannot serve the preview at 127.0.0.1:{port}" in result.stderr
+    assert "make serve HOST=127.0.0.1:8001" in result.stderr and "Traceback" not in result.stderr
+    assert "Built" not in result.stdout + result.stderr  # said before building anything
+
+
+def test_ctrl_c_stops_every_process_of_the_preview_without_a_traceback(tmp_path):
+    root = copy_site_sources(tmp_path / "repo")
+    port = _free_port()
+    log = (tmp_path / "preview.log").open("w+")
+    server = _preview(root, "--dev-addr", f"127.0.0.1:{port}", stdout=log, stderr=subprocess.STDOUT,
+                      start_new_session=True)  # a terminal of its own: Ctrl+C reaches its whole group
+    try:
+        _wait_for(f"http://127.0.0.1:{port}/", "</html>")
+        os.killpg(server.pid, signal.SIGINT)
+        assert server.wait(timeout=60) == 0
+    finally:
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGKILL)
+    log.seek(0)
+    said = log.read()
+    assert "Stopping the preview" in said and "Traceback" not in said and "KeyboardInterrupt" not in said
+    with pytest.raises(ProcessLookupError):
+        os.killpg(server.pid, 0)  # no worker is left running

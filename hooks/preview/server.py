@@ -24,65 +24,18 @@ from pathlib import Path
 import watchdog.events
 import watchdog.observers
 from mkdocs import utils
-from mkdocs.livereload import LiveReloadServer
+from mkdocs.livereload import LiveReloadServer, _timestamp
 
+from preview.browser import ProblemsNotice, reload_script, reload_script_tag
 from preview.notice import not_built_page
+from preview.sources import WATCHED, SourceFiles
 from strategy.messages import message
 from strategy.site_folder import mark_as_built
 from strategy.urls import LANGUAGE_FOLDERS
 
 log = logging.getLogger("mkdocs.preview")
 
-WATCHED = ("docs", "data", "schemas", "overrides", "hooks", "mkdocs.yml")
-"""What the site is made from: a change to any of these files updates the preview."""
-
 SHOWN_PAGES = 5  # the pages an update names in the terminal; the others are counted
-
-
-def _ignored(relative: str) -> bool:
-    """Editors' and Python's scratch files, never read by the build."""
-    name = relative.rsplit("/", 1)[-1]
-    return "__pycache__" in relative or name.startswith((".", "#")) or name.endswith(("~", ".swp", ".tmp"))
-
-
-class SourceFiles:
-    """The files the site is made from, and which changed since the last look."""
-
-    def __init__(self, root: Path):
-        self.root = root
-        self.reported: set[str] = set()  # paths the file watcher named since the last look
-        self.seen = self._stat()
-
-    def _stat(self) -> dict[str, tuple[int, int]]:
-        """Each file's time and size, by path (with os.walk: a thousand posts are listed after each save)."""
-        found, start = {}, len(str(self.root)) + 1
-        for name in WATCHED:
-            top = os.path.join(self.root, name)
-            listed = [(self.root, [], [name])] if os.path.isfile(top) else os.walk(top)
-            for directory, _, names in listed:
-                for file in names:
-                    path = os.path.join(directory, file)
-                    relative = path[start:].replace(os.sep, "/")
-                    if not _ignored(relative):
-                        stat = os.stat(path)
-                        found[relative] = (stat.st_mtime_ns, stat.st_size)
-        return found
-
-    def record(self, event) -> None:
-        for path in (event.src_path, getattr(event, "dest_path", "")):
-            if path:
-                relative = Path(path).resolve().relative_to(self.root.resolve()).as_posix()
-                if not _ignored(relative):
-                    self.reported.add(relative)
-
-    def changed(self) -> list[str]:
-        """Files added, removed or written since the last call (even with the same size and time)."""
-        now, reported = self._stat(), self.reported
-        self.reported = set()
-        names = {name for name in now.keys() | self.seen.keys() if now.get(name) != self.seen.get(name)}
-        names |= {name for name in reported if name in now or name in self.seen}
-        self.seen = now
-        return sorted(names)
 
 
 class Workers:
@@ -92,6 +45,7 @@ class Workers:
         self.root, self.config_file, self.site_dir, self.serve_url = root, config_file, site_dir, serve_url
         self.languages = languages
         self.processes: dict[str, subprocess.Popen] = {}
+        self.problems = ""  # what the files saved last got wrong, as the terminal shows it; "" once fixed
 
     def start(self) -> bool:
         """A full build: an empty site folder, then every language built at once."""
@@ -106,11 +60,13 @@ class Workers:
                 [sys.executable, "-m", "preview.worker", self.config_file, self.site_dir, self.serve_url],
                 cwd=self.root, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
         answers = self._answers()
-        failed = [language for language, answer in answers.items() if "built" not in answer]
+        failed = [answer.get("error", "") for answer in answers.values() if "built" not in answer]
         if failed:
             self.stop()
+            self._report(failed)
             log.error(message("preview.not_built"))
             return False
+        self.problems = ""
         log.info(message("preview.built", languages=", ".join(self.languages), seconds=f"{time.perf_counter() - started:.2f}"))
         return True
 
@@ -127,17 +83,29 @@ class Workers:
             self.start()
             return
         answers = self._answers()
-        if any("problems" in answer for answer in answers.values()):
+        problems = [answer["problems"] for answer in answers.values() if "problems" in answer]
+        if problems:
             # A problem in one language's pages: a full build would stop at it too. The
             # other language may have shown the edit; this one shows it once it is fixed.
+            self._report(problems)
             log.error(message("preview.not_updated"))
         elif all("rendered" in answer for answer in answers.values()):
+            self.problems = ""
             pages = sorted({page for answer in answers.values() for page in answer["rendered"]})
             listed = ", ".join(pages[:SHOWN_PAGES]) + (", ..." if len(pages) > SHOWN_PAGES else "")
-            log.info(message("preview.rendered", count=len(pages), seconds=f"{time.perf_counter() - started:.2f}", pages=listed))
+            seconds = f"{time.perf_counter() - started:.2f}"
+            log.info(message("preview.rendered", count=len(pages), seconds=seconds, pages=listed) if pages
+                     else message("preview.unchanged", seconds=seconds))
         else:
             log.info(message("preview.full_build", files=", ".join(changed)))
             self.start()
+
+    def _report(self, found: list[str]) -> None:
+        """Print what the workers found, once (the content's problems are the same in each
+        language), and keep it for the notice on every page served until a fix is saved."""
+        self.problems = "\n".join(dict.fromkeys(text for text in found if text))
+        if self.problems:
+            print(self.problems, file=sys.stderr)
 
     def _answers(self) -> dict[str, dict]:
         answers = {}
@@ -172,15 +140,36 @@ class _WritesObserver(watchdog.observers.Observer):
 class PreviewServer(LiveReloadServer):
     """MkDocs' live-reload server, with a page for the languages this preview leaves out."""
 
-    def __init__(self, *args, shown: list[str], source_root: Path, **kwargs):
+    def __init__(self, *args, shown: list[str], source_root: Path, workers: Workers, **kwargs):
         super().__init__(*args, **kwargs)
+        self.workers, self.notice = workers, ProblemsNotice(source_root)
         self.observer = _WritesObserver()  # told of each change at once: no polling
         self.build_delay = 0.05  # an editor's save is a burst of events: wait for it to end
         self.not_built = not_built_page(source_root, shown)
         self.left_out = [LANGUAGE_FOLDERS[language] for language in LANGUAGE_FOLDERS if language not in shown]
         self.shown_folders = [LANGUAGE_FOLDERS[language] for language in shown]
 
+    def claim_address(self) -> None:
+        """Bind the address now, before the first build, so that a taken one is said at once
+        (MkDocs' serve() binds it again: see server_bind)."""
+        self.server_bind()
+        self.server_activate()
+        self._bound = True
+
+    def server_bind(self):
+        if not getattr(self, "_bound", False):
+            super().server_bind()
+
+    def server_activate(self):
+        if not getattr(self, "_bound", False):
+            super().server_activate()
+
     def _serve_request(self, environ, start_response):
+        script = reload_script(environ["PATH_INFO"])
+        if script is not None:
+            start_response("200 OK", [("Content-Type", "text/javascript; charset=utf-8"),
+                                      ("Content-Length", str(len(script))), ("Cache-Control", "no-store")])
+            return [script]
         if environ["PATH_INFO"] == "/" and "" in self.left_out:  # English (the root) is left out
             start_response("302 Found", [("Location", "/" + self.shown_folders[0])])
             return []
@@ -190,6 +179,15 @@ class PreviewServer(LiveReloadServer):
                                              ("Content-Length", str(len(self.not_built)))])
             return [self.not_built]
         return result
+
+    def _inject_js_into_html(self, content, epoch):
+        """The live-reload script from this server's own address (browser.py), and the
+        notice of the last save's problems while there are any."""
+        self.notice.problems = self.workers.problems
+        content = self.notice.add_to(content)
+        body_end = content.rfind(b"</body>")
+        body_end = len(content) if body_end < 0 else body_end
+        return content[:body_end] + reload_script_tag(epoch, _timestamp()) + content[body_end:]
 
     def _in_left_out_language(self, path: str) -> bool:
         """The longest language folder the path is in (English is at the root) is left out."""
@@ -216,7 +214,15 @@ def serve(root: Path, host: str, port: int, languages: list[str], site_dir: str 
         if changed:
             workers.update(changed)
 
-    server = PreviewServer(builder=builder, host=host, port=port, root=site_dir, shown=languages, source_root=root)
+    try:
+        server = PreviewServer(builder=builder, host=host, port=port, root=site_dir, shown=languages,
+                               source_root=root, workers=workers)
+        server.claim_address()
+    except OSError as error:  # the address is taken (another preview?) or not this machine's
+        print(message("preview.address_refused", address=f"{host}:{port}", why=error.strerror), file=sys.stderr)
+        if temporary:
+            shutil.rmtree(site_dir, ignore_errors=True)
+        return False
     server.error_handler = lambda code: _read(Path(site_dir) / f"{code}.html")
     handler = watchdog.events.FileSystemEventHandler()
     handler.on_any_event = lambda event: None if event.is_directory else sources.record(event)

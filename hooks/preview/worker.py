@@ -16,6 +16,7 @@ import dataclasses
 import json
 import logging
 import os
+import signal
 import sys
 import time
 
@@ -94,8 +95,7 @@ class LanguagePreview:
         try:
             after = self._content_hooks().load_publication(config, self.memo)
         except Abort as error:
-            print(error, file=sys.stderr)
-            return {"problems": True}  # the pages stay as they were
+            return {"problems": str(error)}  # the pages stay as they were; the server says why
         found = pages_to_render(before, after, edited, plan_edited)
         if found is None:
             return {"rebuild": True}
@@ -106,8 +106,7 @@ class LanguagePreview:
             return {"rebuild": True}
         problems = self._render(before, after, pages, documentation)
         if problems:
-            print(problems, file=sys.stderr)
-            return {"problems": True}
+            return {"problems": problems}
         self.pending, self.plan_pending = set(), False
         if config.strict and self.warnings.get_counts():
             return {"rebuild": True}  # strict mode: let the full build report and stop
@@ -147,6 +146,9 @@ class LanguagePreview:
 
 
 def main(config_file: str, site_dir: str, serve_url: str) -> int:
+    # Ctrl+C in the terminal reaches every process of the preview: the server stops
+    # the workers itself (it closes their input), without a traceback from each.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     answers = os.fdopen(os.dup(sys.stdout.fileno()), "w", buffering=1)
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # anything printed goes to the terminal, not the server
     sys.stdout = sys.stderr
@@ -159,8 +161,7 @@ def main(config_file: str, site_dir: str, serve_url: str) -> int:
     try:
         preview.build()
     except Abort as error:
-        print(error, file=sys.stderr)
-        answers.write(json.dumps({"error": str(error)}) + "\n")
+        answers.write(json.dumps({"error": str(error)}) + "\n")  # the server prints it
         return 1
     answers.write(json.dumps({"built": round(time.perf_counter() - started, 3),
                               "cpu": round(time.process_time() - cpu, 3)}) + "\n")
