@@ -212,6 +212,10 @@ def test_the_page_reloads_itself_under_its_policy_and_shows_a_saved_problem_unti
         assert notice.get_attribute("role") == "alert"
         said = notice.inner_text()
         assert "Not updated" in said and "docs/en/posts/setting-the-context.md" in said and "<script> element" in said
+        tab.set_viewport_size({"width": 320, "height": 700})  # a phone: each problem wraps, whole
+        assert tab.evaluate("document.documentElement.scrollWidth") <= 320
+        code = tab.query_selector(".strategy-preview-problems pre > code")
+        assert code.evaluate("e => e.scrollWidth <= e.clientWidth")
         welsh = lxml.html.fromstring(_get(url + "cy/")[1]).cssselect(".strategy-preview-problems")
         assert welsh and "Heb ei ddiweddaru" in welsh[0].text_content()  # in the page's own language
 
