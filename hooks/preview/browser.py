@@ -51,12 +51,12 @@ class ProblemsNotice:
                                  trim_blocks=True, lstrip_blocks=True)
         env.globals["t"] = lambda key, language, **values: translate(key, language, **values)
         self.template = env.get_template(PROBLEMS_TEMPLATE)
-        self.problems = ""  # as the terminal shows them; empty when the last save was good
 
-    def add_to(self, content: bytes) -> bytes:
-        if not self.problems:
+    def add_to(self, content: bytes, problems: str) -> bytes:
+        """``content`` with the notice of ``problems`` (as the terminal shows them), if there are any."""
+        if not problems:
             return content
-        notice = self.template.render(language=page_language(content), problems=self.problems).encode("utf-8")
+        notice = self.template.render(language=page_language(content), problems=problems).encode("utf-8")
         # Inside the page's text, where the theme styles an admonition; else first in the body.
         for opening in (rb'<article class="md-content__inner md-typeset">', rb"<body[^>]*>"):
             found = re.search(opening, content)

@@ -183,8 +183,7 @@ class PreviewServer(LiveReloadServer):
     def _inject_js_into_html(self, content, epoch):
         """The live-reload script from this server's own address (browser.py), and the
         notice of the last save's problems while there are any."""
-        self.notice.problems = self.workers.problems
-        content = self.notice.add_to(content)
+        content = self.notice.add_to(content, self.workers.problems)
         body_end = content.rfind(b"</body>")
         body_end = len(content) if body_end < 0 else body_end
         return content[:body_end] + reload_script_tag(epoch, _timestamp()) + content[body_end:]
