@@ -13,7 +13,7 @@ from strategy.feed_formats import atom, json_feed, rss
 from strategy.feeds import FeedSettings, build_feeds
 from strategy.urls import feed_stylesheet_path
 from theme_templates import render
-from written_files import write
+from written_files import needs_writing, write
 
 FEED_ITEM_TEMPLATE = "partials/strategy/feed-item.html"  # what an item carries before the post itself
 FEED_STYLESHEET_TEMPLATE = "partials/strategy/feed-stylesheet.html"  # shows a feed opened in a browser as a page
@@ -35,7 +35,6 @@ def settings_from(config) -> FeedSettings:
     return FeedSettings(config.strategy.addresses, feeds.id_authority, feeds.limit, feeds.full_content)
 
 
-_written_feeds: dict[str, object] = {}  # each feed this process wrote, by its id
 _item_contents: dict[tuple, str] = {}  # an item's content by what it shows: a post is in two feeds,
 # and the editors' preview writes the feeds again after every edit
 
@@ -52,10 +51,10 @@ def on_post_build(config):
     settings, site = settings_from(config), Path(config.site_dir)
     for feed in build_feeds(publication, language, settings, config.site_name, config.strategy_rendered,
                             lambda view: _item_content(config, view)):
-        if _written_feeds.get(feed.id) == feed and (site / feed.paths["rss"]).exists():
-            continue  # as this process last wrote it: the preview runs this after every edit
-        _written_feeds[feed.id] = feed
+        if not needs_writing(site / feed.paths["rss"], feed):
+            continue  # as this process last wrote it (the preview runs this after every edit): not serialised again
         outputs = {"rss": rss(feed), "atom": atom(feed), "json": json_feed(feed).encode("utf-8")}
         for kind, path in feed.paths.items():
-            write(site / path, outputs[kind])
+            (site / path).parent.mkdir(parents=True, exist_ok=True)
+            (site / path).write_bytes(outputs[kind])
     write(site / feed_stylesheet_path(language), render(config, FEED_STYLESHEET_TEMPLATE))
