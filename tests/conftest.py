@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import compileall
 import fcntl
 import functools
 import http.server
 import os
+import py_compile
 import re
 import shutil
 import subprocess
@@ -36,13 +38,31 @@ CODE = ("schemas", "hooks", "overrides", "mkdocs.yml")
 SITE_SOURCES = CONTENT + CODE
 
 
+@functools.cache
+def compile_hooks() -> None:
+    """Write the hooks' bytecode beside them, once per test process, so that the copies the
+    tests make carry it (copy_site_sources). Otherwise every command and build run in a
+    copy compiles every module of hooks/ again: a third of a `make check` on a machine
+    that sets PYTHONDONTWRITEBYTECODE, as CI's does. The bytecode is checked against each
+    module's source, so a copy whose hook a test edits is compiled afresh."""
+    compileall.compile_dir(REPO / "hooks", quiet=1, invalidation_mode=py_compile.PycInvalidationMode.CHECKED_HASH)
+
+
+def copy_hooks(destination: Path) -> None:
+    """The repository's hooks/ (with their bytecode, see compile_hooks) into ``destination``."""
+    compile_hooks()
+    shutil.copytree(REPO / "hooks", destination / "hooks", dirs_exist_ok=True)
+
+
 def copy_site_sources(destination: Path, content: Path = FIXTURE) -> Path:
     """A copy of everything a build reads, for tests that change content: the fixture's
     content (or ``content``'s: REPO for the sample) with the repository's code and options."""
     for name in SITE_SOURCES:
         source = (content if name in CONTENT else REPO) / name
-        if source.is_dir():
-            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
+        if name == "hooks":
+            copy_hooks(destination)
+        elif source.is_dir():
+            shutil.copytree(source, destination / name)
         else:
             shutil.copy2(source, destination / name)
     return destination

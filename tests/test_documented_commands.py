@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import CONTENT, FIXTURE, REPO
+from conftest import CONTENT, FIXTURE, REPO, copy_hooks
 
 GUIDES = ("EDITORS.md", "EDITORS.cy.md")
 SERVERS = ("serve", "versions")  # make targets that serve the site until stopped
@@ -47,6 +47,7 @@ def scratch_repository(destination: Path) -> Path:
         if source.is_file() and not source.is_symlink():
             (destination / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, destination / name)  # keeps times, so make sees the set-up as done
+    copy_hooks(destination)  # with the bytecode git ignores, so that commands need not compile them
     for name in CONTENT:
         shutil.rmtree(destination / name)
         shutil.copytree(FIXTURE / name, destination / name)
