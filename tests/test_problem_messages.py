@@ -24,6 +24,7 @@ from test_content_errors import CASES, TOGETHER, apply_case
 
 from strategy.loader import load_content
 from strategy.problems import ContentError, Phrase
+from strategy.yamltext import parse_yaml, syntax_problem
 
 CATALOGUE = yaml.safe_load((REPO / "hooks/strategy/catalogue.yml").read_text(encoding="utf-8"))
 PHRASES = {key: texts for key, texts in CATALOGUE.items() if key.startswith("problem.")}
@@ -113,6 +114,45 @@ def test_a_welsh_editor_gets_the_builds_content_problems_in_welsh(site_copy, tmp
     heading = next(line for line in output.splitlines() if "broblem" in line)
     problems = assert_in_welsh("\n".join(output.splitlines()[output.splitlines().index(heading):]))
     assert len(problems) == len(case["problems"])
+
+
+# --- YAML an editor gets wrong: the line of the mistake, and what to do, in their language ---
+
+YAML_MISTAKES = {  # text -> the line the mistake is on, and what the English message says of it
+    'title: "Why now\nsummary: x\ndate: 2026-01-01\n': (1, "a quote that opens here and is never closed"),
+    "title: [Why now\nsummary: x\n": (1, "a [ or { that opens here and is never closed"),
+    "title: Why: now\n": (1, "a ': ' inside a value"),
+    "title: a\n  summary: b\n": (2, "a line indented further than the one above it"),
+    "title: a\n\tsummary: b\n": (2, "a tab (indent with spaces)"),
+    "title: `code`\n": (1, "such as @, ` or %"),
+    "title: *bold* move\n": (1, "a value that starts with * or &"),
+    'title: "C:\\path"\n': (1, "a backslash inside double quotes"),
+    "title: | x\n": (1, "text on the same line as | or >"),
+    'title: "Why" now\nsummary: x\n': (1, "does not line up with the fields or items around it"),
+    "items:\n  - id: a\n    x: 1\n   y: 2\n": (4, "does not line up with the fields or items around it"),
+}
+# The parser the build uses (libyaml's, where PyYAML has it) and the pure-Python one: their words differ.
+LOADERS = [loader for loader in (getattr(yaml, "CSafeLoader", None), yaml.SafeLoader) if loader]
+
+
+@pytest.mark.parametrize("loader", LOADERS, ids=[loader.__name__ for loader in LOADERS])
+@pytest.mark.parametrize("text", YAML_MISTAKES, ids=range(len(YAML_MISTAKES)))
+def test_a_yaml_mistake_is_named_on_its_line_with_what_to_do_in_the_editors_language(text, loader):
+    with pytest.raises(yaml.YAMLError) as raised:
+        yaml.load(text, Loader=loader)
+    problem = syntax_problem(raised.value, "docs/en/post.md", offset=1)  # front matter starts on line 2
+
+    line, says = YAML_MISTAKES[text]
+    assert problem.line == line + 1
+    assert says in problem.text("en")
+    assert WELSH_LINE.match("  " + problem.text("cy")) and WELSH_FOUND.fullmatch(problem.found.text("cy"))
+    assert raised.value.problem not in problem.text("cy")  # none of YAML's English
+
+
+def test_the_checker_reads_front_matter_with_the_same_words():
+    document, problems = parse_yaml("title: Why: now\n", "docs/en/post.md", first_line=2)
+    assert document is None and [problem.line for problem in problems] == [2]
+    assert "a ': ' inside a value" in problems[0].text("en")
 
 
 # --- every phrase of every message comes from the catalogue -----------------------

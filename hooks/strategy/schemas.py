@@ -16,6 +16,7 @@ import jsonschema
 
 from .catalogue import catalogue
 from .problems import Phrase, Problem, describe, near_miss, phrase, position
+from .values import is_impossible_day
 from .yamltext import YamlDocument
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
@@ -98,7 +99,10 @@ def _to_problems(error: jsonschema.ValidationError, document: YamlDocument, file
                         phrase("found.unknown_field", name=name), suggestion=near_miss(name, known))
                 for name in unknown]
     suggestion = near_miss(error.instance, value) if keyword == "enum" else ""
-    return [Problem(file, line, field(), _expected(keyword, value, schema), describe(error.instance), suggestion)]
+    found = describe(error.instance)
+    if keyword in ("format", "anyOf") and is_impossible_day(error.instance):  # 2026-02-30: the form is right
+        found = phrase("found.time_because", value=error.instance, why=phrase("found.no_such_day"))
+    return [Problem(file, line, field(), _expected(keyword, value, schema), found, suggestion)]
 
 
 def _expected(keyword: str, value, schema: dict) -> str | Phrase:

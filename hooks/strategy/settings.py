@@ -11,10 +11,10 @@ from pathlib import Path
 
 import yaml
 
-from .problems import ContentError, Problem, phrase
+from .problems import ContentError
 from .site_options import SiteOptions
 from .site_options import site_options as checked_options
-from .yamltext import read_text
+from .yamltext import read_text, syntax_problem
 
 CONFIG_FILE = "mkdocs.yml"
 
@@ -34,9 +34,7 @@ def site_config(root: Path) -> dict:
     try:
         config = yaml.load(text, Loader=_IgnoreTags) or {}
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise ContentError([Problem(CONFIG_FILE, mark.line + 1 if mark else None, "", phrase("expected.yaml"),
-                                    phrase("found.syntax_error", reason=getattr(error, "problem", None) or error))]) from None
+        raise ContentError([syntax_problem(error, CONFIG_FILE)]) from None
     return config if isinstance(config, dict) else {}
 
 

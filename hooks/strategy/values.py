@@ -1,12 +1,12 @@
 """Checks of values that a schema's patterns cannot make: text without control
-characters, and Welsh local times that happen exactly once; and a post's date line
-read as its day and, if it gives one, its time."""
+characters, Welsh local times that happen exactly once and days that exist; and a
+post's date line read as its day and, if it gives one, its time."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import datetime, time
+from datetime import date, datetime, time
 
 from .consultation import WALES
 from .problems import Phrase, Problem, phrase, position
@@ -49,6 +49,20 @@ def control_character_problems(document: YamlDocument, file: str) -> list[Proble
 
     visit(document.data, ())
     return problems
+
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def is_impossible_day(value: object) -> bool:
+    """Whether ``value`` is written YYYY-MM-DD but names no day of the calendar (2026-02-30, 2026-13-01)."""
+    if not (isinstance(value, str) and _DAY.fullmatch(value)):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return True
+    return False
 
 
 def publication_day(published: str) -> str:

@@ -59,10 +59,7 @@ def parse_yaml(text: str, file: str, first_line: int = 1) -> tuple[YamlDocument 
         return None, [Problem(file, line, "", phrase("expected.no_control_characters"),
                               phrase("found.control_character", name=f"U+{error.character:04X}"))]
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 + offset if mark else None
-        reason = getattr(error, "problem", None) or str(error)
-        return None, [Problem(file, line, "", phrase("expected.yaml"), phrase("found.syntax_error", reason=reason))]
+        return None, [syntax_problem(error, file, offset)]
     finally:
         loader.dispose()
     document = YamlDocument(data if data is not None else {})
@@ -73,6 +70,45 @@ def parse_yaml(text: str, file: str, first_line: int = 1) -> tuple[YamlDocument 
         for path, line in document.duplicate_keys
     ]
     return document, problems
+
+
+def syntax_problem(error: yaml.YAMLError, file: str, offset: int = 0) -> Problem:
+    """A YAML syntax error as the editor's mistake, in the catalogue's words and with what
+    to do (problem.found.yaml.*), at the line the mistake is on: an unclosed quote is
+    reported where it opens, not where YAML gave up looking for its end. A mistake not
+    known here keeps YAML's own words."""
+    mistake = _syntax_mistake(str(getattr(error, "problem", "") or ""), str(getattr(error, "context", "") or ""))
+    mark = getattr(error, "context_mark" if mistake in _REPORTED_WHERE_IT_OPENS else "problem_mark", None)
+    line = mark.line + 1 + offset if mark else None
+    found = phrase(f"found.yaml.{mistake}") if mistake else phrase(
+        "found.syntax_error", reason=getattr(error, "problem", None) or str(error))
+    return Problem(file, line, "", phrase("expected.yaml"), found)
+
+
+_REPORTED_WHERE_IT_OPENS = ("unclosed_quote", "unclosed_bracket")
+
+
+def _syntax_mistake(problem: str, context: str) -> str:
+    """The kind of mistake behind YAML's words: libyaml's or the pure-Python parser's, which differ."""
+    if "quoted scalar" in context and "end of stream" in problem:
+        return "unclosed_quote"
+    if "flow sequence" in context or "flow mapping" in context:
+        return "unclosed_bracket"
+    if "tab" in problem or "'\\t'" in problem:  # "found a tab character ...", "found character '\\t' ..."
+        return "tab"
+    if problem.startswith("mapping values are not allowed"):
+        return "colon"
+    if "alias" in context or "anchor" in context:
+        return "star_or_ampersand"
+    if "escape character" in problem:
+        return "backslash"
+    if "cannot start any token" in problem:
+        return "reserved_start"
+    if "block scalar" in context:
+        return "block_scalar"
+    if "block mapping" in context or "block collection" in context:
+        return "lines_up"
+    return ""
 
 
 def _index_lines(node: yaml.Node, path: Path, offset: int, document: YamlDocument) -> None:
