@@ -14,7 +14,7 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import build, run_strategy
+from conftest import build, copy_site_sources, run_strategy
 
 CASES = sorted((Path(__file__).parent / "broken_content").glob("*.yaml"))
 SCHEMAS = sorted((Path(__file__).parents[1] / "schemas").glob("*.schema.json"))
@@ -52,30 +52,94 @@ def assert_reports(output: str, case: dict) -> None:
         assert any(says in line for line in matching), f"{where.pattern!r} does not say {says!r}:\n{output}"
 
 
-@pytest.mark.parametrize("case_file", CASES, ids=[case.stem for case in CASES])
-def test_checker_names_file_and_field_of_every_problem(case_file, site_copy):
-    case = yaml.safe_load(case_file.read_text(encoding="utf-8"))
-    apply_case(site_copy, case)
+def footprint(case: dict) -> set[str]:
+    """The files a case changes or expects a problem in; a post and its twin count as one."""
+    files = {*(case.get("write") or {}), *(case.get("replace") or {}), *(case.get("remove") or []),
+             *(problem["file"] for problem in case["problems"])}
+    return {re.sub(r"^docs/(en|cy)/", "docs/*/", file) for file in files}
 
-    result = run_strategy(site_copy, "check")
+
+# What other files rely on: the options, the plan and earlier versions of it, the mission
+# posts (one per mission), and the pages others link to. Two cases that change any of these
+# never share a copy.
+SITE_WIDE = re.compile(r"^(mkdocs\.yml|data/|docs/\*/(posts/missions/|index\.md|delivery-plan\.md))")
+
+
+def is_site_wide(files: set[str]) -> bool:
+    return any(SITE_WIDE.match(file) for file in files)
+
+
+def share_sites(cases: dict[str, dict]) -> dict[str, tuple[str, ...]]:
+    """Each case's group: cases whose footprints do not meet, and no two of them site-wide,
+    share one broken copy of the site, checked once and built once. Each case is still
+    asserted on its own, with the others' problems beside it, as an editor's run with
+    several mistakes shows them."""
+    groups: list[tuple[list[str], set[str]]] = []
+    for name, case in cases.items():
+        needs = footprint(case)
+        group = None if case.get("alone") else next(
+            (group for group in groups if not group[1] & needs and not (is_site_wide(group[1]) and is_site_wide(needs))
+             and not any(cases[other].get("alone") for other in group[0])), None)
+        if group is None:
+            groups.append(group := ([], set()))
+        group[0].append(name)
+        group[1].update(needs)
+    return {name: tuple(names) for names, _ in groups for name in names}
+
+
+CASE = {path.stem: yaml.safe_load(path.read_text(encoding="utf-8")) for path in CASES}
+GROUP = share_sites(CASE)
+
+
+@pytest.fixture(scope="module")
+def broken(tmp_path_factory):
+    """run(case, command): what `check` or a build said of the broken copy that holds ``case``
+    (and its group), and that copy's folder. Each group is copied, checked and built once."""
+    copies, said = {}, {}
+
+    def run(name: str, command: str):
+        group = GROUP[name]
+        if group not in copies:
+            folder = tmp_path_factory.mktemp("broken")
+            copy_site_sources(folder / "repo")
+            for member in group:
+                apply_case(folder / "repo", CASE[member])
+            copies[group] = folder
+        if (group, command) not in said:
+            root = copies[group] / "repo"
+            said[group, command] = run_strategy(root, "check") if command == "check" else build(root, copies[group] / "site")
+        return said[group, command], copies[group]
+
+    return run
+
+
+@pytest.mark.parametrize("name", CASE)
+def test_checker_names_file_and_field_of_every_problem(name, broken):
+    result, _ = broken(name, "check")
 
     assert result.returncode == 1
-    assert_reports(result.stderr, case)
+    assert_reports(result.stderr, CASE[name])
 
 
-@pytest.mark.parametrize("case_file", CASES, ids=[case.stem for case in CASES])
-def test_build_refuses_bad_content_naming_the_same_problems_and_writes_no_site(case_file, site_copy, tmp_path):
+@pytest.mark.parametrize("name", CASE)
+def test_build_refuses_bad_content_naming_the_same_problems_and_writes_no_site(name, broken):
     # The build checks bodies as MkDocs renders them (hooks/content.py), not as `make check`
     # does: each case is refused by both, with the same messages. That a refused build
     # keeps the old site is shown once, below.
-    case = yaml.safe_load(case_file.read_text(encoding="utf-8"))
-    apply_case(site_copy, case)
-
-    result = build(site_copy, tmp_path / "site")
+    result, folder = broken(name, "build")
 
     assert result.returncode != 0
-    assert_reports(result.stdout + result.stderr, case)
-    assert [p.name for p in tmp_path.iterdir()] == ["repo"], "a half-built site was left behind"
+    assert_reports(result.stdout + result.stderr, CASE[name])
+    assert [p.name for p in folder.iterdir()] == ["repo"], "a half-built site was left behind"
+
+
+def test_cases_share_a_site_only_where_they_touch_different_files():
+    groups = set(GROUP.values())
+    assert len(groups) < len(CASE)  # the sharing is doing something
+    for group in groups:
+        touched = [footprint(CASE[name]) for name in group]
+        assert all(not a & b for i, a in enumerate(touched) for b in touched[i + 1:]), group
+        assert sum(is_site_wide(files) for files in touched) <= 1, group
 
 
 # Cases that can all be wrong at once: in different files, or different lines of one.
