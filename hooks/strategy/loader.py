@@ -53,7 +53,7 @@ def load_content(root: Path, docs_dir: str = "docs", plan_file: str = "data/plan
         problems += plan_outdated_problems(plan)
     problems += placeholder_problems(tuple(entries))
     if problems:
-        raise ContentError(problems)
+        raise ContentError(problems, mission_ids)
     return Content(plan=plan, entries=tuple(entries), page_files=frozenset(pages))
 
 

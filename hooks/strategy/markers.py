@@ -53,3 +53,13 @@ def block_anchors(markdown: str, kind: str, mission_ids) -> frozenset[str]:
         for anchor in BLOCK_ANCHORS.get(name, ()):
             anchors.update(mission_ids if anchor == MISSION else (anchor,))
     return frozenset(anchors)
+
+
+def anchors_before_the_content_reads(markdown: str, mission_ids) -> frozenset[str] | None:
+    """The anchors that blocks may give a page whose kind is not known, when other problems
+    stop the content from reading whole: every anchor a mission post gets, as it may be
+    one, and those of its blocks. None when a block's anchors are the plan's mission ids
+    and these could not be read (``mission_ids`` None)."""
+    if mission_ids is None and any(MISSION in BLOCK_ANCHORS.get(name, ()) for name in placed_blocks(markdown)):
+        return None
+    return block_anchors(markdown, "mission", mission_ids or ())

@@ -66,8 +66,11 @@ class Problem:
 class ContentError(Exception):
     """Raised with every problem found, never just the first."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], mission_ids: tuple[str, ...] | None = None):
         self.problems = sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.field, str(p.expected)))
+        # The plan's mission ids, where the content did not read whole but they did: the
+        # links to the headings they give can still be checked (publication.prepare).
+        self.mission_ids = mission_ids
         super().__init__(self.text(editor_language()))
 
     def text(self, language: str) -> str:

@@ -14,7 +14,7 @@ from .bodies import BodyChecker, PageAddresses, link_problems
 from .consultation import WALES, Consultation, build_moment
 from .plan_diff import EarlierPlan, load_earlier_plan
 from .loader import TranslationPolicy, load_content, page_paths
-from .markers import block_anchors
+from .markers import anchors_before_the_content_reads, block_anchors
 from .memo import Memo
 from .site_options import SiteOptions, site_options as checked_options
 from .model import Content, Post
@@ -130,19 +130,20 @@ def prepare(root, raw_options: dict | None, preview: bool, site_url: str, bodies
         options = checked_options(raw_options, root)
     except ContentError as error:
         problems += error.problems  # the content is still checked, with the default policy
-    content = earlier_plan = None
+    content = earlier_plan = mission_ids = None
     try:
         content = load_content(root, policy=options.translations if options else TranslationPolicy(), bodies=bodies,
                                memo=memo)
     except ContentError as error:
         problems += error.problems
+        mission_ids = error.mission_ids
     if options and options.compare_with:
         try:
             earlier_plan = load_earlier_plan(options.compare_with)
         except ContentError as error:
             problems += error.problems
     if problems:
-        raise ContentError(problems + bodies.check_unrendered() + _links_to_missing_pages(Path(root), bodies))
+        raise ContentError(problems + bodies.check_unrendered() + _links_to_missing_pages(Path(root), bodies, mission_ids))
     publication = Publication(
         content, moment=build_moment(), preview=preview, options=options, consultation=options.consultation,
         addresses=SiteAddresses.from_settings(site_url, options.language_site_urls, options.x_default_language),
@@ -160,13 +161,19 @@ def prepare(root, raw_options: dict | None, preview: bool, site_url: str, bodies
     return publication
 
 
-def _links_to_missing_pages(root: Path, bodies: BodyChecker) -> list[Problem]:
-    """Links to pages that do not exist, found even when other problems stop the content
-    from being read whole, so that a broken link is not hidden behind them. Anchors and
-    links to drafts need the whole content (the generated blocks' headings, each post's
-    state): they are checked once it reads."""
+def _links_to_missing_pages(root: Path, bodies: BodyChecker, mission_ids) -> list[Problem]:
+    """Links to pages that do not exist, and to anchors their page does not have, found
+    even when other problems stop the content from being read whole, so that a broken
+    link is not hidden behind them. Links to drafts need each post's state, and anchors
+    that the plan's missions give a page need the plan (``mission_ids``, None when it did
+    not read): they are checked once it reads."""
     pages = set().union(*page_paths(root, DOCS_DIR).values())
-    return link_problems(bodies.rendered, {}, pages, DOCS_DIR)
+    anchors = {}
+    for key, body in bodies.rendered.items():
+        from_blocks = anchors_before_the_content_reads(bodies.sources[key].body, mission_ids)
+        if from_blocks is not None:
+            anchors[key] = body.ids | from_blocks
+    return link_problems(bodies.rendered, anchors, pages, DOCS_DIR)
 
 
 def check_content(root: Path) -> Publication:
