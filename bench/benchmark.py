@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/benchmark.py                  # N = 100, 500, 1000 posts per language
     .venv/bin/python bench/benchmark.py --sizes 100 --runs 1
+    .venv/bin/python bench/benchmark.py --suite           # the test suite's time (suite_bench.py)
 
 For each N it generates a synthetic bilingual site (N posts per language, with
 realistic front matter, text and the sample delivery plan), then times, in
@@ -41,6 +42,7 @@ sys.path.insert(0, str(REPO / "hooks"))
 from strategy.translation import source_hash  # noqa: E402
 
 import preview_bench  # noqa: E402 (bench/, beside this file)
+import suite_bench  # noqa: E402
 
 BUILD_DATE = "2027-06-01"
 MISSIONS = ["digital-services", "digital-inclusion", "digital-skills", "digital-economy",
@@ -223,9 +225,13 @@ def main() -> int:
     parser.add_argument("--output", type=Path, help="default: bench/results.json (bench/preview-results.json with --preview)")
     parser.add_argument("--preview", action="store_true",
                         help="time the editors' preview (make serve) and Hugo's server instead of the published build")
+    parser.add_argument("--suite", action="store_true",
+                        help="time the test suite (make test) beside a yardstick of the machine's speed")
     args = parser.parse_args()
     if args.preview:
         return preview_main(args.sizes, args.output or REPO / "bench" / "preview-results.json")
+    if args.suite:
+        return suite_main(args.output or REPO / "bench" / "suite-results.json")
     args.output = args.output or REPO / "bench" / "results.json"
     if not CHROMIUM.exists():  # say so now, not after minutes of builds
         raise SystemExit("The first-view measurement needs Debian's Chromium: sudo apt-get install chromium")
@@ -294,6 +300,19 @@ def preview_main(sizes: list[int], output: Path) -> int:
                                   for k in preview_bench.KINDS if k in figures["edits"]))
             shutil.rmtree(site)
     output.write_text(json.dumps(results, indent=2) + "\n")
+    print(f"figures written to {output.relative_to(REPO) if output.is_relative_to(REPO) else output}")
+    return 0
+
+
+def suite_main(output: Path) -> int:
+    """The suite's time between two bare builds of N = 1,000 (suite_bench.py says why)."""
+    with tempfile.TemporaryDirectory(prefix="strategy-bench-") as scratch:
+        site = generate_site(Path(scratch) / "site", suite_bench.YARDSTICK_POSTS)
+        config = bare_config(site)
+        figures = suite_bench.measure(REPO, lambda: timed_build(site, config, Path(scratch) / "out", {})[0])
+    print(suite_bench.report(figures))
+    output.write_text(json.dumps({"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]}, **figures},
+                                 indent=2) + "\n")
     print(f"figures written to {output.relative_to(REPO) if output.is_relative_to(REPO) else output}")
     return 0
 

@@ -131,6 +131,7 @@ def test_build_refuses_bad_content_naming_the_same_problems_and_writes_no_site(n
     assert result.returncode != 0
     assert_reports(result.stdout + result.stderr, CASE[name])
     assert [p.name for p in folder.iterdir()] == ["repo"], "a half-built site was left behind"
+    assert f"The build failed; nothing was written to {folder / 'site'}." in result.stderr
 
 
 def test_cases_share_a_site_only_where_they_touch_different_files():
@@ -183,6 +184,7 @@ def test_a_refused_build_reports_every_problem_and_keeps_the_old_site_byte_for_b
     result = build(site_copy, site_dir)
 
     assert result.returncode != 0
+    assert f"The build failed; {site_dir} was left as it was." in result.stderr
     for case in cases:
         assert_reports(result.stdout + result.stderr, case)
     assert {p.relative_to(site_dir): p.read_bytes() for p in site_dir.rglob("*") if p.is_file()} == published

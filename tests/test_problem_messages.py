@@ -124,12 +124,19 @@ YAML_MISTAKES = {  # text -> the line the mistake is on, and what the English me
     "title: Why: now\n": (1, "a ': ' inside a value"),
     "title: a\n  summary: b\n": (2, "a line indented further than the one above it"),
     "title: a\n\tsummary: b\n": (2, "a tab (indent with spaces)"),
-    "title: `code`\n": (1, "such as @, ` or %"),
+    "title: `code`\n": (1, "such as @, `, %, ! or ?"),
     "title: *bold* move\n": (1, "a value that starts with * or &"),
     'title: "C:\\path"\n': (1, "a backslash inside double quotes"),
     "title: | x\n": (1, "text on the same line as | or >"),
     'title: "Why" now\nsummary: x\n': (1, "does not line up with the fields or items around it"),
     "items:\n  - id: a\n    x: 1\n   y: 2\n": (4, "does not line up with the fields or items around it"),
+    # Found by an editor trying the messages (26 November): each once ended in YAML's English.
+    "title: *bold\n": (1, "a value that starts with * or &"),
+    "title: !Setting the context\n": (1, "such as @, `, %, ! or ?"),
+    "title: ? x\n": (1, "such as @, `, %, ! or ?"),
+    "title: - x\n": (1, "a '- ' where a value was expected"),
+    'title: "a\\x"\n': (1, "write each backslash twice"),
+    "kind: series\ntimescale short\ndate: 2026-01-01\n": (2, "is the ': ' after the field's name missing?"),
 }
 # The parser the build uses (libyaml's, where PyYAML has it) and the pure-Python one: their words differ.
 LOADERS = [loader for loader in (getattr(yaml, "CSafeLoader", None), yaml.SafeLoader) if loader]

@@ -40,6 +40,8 @@ def build_site(root: Path, site_dir: Path, extra_args: list[str] | None = None) 
         return 2
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
                "--config-file", str(root / "mkdocs.yml"), *(extra_args or [])]
+    # What a failed build says it left: the old site as it was, or nothing at all.
+    first = "" if site_dir.exists() else "_first"
     with _StopSignals() as stop:
         site_dir.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-", dir=site_dir.parent))
@@ -47,10 +49,10 @@ def build_site(root: Path, site_dir: Path, extra_args: list[str] | None = None) 
             status = stop.run([*command, "--site-dir", str(staging)], cwd=root,
                               env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
             if stop.signal_number:
-                print(message("build_interrupted", folder=site_dir), file=sys.stderr)
+                print(message(f"build_interrupted{first}", folder=site_dir), file=sys.stderr)
                 return 128 + stop.signal_number
             if status != 0:
-                print(message("build_failed", folder=site_dir), file=sys.stderr)
+                print(message(f"build_failed{first}", folder=site_dir), file=sys.stderr)
                 return status if status > 0 else 128 - status  # -N: ended by signal N
             _replace(site_dir, staging)
         finally:

@@ -85,7 +85,8 @@ def syntax_problem(error: yaml.YAMLError, file: str, offset: int = 0) -> Problem
     return Problem(file, line, "", phrase("expected.yaml"), found)
 
 
-_REPORTED_WHERE_IT_OPENS = ("unclosed_quote", "unclosed_bracket")
+# YAML finds these where it gives up, lines after the mistake: its context names the line.
+_REPORTED_WHERE_IT_OPENS = ("unclosed_quote", "unclosed_bracket", "missing_colon")
 
 
 def _syntax_mistake(problem: str, context: str) -> str:
@@ -98,12 +99,17 @@ def _syntax_mistake(problem: str, context: str) -> str:
         return "tab"
     if problem.startswith("mapping values are not allowed"):
         return "colon"
-    if "alias" in context or "anchor" in context:
+    if problem.startswith("could not find expected ':'"):
+        return "missing_colon"
+    if "alias" in context or "anchor" in context or "undefined alias" in problem:
         return "star_or_ampersand"
-    if "escape character" in problem:
+    if "escape" in problem or "hexdecimal" in problem or "hexadecimal" in problem:
         return "backslash"
-    if "cannot start any token" in problem:
+    if ("cannot start any token" in problem or "constructor for the tag" in problem
+            or problem.startswith("mapping keys are not allowed")):  # @ ` % ! ?
         return "reserved_start"
+    if "sequence entries are not allowed" in problem:
+        return "dash"
     if "block scalar" in context:
         return "block_scalar"
     if "block mapping" in context or "block collection" in context:
