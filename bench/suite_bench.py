@@ -39,7 +39,8 @@ def run_suite(repo: Path) -> dict:
     result = subprocess.run(["make", "test"], cwd=repo, capture_output=True, text=True)
     seconds = time.perf_counter() - started
     busy_after, all_after = machine_cpu_seconds()
-    summary = [line for line in result.stdout.splitlines() if " in " in line and ("passed" in line or "failed" in line)]
+    summary = [line.strip("= ") for line in result.stdout.splitlines()
+               if " in " in line and ("passed" in line or "failed" in line)]
     if result.returncode != 0:
         raise SystemExit(f"make test failed ({result.returncode}):\n{result.stdout[-3000:]}\n{result.stderr[-2000:]}")
     return {"seconds": round(seconds, 1), "machine_busy_cpu_seconds": round(busy_after - busy_before, 1),
