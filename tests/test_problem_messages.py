@@ -162,6 +162,16 @@ def test_the_checker_reads_front_matter_with_the_same_words():
     assert "a ': ' inside a value" in problems[0].text("en")
 
 
+def test_a_value_that_yaml_would_quietly_cut_short_is_refused():
+    # '&Co' is a YAML anchor, not text: the title would be published as "news".
+    text = "title: &Co news\nsummary: Fine.\nitems:\n  - &first one\n  - two\n"
+    document, problems = parse_yaml(text, "docs/en/post.md", first_line=2)
+
+    assert [(problem.line, problem.field) for problem in problems] == [(2, "title"), (5, "items[1]")]
+    assert all("a value that starts with * or & (put the value in quotes)" in problem.text("en") for problem in problems)
+    assert parse_yaml('title: "&Co news"\n', "docs/en/post.md")[1] == []
+
+
 # --- every phrase of every message comes from the catalogue -----------------------
 
 CORE = sorted((REPO / "hooks/strategy").glob("*.py"))

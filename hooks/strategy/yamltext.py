@@ -36,6 +36,7 @@ class YamlDocument:
     data: object
     lines: dict[Path, int] = field(default_factory=dict)
     duplicate_keys: list[tuple[Path, int]] = field(default_factory=list)
+    anchored: list[tuple[Path, int]] = field(default_factory=list)  # values that start with &name
 
     def line_of(self, path: Path) -> int | None:
         """The line of the deepest part of ``path`` that is known."""
@@ -64,10 +65,14 @@ def parse_yaml(text: str, file: str, first_line: int = 1) -> tuple[YamlDocument 
         loader.dispose()
     document = YamlDocument(data if data is not None else {})
     if node is not None:
-        _index_lines(node, (), offset, document)
+        _index_lines(node, (), offset, document, text)
     problems = [
         Problem(file, line, position(path, document.data), phrase("expected.stated_once"), phrase("found.stated_again"))
         for path, line in document.duplicate_keys
+    ] + [
+        # Valid YAML, but never what an editor meant: 'title: &Co news' would publish "news".
+        Problem(file, line, position(path, document.data), phrase("expected.yaml"), phrase("found.yaml.star_or_ampersand"))
+        for path, line in document.anchored
     ]
     return document, problems
 
@@ -117,8 +122,10 @@ def _syntax_mistake(problem: str, context: str) -> str:
     return ""
 
 
-def _index_lines(node: yaml.Node, path: Path, offset: int, document: YamlDocument) -> None:
+def _index_lines(node: yaml.Node, path: Path, offset: int, document: YamlDocument, text: str) -> None:
     document.lines.setdefault(path, node.start_mark.line + 1 + offset)
+    if text.startswith("&", node.start_mark.index):  # a node's marks start at its anchor
+        document.anchored.append((path, node.start_mark.line + 1 + offset))
     if isinstance(node, yaml.MappingNode):
         seen = set()
         for key_node, value_node in node.value:
@@ -128,10 +135,10 @@ def _index_lines(node: yaml.Node, path: Path, offset: int, document: YamlDocumen
                 document.duplicate_keys.append((child, key_node.start_mark.line + 1 + offset))
             seen.add(key)
             document.lines[child] = key_node.start_mark.line + 1 + offset
-            _index_lines(value_node, child, offset, document)
+            _index_lines(value_node, child, offset, document, text)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _index_lines(item, path + (index,), offset, document)
+            _index_lines(item, path + (index,), offset, document, text)
 
 
 @dataclass(frozen=True)
