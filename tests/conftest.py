@@ -43,8 +43,9 @@ def compile_hooks() -> None:
     """Write the hooks' bytecode beside them, once per test process, so that the copies the
     tests make carry it (copy_site_sources). Otherwise every command and build run in a
     copy compiles every module of hooks/ again: a third of a `make check` on a machine
-    that sets PYTHONDONTWRITEBYTECODE, as CI's does. The bytecode is checked against each
-    module's source, so a copy whose hook a test edits is compiled afresh."""
+    that sets PYTHONDONTWRITEBYTECODE, as this one does (and so, likely, CI's). The
+    bytecode is checked against each module's source, so a copy whose hook a test edits
+    is compiled afresh."""
     compileall.compile_dir(REPO / "hooks", quiet=1, invalidation_mode=py_compile.PycInvalidationMode.CHECKED_HASH)
 
 
