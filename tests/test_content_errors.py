@@ -77,9 +77,8 @@ def share_sites(cases: dict[str, dict]) -> dict[str, tuple[str, ...]]:
     groups: list[tuple[list[str], set[str]]] = []
     for name, case in cases.items():
         needs = footprint(case)
-        group = None if case.get("alone") else next(
-            (group for group in groups if not group[1] & needs and not (is_site_wide(group[1]) and is_site_wide(needs))
-             and not any(cases[other].get("alone") for other in group[0])), None)
+        group = next((group for group in groups
+                      if not group[1] & needs and not (is_site_wide(group[1]) and is_site_wide(needs))), None)
         if group is None:
             groups.append(group := ([], set()))
         group[0].append(name)
