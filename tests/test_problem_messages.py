@@ -137,6 +137,10 @@ YAML_MISTAKES = {  # text -> the line the mistake is on, and what the English me
     "title: - x\n": (1, "a '- ' where a value was expected"),
     'title: "a\\x"\n': (1, "write each backslash twice"),
     "kind: series\ntimescale short\ndate: 2026-01-01\n": (2, "is the ': ' after the field's name missing?"),
+    # ... and a second (26 November): the first field of a block without its ': ', a quote inside quotes.
+    "kind series\nid: x\ntitle: y\n": (1, "is the ': ' after the field's name missing?"),
+    "items:\n  - id ds-x\n    text: y\n": (2, "is the ': ' after the field's name missing?"),
+    "title: 'Wales's plan'\n": (1, "put the whole value in double quotes"),
 }
 # The parser the build uses (libyaml's, where PyYAML has it) and the pure-Python one: their words differ.
 LOADERS = [loader for loader in (getattr(yaml, "CSafeLoader", None), yaml.SafeLoader) if loader]
@@ -147,7 +151,7 @@ LOADERS = [loader for loader in (getattr(yaml, "CSafeLoader", None), yaml.SafeLo
 def test_a_yaml_mistake_is_named_on_its_line_with_what_to_do_in_the_editors_language(text, loader):
     with pytest.raises(yaml.YAMLError) as raised:
         yaml.load(text, Loader=loader)
-    problem = syntax_problem(raised.value, "docs/en/post.md", offset=1)  # front matter starts on line 2
+    problem = syntax_problem(raised.value, "docs/en/post.md", offset=1, text=text)  # front matter starts on line 2
 
     line, says = YAML_MISTAKES[text]
     assert problem.line == line + 1
@@ -170,6 +174,17 @@ def test_a_value_that_yaml_would_quietly_cut_short_is_refused():
     assert [(problem.line, problem.field) for problem in problems] == [(2, "title"), (5, "items[1]")]
     assert all("a value that starts with * or & (put the value in quotes)" in problem.text("en") for problem in problems)
     assert parse_yaml('title: "&Co news"\n', "docs/en/post.md")[1] == []
+
+
+def test_a_backslash_that_would_change_the_text_is_refused_where_it_is():
+    # "C:\new" in double quotes is YAML for a line break; "\x41" for an A. Only \" and \\ are kept.
+    text = 'title: "Files in C:\\new"\nsummary: "A \\"quoted\\" word, and C:\\\\temp"\nlocation: "one\n  \\x41"\n'
+    document, problems = parse_yaml(text, "docs/en/post.md", first_line=2)
+
+    assert document.data["summary"] == 'A "quoted" word, and C:\\temp'
+    assert [(problem.line, problem.field) for problem in problems] == [(2, "title"), (5, "location")]
+    assert all("a backslash inside double quotes (write each backslash twice: \\\\)" in problem.text("en")
+               for problem in problems)
 
 
 # --- every phrase of every message comes from the catalogue -----------------------

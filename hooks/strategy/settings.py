@@ -34,7 +34,7 @@ def site_config(root: Path) -> dict:
     try:
         config = yaml.load(text, Loader=_IgnoreTags) or {}
     except yaml.YAMLError as error:
-        raise ContentError([syntax_problem(error, CONFIG_FILE)]) from None
+        raise ContentError([syntax_problem(error, CONFIG_FILE, text=text)]) from None
     return config if isinstance(config, dict) else {}
 
 

@@ -6,6 +6,7 @@ into dates, so a bad date is reported like any other wrong value.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import yaml
@@ -37,6 +38,7 @@ class YamlDocument:
     lines: dict[Path, int] = field(default_factory=dict)
     duplicate_keys: list[tuple[Path, int]] = field(default_factory=list)
     anchored: list[tuple[Path, int]] = field(default_factory=list)  # values that start with &name
+    escaped: list[tuple[Path, int]] = field(default_factory=list)  # "\n", "\x41"... in double quotes
 
     def line_of(self, path: Path) -> int | None:
         """The line of the deepest part of ``path`` that is known."""
@@ -60,7 +62,7 @@ def parse_yaml(text: str, file: str, first_line: int = 1) -> tuple[YamlDocument 
         return None, [Problem(file, line, "", phrase("expected.no_control_characters"),
                               phrase("found.control_character", name=f"U+{error.character:04X}"))]
     except yaml.YAMLError as error:
-        return None, [syntax_problem(error, file, offset)]
+        return None, [syntax_problem(error, file, offset, text)]
     finally:
         loader.dispose()
     document = YamlDocument(data if data is not None else {})
@@ -73,11 +75,25 @@ def parse_yaml(text: str, file: str, first_line: int = 1) -> tuple[YamlDocument 
         # Valid YAML, but never what an editor meant: 'title: &Co news' would publish "news".
         Problem(file, line, position(path, document.data), phrase("expected.yaml"), phrase("found.yaml.star_or_ampersand"))
         for path, line in document.anchored
+    ] + [
+        # Also valid YAML that changes the text: "C:\new" would publish a line break.
+        Problem(file, line, position(path, document.data), phrase("expected.yaml"), phrase("found.yaml.backslash"))
+        for path, line in document.escaped
     ]
     return document, problems
 
 
-def syntax_problem(error: yaml.YAMLError, file: str, offset: int = 0) -> Problem:
+def _lacks_colon(text: str, index: int) -> bool:
+    """Whether line ``index`` (from 0) of ``text`` is a field's name, or a list item's first
+    field, written without its ': '."""
+    lines = text.splitlines()
+    if not 0 <= index < len(lines):
+        return False
+    line = lines[index].strip().removeprefix("- ")
+    return bool(line) and not line.startswith(("#", "-", "'", '"')) and ":" not in line
+
+
+def syntax_problem(error: yaml.YAMLError, file: str, offset: int = 0, text: str = "") -> Problem:
     """A YAML syntax error as the editor's mistake, in the catalogue's words and with what
     to do (problem.found.yaml.*), at the line the mistake is on: an unclosed quote is
     reported where it opens, not where YAML gave up looking for its end. A mistake not
@@ -85,6 +101,9 @@ def syntax_problem(error: yaml.YAMLError, file: str, offset: int = 0) -> Problem
     mistake = _syntax_mistake(str(getattr(error, "problem", "") or ""), str(getattr(error, "context", "") or ""))
     mark = getattr(error, "context_mark" if mistake in _REPORTED_WHERE_IT_OPENS else "problem_mark", None)
     line = mark.line + 1 + offset if mark else None
+    if mistake == "colon" and mark and _lacks_colon(text, mark.line - 1):
+        # 'kind series' above 'id: x': YAML reads both lines as one name, and stops at the ': '.
+        mistake, line = "missing_colon", line - 1
     found = phrase(f"found.yaml.{mistake}") if mistake else phrase(
         "found.syntax_error", reason=getattr(error, "problem", None) or str(error))
     return Problem(file, line, "", phrase("expected.yaml"), found)
@@ -122,10 +141,20 @@ def _syntax_mistake(problem: str, context: str) -> str:
     return ""
 
 
+# A backslash in double quotes that does more than keep a quote or itself (\" and \\): the
+# escapes that turn "\n", "\t", "\x41" or "\_" into other characters than were typed.
+_ESCAPE = re.compile(r'(?<!\\)(?:\\\\)*\\[^"\\]')
+
+
 def _index_lines(node: yaml.Node, path: Path, offset: int, document: YamlDocument, text: str) -> None:
     document.lines.setdefault(path, node.start_mark.line + 1 + offset)
     if text.startswith("&", node.start_mark.index):  # a node's marks start at its anchor
         document.anchored.append((path, node.start_mark.line + 1 + offset))
+    if isinstance(node, yaml.ScalarNode) and node.style == '"':
+        written = text[node.start_mark.index:node.end_mark.index]
+        escape = _ESCAPE.search(written)
+        if escape:
+            document.escaped.append((path, node.start_mark.line + 1 + offset + written.count("\n", 0, escape.start())))
     if isinstance(node, yaml.MappingNode):
         seen = set()
         for key_node, value_node in node.value:
