@@ -143,7 +143,8 @@ def prepare(root, raw_options: dict | None, preview: bool, site_url: str, bodies
         except ContentError as error:
             problems += error.problems
     if problems:
-        raise ContentError(problems + bodies.check_unrendered() + _links_to_missing_pages(Path(root), bodies, mission_ids))
+        raise ContentError(problems + bodies.check_unrendered()
+                           + _broken_links_before_the_content_reads(Path(root), bodies, mission_ids))
     publication = Publication(
         content, moment=build_moment(), preview=preview, options=options, consultation=options.consultation,
         addresses=SiteAddresses.from_settings(site_url, options.language_site_urls, options.x_default_language),
@@ -161,7 +162,7 @@ def prepare(root, raw_options: dict | None, preview: bool, site_url: str, bodies
     return publication
 
 
-def _links_to_missing_pages(root: Path, bodies: BodyChecker, mission_ids) -> list[Problem]:
+def _broken_links_before_the_content_reads(root: Path, bodies: BodyChecker, mission_ids) -> list[Problem]:
     """Links to pages that do not exist, and to anchors their page does not have, found
     even when other problems stop the content from being read whole, so that a broken
     link is not hidden behind them. Links to drafts need each post's state, and anchors

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from .problems import Problem, describe, phrase, position
+from .problems import Phrase, Problem, describe, phrase, position
 
 Path = tuple  # a path into the data, such as ("missions", 2, "actions", 0, "owner")
 
@@ -36,9 +36,8 @@ class YamlDocument:
 
     data: object
     lines: dict[Path, int] = field(default_factory=dict)
-    duplicate_keys: list[tuple[Path, int]] = field(default_factory=list)
-    anchored: list[tuple[Path, int]] = field(default_factory=list)  # values that start with &name
-    escaped: list[tuple[Path, int]] = field(default_factory=list)  # "\n", "\x41"... in double quotes
+    # What parses but is not what an editor meant: (path, line, (expected, found)).
+    written_wrong: list[tuple[Path, int, tuple[Phrase, Phrase]]] = field(default_factory=list)
 
     def line_of(self, path: Path) -> int | None:
         """The line of the deepest part of ``path`` that is known."""
@@ -68,19 +67,16 @@ def parse_yaml(text: str, file: str, first_line: int = 1) -> tuple[YamlDocument 
     document = YamlDocument(data if data is not None else {})
     if node is not None:
         _index_lines(node, (), offset, document, text)
-    problems = [
-        Problem(file, line, position(path, document.data), phrase("expected.stated_once"), phrase("found.stated_again"))
-        for path, line in document.duplicate_keys
-    ] + [
-        # Valid YAML, but never what an editor meant: 'title: &Co news' would publish "news".
-        Problem(file, line, position(path, document.data), phrase("expected.yaml"), phrase("found.yaml.star_or_ampersand"))
-        for path, line in document.anchored
-    ] + [
-        # Also valid YAML that changes the text: "C:\new" would publish a line break.
-        Problem(file, line, position(path, document.data), phrase("expected.yaml"), phrase("found.yaml.backslash"))
-        for path, line in document.escaped
-    ]
+    problems = [Problem(file, line, position(path, document.data), expected, found)
+                for path, line, (expected, found) in document.written_wrong]
     return document, problems
+
+
+_STATED_AGAIN = (phrase("expected.stated_once"), phrase("found.stated_again"))
+# Valid YAML, but never what an editor meant: 'title: &Co news' would publish "news", and
+# "C:\new" in double quotes a line break.
+_ANCHORED = (phrase("expected.yaml"), phrase("found.yaml.star_or_ampersand"))
+_ESCAPED = (phrase("expected.yaml"), phrase("found.yaml.backslash"))
 
 
 def _lacks_colon(text: str, index: int) -> bool:
@@ -149,19 +145,20 @@ _ESCAPE = re.compile(r'(?<!\\)(?:\\\\)*\\[^"\\]')
 def _index_lines(node: yaml.Node, path: Path, offset: int, document: YamlDocument, text: str) -> None:
     document.lines.setdefault(path, node.start_mark.line + 1 + offset)
     if text.startswith("&", node.start_mark.index):  # a node's marks start at its anchor
-        document.anchored.append((path, node.start_mark.line + 1 + offset))
+        document.written_wrong.append((path, node.start_mark.line + 1 + offset, _ANCHORED))
     if isinstance(node, yaml.ScalarNode) and node.style == '"':
         written = text[node.start_mark.index:node.end_mark.index]
         escape = _ESCAPE.search(written)
         if escape:
-            document.escaped.append((path, node.start_mark.line + 1 + offset + written.count("\n", 0, escape.start())))
+            line = node.start_mark.line + 1 + offset + written.count("\n", 0, escape.start())
+            document.written_wrong.append((path, line, _ESCAPED))
     if isinstance(node, yaml.MappingNode):
         seen = set()
         for key_node, value_node in node.value:
             key = key_node.value
             child = path + (key,)
             if key in seen:
-                document.duplicate_keys.append((child, key_node.start_mark.line + 1 + offset))
+                document.written_wrong.append((child, key_node.start_mark.line + 1 + offset, _STATED_AGAIN))
             seen.add(key)
             document.lines[child] = key_node.start_mark.line + 1 + offset
             _index_lines(value_node, child, offset, document, text)
