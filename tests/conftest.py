@@ -231,6 +231,21 @@ def site_url(tmp_path_factory):
     server.shutdown()
 
 
+# The page as a reader sees it once it stops moving: loaded, its fonts ready, and no
+# transition or finite animation still running (an infinite one, a pulse, never ends).
+# document.getAnimations() applies pending style changes first, so a transition that a
+# key press has just started is counted.
+SETTLED = """() => document.readyState === 'complete' && document.fonts.status === 'loaded'
+  && document.getAnimations().every(a => a.playState !== 'running' && a.playState !== 'pending'
+                                        || a.effect === null || a.effect.getComputedTiming().endTime === Infinity)"""
+
+
+def settle(page) -> None:
+    """Wait until ``page`` has settled (see SETTLED). Never a fixed sleep: on a busy
+    machine or a newer browser a slide takes longer, and this waits for it."""
+    page.wait_for_function(SETTLED, polling="raf")
+
+
 def tab_to(page, selector: str, most: int = 30) -> None:
     """Press Tab until the element matching ``selector`` has the focus, as a keyboard user would."""
     for _ in range(most):

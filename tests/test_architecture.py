@@ -93,3 +93,13 @@ def test_hooks_run_in_the_order_their_work_needs():
     assert position("feeds.py") < position("search_index.py")
     # The policy hashes the page's final scripts; the not-found pages move once finished.
     assert hooks[-2:] == ["page_output.py", "not_found.py"]
+
+
+def test_no_browser_test_waits_a_fixed_time():
+    # A fixed sleep passes on an idle machine and fails on a busy one or a newer
+    # browser: browser tests wait for a condition, or for the page to settle
+    # (conftest.settle). Polling a condition with a short sleep between tries is fine.
+    fixed_wait = "wait_for" + "_timeout("
+    waits = [f"{path.name}:{number}" for path in sorted((REPO / "tests").glob("*.py"))
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if fixed_wait in line]
+    assert waits == []

@@ -10,6 +10,7 @@ from urllib.parse import unquote
 
 import pytest
 
+from conftest import settle
 from test_browser import LANGUAGE_ROOTS, PAGE_KINDS, page_url
 
 WIDTHS = (320, 375, 1280)
@@ -67,6 +68,15 @@ def tab(browser):
     context.close()
 
 
+@pytest.fixture(params=("no-preference", "reduce"))
+def motion(request, tab):
+    """The reader's motion setting: the menu slides as the theme animates it, or, with
+    prefers-reduced-motion, opens and closes at once. Every menu test runs with both."""
+    tab.emulate_media(reduced_motion=request.param)
+    yield request.param
+    tab.emulate_media(reduced_motion="no-preference")
+
+
 @pytest.fixture(scope="module")
 def survey(tab, site_url):
     """What a reader meets on each page at one width in one language: the page's
@@ -79,6 +89,7 @@ def survey(tab, site_url):
             pages = {}
             for kind, path in EVERY_KIND.items():
                 tab.goto(page_url(site_url, language, path))
+                settle(tab)
                 width_of_page = tab.evaluate("document.documentElement.scrollWidth")
                 small = tab.evaluate(SMALL_TARGETS)
                 small_text = tab.evaluate(SMALL_TEXT)
@@ -136,7 +147,7 @@ def test_header_links_and_banners_are_at_least_14_px(tab, site_url, language):
 
 @pytest.mark.parametrize("width", (320, 375))
 @pytest.mark.parametrize("language, menu, first_link", [("en", "Menu", "Home"), ("cy", "Dewislen", "Hafan")])
-def test_the_menu_opens_and_closes_from_the_keyboard(tab, site_url, language, menu, first_link, width):
+def test_the_menu_opens_and_closes_from_the_keyboard(tab, motion, site_url, language, menu, first_link, width):
     tab.set_viewport_size({"width": width, "height": 800})
     tab.goto(page_url(site_url, language, "posts/missions/digital-inclusion/"))
     button = tab.get_by_role("button", name=menu)
@@ -152,8 +163,8 @@ def test_the_menu_opens_and_closes_from_the_keyboard(tab, site_url, language, me
     tab.keyboard.press("Enter")
     assert button.get_attribute("aria-expanded") == "true"
     tab.wait_for_function("document.activeElement.closest('.md-sidebar--primary') !== null")
-    link = tab.get_by_role("link", name=first_link, exact=True).first
-    link.wait_for(state="visible")
+    settle(tab)
+    assert tab.get_by_role("link", name=first_link, exact=True).first.is_visible()
     assert tab.evaluate(FOCUSED)["on_screen"]
 
     tab.keyboard.press("Escape")
@@ -162,6 +173,40 @@ def test_the_menu_opens_and_closes_from_the_keyboard(tab, site_url, language, me
     tab.keyboard.press("Space")
     assert button.get_attribute("aria-expanded") == "true"
     tab.keyboard.press("Escape")
+
+
+# Opens or closes the menu and says, in the same frame, what is still moving and where
+# the drawer is: read at once, so that a slow machine cannot let a slide end unseen.
+TOGGLE_THE_MENU = """() => {
+  document.querySelector('[data-strategy-menu-button]').click();
+  const drawer = document.querySelector('.md-sidebar--primary');
+  return {moving: document.getAnimations().filter(a => a.playState === 'running' || a.playState === 'pending')
+                          .map(a => (a.transitionProperty || a.animationName) + ' of ' + a.effect.target.className),
+          left: Math.round(drawer.getBoundingClientRect().left),
+          visible: getComputedStyle(drawer).visibility === 'visible'};
+}"""
+
+
+@pytest.mark.parametrize("language", LANGUAGE_ROOTS)
+def test_with_reduced_motion_the_menu_opens_and_closes_without_sliding(tab, site_url, language):
+    tab.set_viewport_size({"width": 375, "height": 700})
+    tab.goto(page_url(site_url, language, "delivery-plan/"))
+
+    tab.emulate_media(reduced_motion="no-preference")
+    opened = tab.evaluate(TOGGLE_THE_MENU)
+    assert any("md-sidebar--primary" in moving for moving in opened["moving"]), "without the setting the drawer slides"
+    assert opened["left"] < 0, "and starts off screen"
+    tab.evaluate(TOGGLE_THE_MENU)
+    settle(tab)
+
+    tab.emulate_media(reduced_motion="reduce")
+    try:
+        opened = tab.evaluate(TOGGLE_THE_MENU)
+        assert opened == {"moving": [], "left": 0, "visible": True}, "open at once, nothing moving"
+        closed = tab.evaluate(TOGGLE_THE_MENU)
+        assert closed["moving"] == [] and not closed["visible"], "closed at once"
+    finally:
+        tab.emulate_media(reduced_motion="no-preference")
 
 
 def test_at_desktop_width_the_menu_button_is_not_needed(tab, site_url):
@@ -236,7 +281,7 @@ SEEN = """() => {
 @pytest.mark.parametrize("width", (320, 375))
 @pytest.mark.parametrize("language", LANGUAGE_ROOTS)
 @pytest.mark.parametrize("path", ("", "events/", "delivery-plan/"))
-def test_in_the_open_menu_every_tab_stop_is_seen_and_tabbing_out_closes_it(tab, site_url, language, path, width):
+def test_in_the_open_menu_every_tab_stop_is_seen_and_tabbing_out_closes_it(tab, motion, site_url, language, path, width):
     tab.set_viewport_size({"width": width, "height": 700})
     tab.goto(page_url(site_url, language, path))
     tab.focus("[data-strategy-menu-button]")
@@ -244,6 +289,7 @@ def test_in_the_open_menu_every_tab_stop_is_seen_and_tabbing_out_closes_it(tab, 
     tab.wait_for_function("document.activeElement.closest('.md-sidebar--primary') !== null")
     stops, unseen = [], []
     for _ in range(40):
+        settle(tab)  # the drawer has slid in; Material fades a focused anchor in
         stop = tab.evaluate(SEEN)
         if not stop["in_menu"]:
             break
@@ -251,23 +297,24 @@ def test_in_the_open_menu_every_tab_stop_is_seen_and_tabbing_out_closes_it(tab, 
         if not (stop["shown"] and stop["on_screen"]):
             unseen.append(stop["what"])
         tab.keyboard.press("Tab")
-        tab.wait_for_timeout(30)
     else:
         pytest.fail("Tab never leaves the menu")
     assert unseen == [], f"focused in the menu but not seen: {unseen}"
     assert len(stops) >= 5, stops
     assert stop["open"] == "false", "focus that leaves the menu closes it"
-    tab.wait_for_timeout(400)  # the drawer slides away; Material fades anchors in on focus
+    settle(tab)  # the drawer slides away
     stop = tab.evaluate(SEEN)
     assert stop["shown"] and stop["on_screen"], stop
 
 
 @pytest.mark.parametrize("language, contents", [("en", "Events"), ("cy", "Digwyddiadau")])
-def test_the_current_pages_contents_open_from_the_keyboard_in_the_menu(tab, site_url, language, contents):
+def test_the_current_pages_contents_open_from_the_keyboard_in_the_menu(tab, motion, site_url, language, contents):
     tab.set_viewport_size({"width": 320, "height": 700})
     tab.goto(page_url(site_url, language, "events/"))
     tab.focus("[data-strategy-menu-button]")
     tab.keyboard.press("Enter")
+    tab.wait_for_function("document.activeElement.closest('.md-sidebar--primary') !== null")  # the menu gives the focus
+    settle(tab)
     opener = tab.locator(".md-sidebar--primary [role=button]", has_text=contents).first
     assert opener.get_attribute("aria-expanded") == "false"
     opener.focus()
@@ -278,7 +325,7 @@ def test_the_current_pages_contents_open_from_the_keyboard_in_the_menu(tab, site
     tab.keyboard.press("Space")
     assert opener.get_attribute("aria-expanded") == "true"
     tab.keyboard.press("Tab")
-    tab.wait_for_timeout(400)  # the contents slide in
+    settle(tab)  # the contents slide in
     stop = tab.evaluate(SEEN)
     assert stop["in_menu"] and stop["shown"] and stop["on_screen"], stop
 

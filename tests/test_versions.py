@@ -76,8 +76,9 @@ def test_the_site_root_takes_the_reader_to_the_language_their_browser_prefers(br
 def test_without_script_the_site_root_offers_both_languages(browser, versions_url):
     context = browser.new_context(java_script_enabled=False, locale="cy-GB")
     page = context.new_page()
-    page.goto(versions_url)
-    page.wait_for_timeout(500)
+    page.goto(versions_url)  # returns once the page has loaded
+    # Without scripts only a timed refresh could move the reader on: there is none.
+    assert page.locator('meta[http-equiv="refresh"]').count() == 0
     assert page.url == versions_url
     page.get_by_role("link", name="Mynd i fersiwn gyfredol y strategaeth, yn Gymraeg").click()
     page.wait_for_url(versions_url + "latest/cy/")
