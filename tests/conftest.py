@@ -33,8 +33,8 @@ REPO = Path(__file__).resolve().parents[1]
 FIXTURE = REPO / "tests" / "fixture_site"
 """The tests' own content (docs/ and data/, see its README.md): behaviour is tested on it, so that
 editors can replace the sample content in the repository's docs/ and data/ without breaking a test."""
-CONTENT = ("docs", "data")
-CODE = ("schemas", "hooks", "overrides", "mkdocs.yml")
+CONTENT = ("docs", "data", "mkdocs.yml")  # a site's own: its pages, its plan, its name, address and options
+CODE = ("schemas", "hooks", "overrides")
 SITE_SOURCES = CONTENT + CODE
 
 
@@ -57,7 +57,7 @@ def copy_hooks(destination: Path) -> None:
 
 def copy_site_sources(destination: Path, content: Path = FIXTURE) -> Path:
     """A copy of everything a build reads, for tests that change content: the fixture's
-    content (or ``content``'s: REPO for the sample) with the repository's code and options."""
+    content and options (or ``content``'s: REPO for the sample site) with the repository's code."""
     for name in SITE_SOURCES:
         source = (content if name in CONTENT else REPO) / name
         if name == "hooks":

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import REPO
+from conftest import FIXTURE, REPO
 
 CORE = REPO / "hooks" / "strategy"
 # An HTML (or XML, SVG) tag: '<p', '</td>', '<br>', '<svg '...
@@ -69,30 +69,40 @@ def test_the_core_imports_nothing_from_mkdocs():
         assert not [name for name in imported if name.split(".")[0] in ("mkdocs", "material", "mkdocs_static_i18n")], path
 
 
-def _hooks() -> list[str]:
+def _config(site: Path) -> dict:
     class IgnoreTags(yaml.SafeLoader):
         pass
 
     IgnoreTags.add_multi_constructor("", lambda loader, suffix, node: None)
-    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=IgnoreTags)
-    return [Path(hook).name for hook in config["hooks"]]
+    return yaml.load((site / "mkdocs.yml").read_text(encoding="utf-8"), Loader=IgnoreTags)
 
 
-def test_hooks_run_in_the_order_their_work_needs():
-    hooks = _hooks()
-    position = hooks.index
-    # Nothing is built into a folder the build may not replace.
-    assert hooks[0] == "build_safety.py"
-    # The model and the options are loaded before any other of our hooks reads them
-    # (the two that choose which languages this process builds read neither).
-    assert all(position("content.py") < position(h) for h in hooks
-               if h not in ("build_safety.py", "preview_languages.py", "language_builds.py", "content.py"))
-    # A page's blocks are back in its HTML before the feeds keep that HTML...
-    assert position("plan_blocks.py") < position("feeds.py")
-    # ...which the search index reads.
-    assert position("feeds.py") < position("search_index.py")
-    # The policy hashes the page's final scripts; the not-found pages move once finished.
-    assert hooks[-2:] == ["page_output.py", "not_found.py"]
+def _hooks() -> list[str]:
+    return [Path(hook).name for hook in _config(REPO)["hooks"]]
+
+
+# What wires the code into a site, as opposed to what a site chooses for itself (its
+# names, address, options, pages and their menu): the same in every site, until the
+# hooks become one plugin.
+CODE_SETTINGS = ("docs_dir", "strict", "watch", "extra_css", "extra_javascript", "hooks", "markdown_extensions",
+                 "not_in_nav", "validation")
+
+
+def _code_settings(config: dict) -> dict:
+    plugins = {}
+    for entry in config["plugins"]:
+        name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
+        plugins[name] = {key: value for key, value in (options or {}).items() if key != "languages"}
+    theme = {key: value for key, value in config["theme"].items() if key != "icon"}
+    return {"theme": theme, "plugins": plugins, **{key: config.get(key) for key in CODE_SETTINGS}}
+
+
+def test_the_tests_own_site_wires_the_code_in_as_the_sample_site_does():
+    # The behaviour tests build tests/fixture_site with its own mkdocs.yml (its own
+    # name, address and options), so that a new owner can change the sample site's
+    # freely; the code it wires in must be the sample site's, or the tests would
+    # test another build than the one published.
+    assert _code_settings(_config(FIXTURE)) == _code_settings(_config(REPO))
 
 
 def test_no_browser_test_waits_a_fixed_time():

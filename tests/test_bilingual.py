@@ -11,7 +11,7 @@ from lxml import etree
 
 from conftest import build, html_pages, parse, run_strategy
 
-SITE_URL = "https://digital-strategy.example.wales/"
+SITE_URL = "https://plan.council.example/"
 
 
 def site_file(site: Path, url: str, site_url: str = SITE_URL) -> Path:

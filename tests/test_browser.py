@@ -193,11 +193,11 @@ def test_the_delivery_plan_reads_in_full_without_javascript(browser, site_url):
 
 def test_a_feed_opened_in_a_browser_is_a_readable_page(reader, site_url):
     reader.goto(site_url + "cy/feeds/digital-inclusion/feed.xml")
-    assert reader.inner_text("h1") == "Strategaeth Ddigidol Cymru: Cenhadaeth 2: Cynhwysiant digidol"
+    assert reader.inner_text("h1") == "Cynllun Digidol y Cyngor Enghreifftiol: Cenhadaeth 2: Cynhwysiant digidol"
     assert "Porthiant gwe yw hwn" in reader.inner_text(".about")
     assert reader.locator("ol li a").first.inner_text() == "Helpu pobl i fynd ar-lein yn eu cymuned eu hunain"
     reader.goto(site_url + "atom.xml")
-    assert reader.inner_text("h1") == "Digital Strategy for Wales"
+    assert reader.inner_text("h1") == "Example Council Digital Plan"
     assert reader.evaluate("document.documentElement.lang") == "en"
 
 

@@ -15,7 +15,7 @@ from lxml import etree
 from conftest import FIXTURE, build, parse
 from strategy.inputs import WALES
 
-SITE_URL = "https://digital-strategy.example.wales/"
+SITE_URL = "https://plan.council.example/"
 MISSIONS = [m["id"] for m in yaml.safe_load((FIXTURE / "data/plan.yaml").read_text())["missions"]]
 FEED_FOLDERS = {"en": "", "cy": "cy/"}
 
@@ -77,14 +77,14 @@ def test_the_site_feed_has_every_published_post_newest_first(built_site):
     assert welsh.entries[0].title == "Gweithdy ar-lein ar y strategaeth ddrafft"
     published = [e.published_parsed for e in english.entries]
     assert published == sorted(published, reverse=True)
-    assert english.feed.title == "Digital Strategy for Wales" and welsh.feed.title == "Strategaeth Ddigidol Cymru"
+    assert english.feed.title == "Example Council Digital Plan" and welsh.feed.title == "Cynllun Digidol y Cyngor Enghreifftiol"
 
 
 def test_a_mission_feed_carries_that_missions_posts(built_site):
     inclusion = feedparser.parse((built_site / "cy/feeds/digital-inclusion/feed.xml").read_bytes())
     assert [e.title for e in inclusion.entries] == ["Helpu pobl i fynd ar-lein yn eu cymuned eu hunain",
                                                     "Cynhwysiant digidol"]
-    assert inclusion.feed.title == "Strategaeth Ddigidol Cymru: Cenhadaeth 2: Cynhwysiant digidol"
+    assert inclusion.feed.title == "Cynllun Digidol y Cyngor Enghreifftiol: Cenhadaeth 2: Cynhwysiant digidol"
 
 
 def test_items_have_stable_tag_ids_and_link_to_their_twin(built_site):
@@ -92,7 +92,7 @@ def test_items_have_stable_tag_ids_and_link_to_their_twin(built_site):
     item = rss.find(".//item")
     guid = item.find("guid")
     assert guid.get("isPermaLink") == "false"
-    assert guid.text == "tag:digital-strategy.example.wales,2026:post/draft-strategy-workshop/cy"
+    assert guid.text == "tag:plan.council.example,2025:post/draft-strategy-workshop/cy"
     twin = item.find("{http://www.w3.org/2005/Atom}link")
     assert (twin.get("rel"), twin.get("hreflang"), twin.get("href")) == (
         "related", "en", SITE_URL + "posts/events/draft-strategy-workshop/")
@@ -105,7 +105,7 @@ def test_an_updated_post_is_marked_updated_without_a_new_identity(built_site):
     atom = feedparser.parse((built_site / "atom.xml").read_bytes())
     services = next(e for e in atom.entries if e.title == "Digital services")
     assert services.published.startswith("2026-11-04") and services.updated.startswith("2026-11-20")
-    assert services.id == "tag:digital-strategy.example.wales,2026:post/digital-services/en"
+    assert services.id == "tag:plan.council.example,2025:post/digital-services/en"
     assert "Updated 20 November 2026:" in services.content[0].value
     items = json.loads((built_site / "cy/feed.json").read_text())["items"]
     welsh = next(i for i in items if i["id"].endswith("post/digital-services/cy"))
@@ -162,7 +162,7 @@ def test_guids_survive_renaming_a_file_and_moving_the_site(site_copy, tmp_path):
         folder = site_copy / "docs" / language / "posts/missions"
         (folder / "digital-skills.md").rename(folder / "skills-for-everyone.md")
     config = site_copy / "mkdocs.yml"
-    config.write_text(config.read_text().replace("https://digital-strategy.example.wales/", "https://strategaeth.example.org/"))
+    config.write_text(config.read_text().replace("https://plan.council.example/", "https://strategaeth.example.org/"))
     assert build(site_copy, tmp_path / "after").returncode == 0
 
     assert guids(tmp_path / "after") == before

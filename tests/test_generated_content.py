@@ -79,10 +79,10 @@ def front_matter(data: dict) -> str:
 
 @pytest.fixture(scope="module")
 def small_site(tmp_path_factory):
-    """The site's mkdocs.yml and the fixture's delivery plan, a home page in each language, nothing else."""
+    """The fixture's mkdocs.yml and delivery plan, a home page in each language, nothing else."""
     root = tmp_path_factory.mktemp("generated") / "repo"
     shutil.copytree(FIXTURE / "data", root / "data")
-    shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copy2(FIXTURE / "mkdocs.yml", root / "mkdocs.yml")
     (root / "docs/en/posts").mkdir(parents=True)
     (root / "docs/cy/posts").mkdir(parents=True)
     (root / "docs/en/index.md").write_text("---\nkind: page\ntitle: Home\n---\n\nWelcome.\n", encoding="utf-8")
@@ -240,7 +240,7 @@ def test_mutated_plans_are_accepted_or_named(small_site, mutations):
         shutil.copy2(FIXTURE / PLAN, small_site / PLAN)
 
 
-CONFIG = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+CONFIG = yaml.safe_load((FIXTURE / "mkdocs.yml").read_text(encoding="utf-8"))
 OPTION_PATHS = [path for path in _paths(CONFIG["extra"]["strategy"]) if path]
 
 
@@ -258,7 +258,7 @@ def test_mutated_site_options_are_accepted_or_named(small_site, mutations):
         checked(small_site, {"mkdocs.yml", "data/published/consultation-draft-1.json",
                              named if isinstance(named, str) else None})
     finally:
-        shutil.copy2(REPO / "mkdocs.yml", small_site / "mkdocs.yml")
+        shutil.copy2(FIXTURE / "mkdocs.yml", small_site / "mkdocs.yml")
 
 
 # --- real builds ---------------------------------------------------------------

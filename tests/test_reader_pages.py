@@ -119,9 +119,9 @@ def test_report_a_problem_names_the_page_in_the_email_subject(built_site):
 
     page = parse(built_site / "cy/posts/missions/digital-inclusion/index.html")
     address = urlsplit(footer_links(page)[-1][1])
-    assert address.scheme == "mailto" and address.path == "digital.strategy@example.gov.wales"
+    assert address.scheme == "mailto" and address.path == "digital.plan@council.example"
     assert parse_qs(address.query)["subject"] == [
-        "Problem gyda'r dudalen: Cynhwysiant digidol (https://digital-strategy.example.wales/cy/posts/missions/digital-inclusion/)"]
+        "Problem gyda'r dudalen: Cynhwysiant digidol (https://plan.council.example/cy/posts/missions/digital-inclusion/)"]
 
 
 def test_the_footer_pages_say_what_a_public_site_owes_its_readers(built_site):
@@ -138,7 +138,7 @@ def test_the_footer_pages_say_what_a_public_site_owes_its_readers(built_site):
 def test_robots_txt_names_the_absolute_site_map(built_site):
     robots = (built_site / "robots.txt").read_text().splitlines()
     assert "User-agent: *" in robots
-    assert "Sitemap: https://digital-strategy.example.wales/sitemap.xml" in robots
+    assert "Sitemap: https://plan.council.example/sitemap.xml" in robots
     assert (built_site / "sitemap.xml").exists()
 
 
@@ -152,7 +152,7 @@ def test_a_shared_post_shows_its_own_title_summary_and_picture_in_its_language(b
     for folder, locale, other, summary_start in (("", "en_GB", "cy_GB", "The digital inclusion mission"),
                                                  ("cy/", "cy_GB", "en_GB", "Cenhadaeth cynhwysiant digidol")):
         page = parse(built_site / folder / "posts/missions/digital-inclusion/index.html")
-        address = f"https://digital-strategy.example.wales/{folder}posts/missions/digital-inclusion/"
+        address = f"https://plan.council.example/{folder}posts/missions/digital-inclusion/"
         assert meta(page, "description")[0].startswith(summary_start)
         assert meta(page, "og:description") == meta(page, "description")
         assert meta(page, "og:url") == [address]
@@ -192,8 +192,8 @@ def test_every_feed_entry_has_a_distinct_updated_moment_that_stays_from_build_to
 def test_a_feeds_only_alternate_link_is_its_own_languages_home_page(built_site):
     import feedparser
 
-    for name, home in (("atom.xml", "https://digital-strategy.example.wales/"),
-                       ("cy/atom.xml", "https://digital-strategy.example.wales/cy/")):
+    for name, home in (("atom.xml", "https://plan.council.example/"),
+                       ("cy/atom.xml", "https://plan.council.example/cy/")):
         feed = feedparser.parse((built_site / name).read_bytes()).feed
         alternates = [link.href for link in feed.links if link.rel == "alternate"]
         assert alternates == [home] and feed.link == home
@@ -202,7 +202,7 @@ def test_a_feeds_only_alternate_link_is_its_own_languages_home_page(built_site):
 def test_a_feed_says_what_it_is_in_its_first_lines_for_browsers_without_xslt(built_site):
     first_lines = (built_site / "cy/feeds/digital-inclusion/feed.xml").read_text(encoding="utf-8").splitlines()[:3]
     comment = first_lines[2]
-    assert comment.startswith("<!-- Porthiant gwe yw hwn") and "https://digital-strategy.example.wales/cy/subscribe/" in comment
+    assert comment.startswith("<!-- Porthiant gwe yw hwn") and "https://plan.council.example/cy/subscribe/" in comment
 
 
 def test_the_plans_csv_starts_with_a_byte_order_mark_for_excel(built_site):
@@ -215,8 +215,8 @@ def test_the_subscribe_page_shows_every_feed_and_the_calendar_address_to_copy(bu
     for folder, calendar in (("", "Events calendar"), ("cy/", "Calendr digwyddiadau")):
         page = parse(built_site / folder / "subscribe/index.html")
         addresses = [code.text_content() for code in page.cssselect("code[data-strategy-copy]")]
-        assert f"https://digital-strategy.example.wales/{folder}feed.xml" in addresses
-        assert f"https://digital-strategy.example.wales/{folder}feeds/digital-inclusion/feed.xml" in addresses
+        assert f"https://plan.council.example/{folder}feed.xml" in addresses
+        assert f"https://plan.council.example/{folder}feeds/digital-inclusion/feed.xml" in addresses
         assert any(address.endswith(".ics") for address in addresses)
         assert calendar in page.text_content()
         assert page.cssselect('script[src$="copy.js"]')

@@ -42,7 +42,7 @@ def test_welsh_pages_use_welsh_interface_text(built_site):
     assert heading(page) == "Sgiliau digidol"
     assert " ".join(page.cssselect(".strategy-post-meta__caption")[0].text_content().split()) == "Cenhadaeth 3 · Rhan 4 o 7"
     assert page.cssselect(".strategy-post-meta__dates")[0].text_content().strip() == "Cyhoeddwyd 10 Tachwedd 2026"
-    assert "Strategaeth Ddigidol Cymru" in page.findtext(".//title")
+    assert "Cynllun Digidol y Cyngor Enghreifftiol" in page.findtext(".//title")
 
 
 def test_welsh_pages_carry_none_of_our_english_interface_strings(built_site):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, build, parse, run_strategy
+from conftest import FIXTURE, REPO, build, parse, run_strategy
 from strategy.problems import ContentError
 from strategy.site_options import site_options
 from strategy.page_output import POLICY_SLOT, MissingPolicySlot, add_content_security_policy
@@ -25,13 +25,13 @@ def problems(raw: dict, root: Path = REPO) -> list[str]:
     return [f"{problem.field}: expected {problem.expected}, found {problem.found}" for problem in raised.value.problems]
 
 
-def test_the_repository_options_are_valid_and_typed():
-    options = options_in_mkdocs_yml(REPO)
+def test_the_fixture_sites_options_are_valid_and_typed():
+    options = options_in_mkdocs_yml(FIXTURE)
     assert options.feeds.limit == 20 and options.feeds.full_content
     assert options.consultation.closes.isoformat() == "2027-01-29T17:00:00+00:00"
     assert options.compare_with.file.is_file() and options.compare_with.title.cy
     assert options.translations.to_follow == "allowed"
-    assert options.contact_email == "digital.strategy@example.gov.wales"
+    assert options.contact_email == "digital.plan@council.example"
 
 
 def test_defaults_fill_in_what_is_left_out():

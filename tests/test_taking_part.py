@@ -141,8 +141,8 @@ def test_the_calendars_have_one_event_each_at_the_right_times_with_stable_uids(s
     assert {str(e["SUMMARY"]) for e in welsh.walk("VEVENT")} == {"Sesiwn galw heibio ar noson newid y clociau",
                                                                 "Gweithdy ar-lein ar y strategaeth ddrafft"}
     english_uids = {str(e["UID"]) for e in read_calendar(tmp_path / "one/events.ics").walk("VEVENT")}
-    assert english_uids == {"draft-strategy-workshop-en@digital-strategy.example.wales",
-                            "spring-forward-drop-in-en@digital-strategy.example.wales"}
+    assert english_uids == {"draft-strategy-workshop-en@plan.council.example",
+                            "spring-forward-drop-in-en@plan.council.example"}
 
 
 def test_the_events_page_lists_upcoming_and_past_events_as_of_the_build(site_copy, tmp_path):

@@ -108,9 +108,9 @@ def test_every_version_points_canonical_addresses_at_the_alias(deployed):
     for version in ("consultation-draft", "final"):
         page = parse(deployed / version / "cy/posts/missions/digital-skills/index.html")
         assert page.cssselect("link[rel=canonical]")[0].get("href") == \
-            "https://digital-strategy.example.wales/latest/cy/posts/missions/digital-skills/"
+            "https://plan.council.example/latest/cy/posts/missions/digital-skills/"
     feed = etree.parse(str(deployed / "consultation-draft/feed.xml"))
-    assert feed.findtext("channel/link") == "https://digital-strategy.example.wales/latest/"
+    assert feed.findtext("channel/link") == "https://plan.council.example/latest/"
     guids = lambda version: [g.text for g in etree.parse(str(deployed / version / "feed.xml")).iter("guid")]  # noqa: E731
     assert guids("consultation-draft") == guids("final")
 
