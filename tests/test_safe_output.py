@@ -11,7 +11,7 @@ import lxml.html
 import pytest
 
 from conftest import html_pages, parse
-from strategy.markers import BLOCK_ANCHORS, MISSION, MISSION_POST_ANCHORS
+from strategy.block_declarations import BLOCKS as DECLARED_BLOCKS, MISSION
 from strategy.safe_html import BLOCKS, unsafe_markup
 
 
@@ -49,9 +49,9 @@ def test_the_content_security_policy_allows_no_base_no_plugins_and_forms_only_to
 
 
 def test_the_anchors_declared_for_blocks_are_on_the_built_pages(built_site):
-    # strategy check trusts markers.BLOCK_ANCHORS for links to a block's headings:
-    # every heading a block has in the sample must be declared there.
-    declared = {anchor for anchors in BLOCK_ANCHORS.values() for anchor in anchors} | set(MISSION_POST_ANCHORS)
+    # strategy check trusts the blocks' declared anchors for links to a block's headings:
+    # every heading a block has in the fixture must be declared (block_declarations.py).
+    declared = {anchor for block in DECLARED_BLOCKS for anchor in block.anchors}
     missions = {"digital-services", "digital-inclusion", "digital-skills", "digital-economy", "digital-connectivity",
                 "data-and-collaboration"}
     for name in ("delivery-plan", "showcase", "changes", "events", "posts/missions/digital-services"):
@@ -59,7 +59,7 @@ def test_the_anchors_declared_for_blocks_are_on_the_built_pages(built_site):
         block_headings = {h.get("id") for h in page.cssselect("article h2[id]")}
         generated = {heading for heading in block_headings if heading in declared or heading in missions}
         assert generated, name
-        assert generated <= declared | (missions if MISSION in str(BLOCK_ANCHORS) else set()), name
+        assert generated <= declared | (missions if MISSION in declared else set()), name
 
 
 def test_the_not_found_page_search_still_works_under_the_policy(browser, site_url):

@@ -11,41 +11,27 @@ contents, and HTML for the rest, set aside while Markdown runs.
 from __future__ import annotations
 
 import re
+from importlib import import_module
 from typing import Callable
 
-from . import list_views, plan_views
-from .markers import MARKER, MISSION_POST_BLOCKS
+from .block_declarations import BLOCKS as DECLARED
+from .markers import MARKER, PLACED_BY_MARKER
 from .views_common import Page
 
 TEMPLATE_FOLDER = "partials/strategy/"
 
-# Each marker's name, and the view its template is rendered with.
-BLOCKS = {
-    "mission-index": plan_views.mission_index,
-    "outcomes": plan_views.outcomes,
-    "actions": plan_views.actions,
-    "delivery-plan": plan_views.delivery_plan,
-    "wellbeing-matrix": plan_views.wellbeing_matrix,
-    "changes-since": plan_views.changes_since,
-    "latest-posts": list_views.latest_posts,
-    "archive": list_views.archive,
-    "feeds": list_views.feed_list,
-    "translation-status": list_views.translation_status,
-    "have-your-say": list_views.have_your_say,
-    "events": list_views.events,
-    "showcase-index": list_views.showcase_index,
-    "search": list_views.search_form,
-    "proofing-report": list_views.proofing_report,
-}
+
+def _view(block) -> Callable:
+    module, function = block.view.rsplit(".", 1)
+    return getattr(import_module(f".{module}", __package__), function)
+
+
+# Each block's view, by its name (block_declarations.py declares them).
+VIEWS = {block.name: _view(block) for block in DECLARED}
 
 # What a mission post shows after its text when it places none of them itself:
-# (the heading id that says the post placed it, the block's template, its view).
-MISSION_POST_DEFAULTS = (
-    ("{#outcomes}", "outcomes", plan_views.outcomes),
-    ("{#actions}", "actions", plan_views.actions),
-    ("{#you-said-we-did}", "you-said-we-did", list_views.you_said_we_did),
-    ("{#have-your-say}", "have-your-say", list_views.have_your_say),
-)
+# (the heading id that says the post placed it, the block's name).
+MISSION_POST_DEFAULTS = tuple((f"{{#{block.anchors[0]}}}", block.name) for block in DECLARED if block.after_mission_posts)
 
 Render = Callable[[str, object], str]
 """Renders the template of a block (its name) with a view; the hooks give one made from the theme."""
@@ -102,18 +88,19 @@ def place_blocks(markdown: str, page: Page, render: Render) -> tuple[str, list[s
 
     def replace(match: re.Match) -> str:
         name = match.group("name")
-        if name not in BLOCKS:
+        block = PLACED_BY_MARKER.get(name)
+        if block is None:
             raise UnknownMarker(f"unknown block '{name}'")
-        if name in MISSION_POST_BLOCKS and (page.post is None or page.post.kind != "mission"):
+        if block.mission_posts_only and (page.post is None or page.post.kind != "mission"):
             raise UnknownMarker(f"the '{name}' block belongs on a mission post")
-        view = BLOCKS[name](page, int(match.group("page") or 1)) if name == "archive" else BLOCKS[name](page)
+        view = VIEWS[name](page, int(match.group("page") or 1)) if block.numbered else VIEWS[name](page)
         return set_aside_html(render(name, view), stash)
 
     markdown = MARKER.sub(replace, markdown)
     if page.post is not None and page.post.kind == "mission":
-        for anchor, name, view in MISSION_POST_DEFAULTS:
+        for anchor, name in MISSION_POST_DEFAULTS:
             if anchor not in markdown:
-                markdown = markdown.rstrip("\n") + set_aside_html(render(name, view(page)), stash)
+                markdown = markdown.rstrip("\n") + set_aside_html(render(name, VIEWS[name](page)), stash)
     return markdown, stash
 
 

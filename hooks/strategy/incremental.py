@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .block_declarations import BLOCKS
 from .list_views import ARCHIVE_PAGE_SIZE, archive_page_count
 from .markers import placed_blocks
 from .model import Post
@@ -39,10 +40,10 @@ from .urls import archive_page_path
 TRANSLATION_STATUS_PAGE = "translation-status.md"
 """Lists every translation's state, which a body edit can change (through the source's hash)."""
 
-SHOW_NO_POSTS = frozenset({"translation-status", "proofing-report", "search"})
+SHOW_NO_POSTS = frozenset(block.name for block in BLOCKS if not block.shows_posts)
 """Blocks that show nothing of a post's front matter (the translation status shows states only)."""
 
-SHOW_NO_PLAN = frozenset({"proofing-report", "search"})
+SHOW_NO_PLAN = frozenset(block.name for block in BLOCKS if not block.shows_plan)
 """Blocks that show nothing of the delivery plan."""
 
 

@@ -11,6 +11,7 @@ from .consultation import WALES
 from .dates import event_when, long_date
 from .feed_times import published_attribute
 from .feeds import MEDIA_TYPES
+from .block_declarations import BLOCKS
 from .markers import placed_blocks
 from .model import Mission, Post
 from .publication import Publication
@@ -79,11 +80,7 @@ class PageView:
 
 
 # The scripts only some blocks need: a page loads them only when it places the block.
-BLOCK_SCRIPTS = {
-    "delivery-plan": "assets/javascripts/plan-filter.js",
-    "search": "assets/javascripts/search.js",
-    "feeds": "assets/javascripts/copy.js",
-}
+BLOCK_SCRIPTS = {block.name: block.script for block in BLOCKS if block.script}
 
 
 def _series_view(post: Post, publication: Publication, language: str) -> dict:
