@@ -199,10 +199,14 @@ def test_a_feeds_only_alternate_link_is_its_own_languages_home_page(built_site):
         assert alternates == [home] and feed.link == home
 
 
-def test_a_feed_says_what_it_is_in_its_first_lines_for_browsers_without_xslt(built_site):
-    first_lines = (built_site / "cy/feeds/digital-inclusion/feed.xml").read_text(encoding="utf-8").splitlines()[:3]
-    comment = first_lines[2]
+def test_a_feed_is_plain_xml_that_says_what_it_is_in_its_first_lines(built_site):
+    for name in ("feed.xml", "atom.xml", "cy/feed.xml", "cy/feeds/digital-inclusion/atom.xml"):
+        text = (built_site / name).read_text(encoding="utf-8")
+        assert "<?xml-stylesheet" not in text, name  # no XSLT for a browser to refuse
+    first_lines = (built_site / "cy/feeds/digital-inclusion/feed.xml").read_text(encoding="utf-8").splitlines()[:2]
+    comment = first_lines[1]
     assert comment.startswith("<!-- Porthiant gwe yw hwn") and "https://digital-strategy.example.wales/cy/subscribe/" in comment
+    assert not list(built_site.rglob("*.xsl"))
 
 
 def test_the_plans_csv_starts_with_a_byte_order_mark_for_excel(built_site):
@@ -215,18 +219,25 @@ def test_the_subscribe_page_shows_every_feed_and_the_calendar_address_to_copy(bu
     for folder, calendar in (("", "Events calendar"), ("cy/", "Calendr digwyddiadau")):
         page = parse(built_site / folder / "subscribe/index.html")
         addresses = [code.text_content() for code in page.cssselect("code[data-strategy-copy]")]
-        assert f"https://digital-strategy.example.wales/{folder}feed.xml" in addresses
-        assert f"https://digital-strategy.example.wales/{folder}feeds/digital-inclusion/feed.xml" in addresses
+        for kind in ("feed.xml", "atom.xml", "feed.json"):
+            assert f"https://digital-strategy.example.wales/{folder}{kind}" in addresses
+            assert f"https://digital-strategy.example.wales/{folder}feeds/digital-inclusion/{kind}" in addresses
+        row = page.get_element_by_id("feed-digital-inclusion")
+        assert row.cssselect("code")[0].text_content().endswith(f"{folder}feeds/digital-inclusion/feed.xml")
+        # The site's links to feeds lead here: none leads on to the XML, which is for feed readers.
+        assert not [a for a in page.cssselect(".md-content a[href]") if a.get("href").endswith((".xml", ".json"))]
         assert any(address.endswith(".ics") for address in addresses)
         assert calendar in page.text_content()
         assert page.cssselect('script[src$="copy.js"]')
         assert page.cssselect("ol li")  # the steps, in plain words
 
 
-def test_every_mission_post_links_its_own_feed_where_readers_see_it(built_site):
+def test_every_mission_post_links_its_own_feed_on_the_subscribe_page_where_readers_see_it(built_site):
     for folder, text in (("", "Follow this mission"), ("cy/", "Dilyn y genhadaeth hon")):
         for post in sorted((built_site / folder / "posts/missions").glob("*/index.html")):
             link = parse(post).cssselect("article .strategy-mission-feed a, .md-content .strategy-mission-feed a")
             assert link and text in link[0].text_content(), post
-            assert (post.parent / link[0].get("href")).resolve() == (
-                built_site / folder / "feeds" / post.parent.name / "feed.xml").resolve()
+            page, anchor = link[0].get("href").split("#")
+            assert (post.parent / page).resolve() == (built_site / folder / "subscribe").resolve()
+            assert anchor == f"feed-{post.parent.name}"
+            assert parse(built_site / folder / "subscribe/index.html").get_element_by_id(anchor) is not None

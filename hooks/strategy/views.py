@@ -16,7 +16,7 @@ from .model import Mission, Post
 from .publication import Publication
 from .translation import MISSING, OUTDATED
 from .social_image import FILE_NAME as SOCIAL_IMAGE
-from .urls import SiteAddresses, feed_paths, page_url, search_folder
+from .urls import SiteAddresses, feed_paths, page_url, search_folder, subscribe_url
 
 @dataclass(frozen=True)
 class Link:
@@ -70,7 +70,7 @@ class PageView:
     history_summary: str | None = None  # "Published 4 November 2026, last updated 20 November 2026"
     history: tuple[tuple[str, str], ...] = ()  # (date, note), newest first
     scripts: tuple[str, ...] = ()  # the scripts of this page's blocks, site-root relative
-    mission_feed: FeedLink | None = None  # a mission post's own feed, linked visibly on the page
+    mission_feed: str | None = None  # where the page's visible link to its mission's feed leads (the subscribe page)
     description: str | None = None  # the post's summary, for search results and shared links
     share_title: str | None = None  # Open Graph and Twitter cards
     share_image: str | None = None  # absolute address of the post's picture (social_image.py)
@@ -162,8 +162,7 @@ def page_view(post: Post | None, path: str, publication: Publication, language: 
             view.update(history_view(plan.changes[0].date, plan.changes[1:], language))  # the plan's own history
         return PageView(**view)
     if mission is not None:
-        own_rss = feed_paths(language, mission.id)["rss"]
-        view["mission_feed"] = next(feed for feed in view["feeds"] if feed.url == own_rss)
+        view["mission_feed"] = subscribe_url(language, mission.id)
     if post.kind == "mission":
         view["caption"] = translate("mission_number", language, number=plan.mission(post.mission_id).number)
     else:
