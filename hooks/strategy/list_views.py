@@ -17,7 +17,8 @@ from .model import Post
 from .proofing_report import FileTotals, summary as proofing_summary
 from .publication import SERIES_KINDS
 from .translation import outdated_plan_texts, translation_report
-from .urls import archive_page_path, calendar_path, feed_anchor, feed_paths, relative_url, search_folder
+from .urls import (SEARCH_BOX, archive_page_path, calendar_path, feed_anchor, feed_paths, page_url, relative_url,
+                   search_folder)
 from .views_common import Day, MissionName, Page, mission_name
 
 ARCHIVE_PAGE_SIZE = 20
@@ -148,8 +149,10 @@ def showcase_index(page: Page) -> dict:
 
 
 def search_form(page: Page) -> dict:
-    """Where search.js finds the site and this language's index; it does the searching in the browser."""
-    return {"site_root": relative_url(page.url, ""), "index": relative_url(page.url, search_folder(page.language))}
+    """Where search.js finds the site and this language's index (it does the searching in the
+    browser), the box's id, and where a reader without scripts finds every post instead."""
+    return {"site_root": relative_url(page.url, ""), "index": relative_url(page.url, search_folder(page.language)),
+            "box": SEARCH_BOX, "all_posts": relative_url(page.url, page_url(archive_page_path(1), page.language))}
 
 
 # --- taking part ---------------------------------------------------------------

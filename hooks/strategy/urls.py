@@ -57,6 +57,14 @@ def search_folder(language: str) -> str:
     return LANGUAGE_FOLDERS[language] + SEARCH_FOLDER
 
 
+SEARCH_BOX = "strategy-search-query"  # the search page's box: the header's Search link leads to it
+
+
+def search_box_url(language: str) -> str:
+    """Where the header's Search link leads: the box on this language's search page, 'cy/search/#...'."""
+    return search_folder(language) + "#" + SEARCH_BOX
+
+
 def not_found_path(language: str) -> str:
     return LANGUAGE_FOLDERS[language] + NOT_FOUND_FILE
 

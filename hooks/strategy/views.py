@@ -16,7 +16,7 @@ from .model import Mission, Post
 from .publication import Publication
 from .translation import MISSING, OUTDATED
 from .social_image import FILE_NAME as SOCIAL_IMAGE
-from .urls import SiteAddresses, feed_paths, page_url, search_folder, subscribe_url
+from .urls import SiteAddresses, feed_paths, page_url, search_box_url, subscribe_url
 
 @dataclass(frozen=True)
 class Link:
@@ -45,7 +45,7 @@ class LanguageOption:
 class PageView:
     language: str
     is_welsh: bool
-    search_url: str = ""  # this language's search page, site-root relative
+    search_url: str = ""  # the box on this language's search page, site-root relative
     canonical: str = ""  # the page's absolute address
     alternates: tuple[tuple[str, str], ...] = ()  # (hreflang, absolute address), x-default included
     languages: tuple[LanguageOption, ...] = ()
@@ -148,7 +148,7 @@ def page_view(post: Post | None, path: str, publication: Publication, language: 
     plan = publication.content.plan
     mission = plan.mission(post.mission_id) if post is not None and post.kind == "mission" else None
     view = {"language": language, "is_welsh": language == "cy", "feeds": feed_links(language, site_name, mission),
-            "search_url": search_folder(language), **language_view(path, language, addresses)}
+            "search_url": search_box_url(language), **language_view(path, language, addresses)}
     if post is not None and language == post.translated_language and post.translation_state in (OUTDATED, MISSING):
         key = f"translation.{post.translation_state}.{language}"
         view["translation_notices"] = tuple((lang, translate(key, lang)) for lang in (language, post.source_language))
@@ -246,4 +246,4 @@ def not_found_view(language: str, addresses: SiteAddresses) -> PageView:
 
     options = tuple(LanguageOption(other, translate(f"language_name.{other}", other), href(other), other == language)
                     for other in LANGUAGES)
-    return PageView(language=language, is_welsh=language == "cy", languages=options, search_url=search_folder(language))
+    return PageView(language=language, is_welsh=language == "cy", languages=options, search_url=search_box_url(language))
