@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import material
-from conftest import REPO, parse
+from conftest import REPO, html_pages, parse
 
 from strategy.catalogue import catalogue
 
@@ -166,11 +166,15 @@ def test_a_shared_post_shows_its_own_title_summary_and_picture_in_its_language(b
     assert english != (built_site / "cy/posts/missions/digital-inclusion/social.png").read_bytes()
 
 
-def test_pages_that_are_not_posts_share_the_site_without_a_picture(built_site):
-    page = parse(built_site / "cy/delivery-plan/index.html")
-    assert meta(page, "og:type") == ["website"] and meta(page, "og:image") == []
-    assert meta(page, "og:locale") == ["cy_GB"]
-    assert not (built_site / "cy/delivery-plan/social.png").exists()
+def test_pages_that_are_not_posts_share_a_picture_of_their_own_in_their_language(built_site):
+    for folder, path in (("cy/", "delivery-plan/"), ("", "delivery-plan/"), ("cy/", ""), ("", "")):
+        page = parse(built_site / folder / path / "index.html")
+        assert meta(page, "og:type") == ["website"]
+        assert meta(page, "og:locale") == [{"": "en_GB", "cy/": "cy_GB"}[folder]]
+        assert meta(page, "og:image") == [f"https://digital-strategy.example.wales/{folder}{path}social.png"]
+        assert (built_site / folder / path / "social.png").exists()
+    english = (built_site / "delivery-plan/social.png").read_bytes()
+    assert english != (built_site / "cy/delivery-plan/social.png").read_bytes()
 
 
 # --- subscribing -----------------------------------------------------------------
@@ -241,3 +245,13 @@ def test_every_mission_post_links_its_own_feed_on_the_subscribe_page_where_reade
             assert (post.parent / page).resolve() == (built_site / folder / "subscribe").resolve()
             assert anchor == f"feed-{post.parent.name}"
             assert parse(built_site / folder / "subscribe/index.html").get_element_by_id(anchor) is not None
+
+
+def test_every_page_in_both_languages_gives_the_same_address_to_write_to(built_site):
+    # "Have your say", the footer's "Report a problem" and the contact page: one team,
+    # one address, never a Welsh-named one on English pages beside an English-named one.
+    addresses = set()
+    for path in html_pages(built_site):
+        for link in parse(path).cssselect('a[href^="mailto:"]'):
+            addresses.add(link.get("href").removeprefix("mailto:").split("?")[0])
+    assert len(addresses) == 1, addresses

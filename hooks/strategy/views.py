@@ -191,7 +191,10 @@ OPEN_GRAPH_LOCALES = {"en": "en_GB", "cy": "cy_GB"}
 
 
 def share_kicker(post: Post, language: str, plan) -> str:
-    """The line above a post's title in its shared picture: its mission, or its kind."""
+    """The line above a post's title in its shared picture: its mission, or its kind
+    (a page, such as the home page or the plan, has none: its title says what it is)."""
+    if post.is_page:
+        return ""
     if post.kind == "mission":
         mission = plan.mission(post.mission_id)
         return translate("plan.mission_heading", language, number=mission.number, title=mission.title.in_language(language))
@@ -207,8 +210,7 @@ def sharing_view(post: Post | None, language: str, canonical: str, plan) -> dict
     view["share_title"] = post.title.in_language(language)
     if post.summary:
         view["description"] = post.summary.in_language(language)
-    if not post.is_page:
-        view["share_image"] = canonical + SOCIAL_IMAGE
+    view["share_image"] = canonical + SOCIAL_IMAGE  # every page, home and plan too, in its language
     return view
 
 
