@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import feedparser
+import lxml.html
 import yaml
 from hypothesis import assume, given, strategies as st
 from lxml import etree
@@ -85,6 +86,24 @@ def test_a_mission_feed_carries_that_missions_posts(built_site):
     assert [e.title for e in inclusion.entries] == ["Helpu pobl i fynd ar-lein yn eu cymuned eu hunain",
                                                     "Cynhwysiant digidol"]
     assert inclusion.feed.title == "Strategaeth Ddigidol Cymru: Cenhadaeth 2: Cynhwysiant digidol"
+
+
+def test_a_missions_actions_reach_a_feed_reader_as_a_list_a_line_per_column(built_site):
+    # Text feed readers (newsboat) cut a wide table's last columns and run its caption
+    # into its header row: a table that a phone shows as cards is a list in a feed.
+    for folder, title, caption, owner, status in (
+            ("", "Digital inclusion", "Actions of mission 2", "Owner:", "Status:"),
+            ("cy/", "Cynhwysiant digidol", "Camau gweithredu cenhadaeth 2", "Perchennog:", "Statws:")):
+        feed = feedparser.parse((built_site / folder / "feeds/digital-inclusion/atom.xml").read_bytes())
+        post = next(entry for entry in feed.entries if entry.title == title)
+        content = lxml.html.fragment_fromstring(post.content[0].value, create_parent="div")
+        assert not content.cssselect("table.strategy-table--stacked")
+        actions = [list_ for list_ in content.cssselect("ul") if list_.getprevious() is not None
+                   and caption in list_.getprevious().text_content()][0]
+        lines = [line.text_content() for line in actions.cssselect("li")[0].cssselect("div")]
+        assert len(lines) == 5
+        assert any(line.startswith(owner) for line in lines) and any(line.startswith(status) for line in lines)
+        assert content.cssselect("table")  # a table that is no card per row on a phone stays a table
 
 
 def test_items_have_stable_tag_ids_and_link_to_their_twin(built_site):
