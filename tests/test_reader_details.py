@@ -8,8 +8,6 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from conftest import tab_to
-
 LANGUAGE_ROOTS = {"en": "", "cy": "cy/"}
 WIDTHS = (320, 375, 1280)
 MISSION = "posts/missions/digital-inclusion/"
@@ -88,7 +86,7 @@ def test_the_not_found_pages_search_boxes_can_be_seen(open_page, site_url, langu
     boxes = page.locator(".strategy-not-found__search input[type=search]")
     assert boxes.count() == 2
     for box in boxes.all():
-        edge = box.evaluate("""e => { const s = getComputedStyle(e), around = getComputedStyle(e.closest('.md-main'));
+        edge = box.evaluate("""e => { const s = getComputedStyle(e);
             return {width: parseFloat(s.borderTopWidth), style: s.borderTopStyle, colour: s.borderTopColor,
                     page: getComputedStyle(document.body).backgroundColor}; }""")
         assert edge["width"] >= 1 and edge["style"] != "none", edge
@@ -115,12 +113,27 @@ def test_without_scripts_a_keyboard_opens_the_menu_and_reaches_every_page_in_it(
         assert opener["name"].startswith({"en": "Menu", "cy": "Dewislen"}[language]) and opener["ring"] == "solid"
         page.keyboard.press("Space")
         expect(menu.last).to_be_in_viewport(ratio=1)  # once the drawer has slid in
-    reached = set()
+    reached, unseen = set(), []
     for _ in range(40):
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.closest('.md-sidebar--primary') !== null"):
-            reached.add(page.evaluate("document.activeElement.getAttribute('href')"))
+        where = page.evaluate("""() => ({menu: document.activeElement.closest('.md-sidebar--primary') !== null,
+            page: document.activeElement.closest('.md-content, .md-footer') !== null,
+            href: document.activeElement.getAttribute('href')})""")
+        if where["menu"]:
+            reached.add(where["href"])
+        elif where["page"] and width < 1220:
+            unseen.append(where["href"])  # a link under the open menu
     assert {link.get_attribute("href") for link in menu.all()} <= reached
+    assert unseen == []
+    if width < 1220:  # Tab comes round to the checkbox, and Space closes the menu
+        for _ in range(40):
+            if page.evaluate("document.activeElement.id === '__drawer'"):
+                break
+            page.keyboard.press("Tab")
+        else:
+            pytest.fail("Tab never comes round to the menu's checkbox")
+        page.keyboard.press("Space")
+        expect(menu.last).not_to_be_in_viewport()
 
 
 # --- search without scripts says so and links every post; the header's link focuses the box
