@@ -268,6 +268,10 @@ def test_a_printed_page_says_whose_it_is_where_it_lives_and_that_it_is_sample_co
     page.emulate_media(media="screen")
     page.wait_for_function("!matchMedia('print').matches")
     assert not source.is_visible(), "on screen the banner says it"
+    page.goto(site_url + LANGUAGE_ROOTS[language] + "404.html")  # a page of its own, with no address
+    page.emulate_media(media="print")
+    page.wait_for_function("matchMedia('print').matches")
+    assert {"en": "Digital Strategy for Wales", "cy": "Strategaeth Ddigidol Cymru"}[language] in source.inner_text()
 
 
 # --- strong headings; a filter's label beside its list -----------------------------
