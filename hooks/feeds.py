@@ -11,12 +11,10 @@ from mkdocs.plugins import event_priority
 from i18n_pages import source_path
 from strategy.feed_formats import atom, json_feed, rss
 from strategy.feeds import FeedSettings, build_feeds
-from strategy.urls import feed_stylesheet_path
 from theme_templates import render
-from written_files import needs_writing, write
+from written_files import needs_writing
 
 FEED_ITEM_TEMPLATE = "partials/strategy/feed-item.html"  # what an item carries before the post itself
-FEED_STYLESHEET_TEMPLATE = "partials/strategy/feed-stylesheet.html"  # shows a feed opened in a browser as a page
 
 
 @event_priority(-200)  # once per language, after mkdocs-static-i18n has switched the config
@@ -57,4 +55,3 @@ def on_post_build(config):
         for kind, path in feed.paths.items():
             (site / path).parent.mkdir(parents=True, exist_ok=True)
             (site / path).write_bytes(outputs[kind])
-    write(site / feed_stylesheet_path(language), render(config, FEED_STYLESHEET_TEMPLATE))

@@ -46,12 +46,12 @@ def on_post_build(config):
     language, site = config.theme["language"], Path(config.site_dir)
     if language == LANGUAGES[0]:  # the build that writes the site root
         (site / "robots.txt").write_text(robots_txt(config.site_url), encoding="utf-8")
-    # Each post's picture for shared links, in this build's language, beside its page.
+    # Each page's picture for shared links (posts, the home page, the plan...), in this
+    # build's language, beside the page.
     publication = config.strategy
     cache = SOCIAL_IMAGE_CACHE
-    for post in publication.posts:
-        if post.is_page:
-            continue
+    pages = (entry for entry in publication.content.entries if entry.is_page)
+    for post in (*publication.posts, *pages):
         made_from = (post.title.in_language(language), share_kicker(post, language, publication.content.plan),
                      config.site_name)
         path = site / page_url(post.path, language) / SOCIAL_IMAGE

@@ -200,7 +200,7 @@ def browser():
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
-                      ".xsl": "text/xsl", ".json": "application/json", ".atom": "application/atom+xml"}
+                      ".json": "application/json", ".atom": "application/atom+xml"}
 
     def log_message(self, *args):
         pass

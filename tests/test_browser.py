@@ -1,6 +1,7 @@
 """In a real browser (Debian's Chromium, driven by Playwright): accessibility,
 keyboard use, privacy, the Content Security Policy, printing, and the small
-enhancements (plan filters, the feed view)."""
+enhancements (plan filters). What a careful reader meets at every width, zoomed,
+without scripts, in forced colours and in print: test_reader_details.py."""
 
 from __future__ import annotations
 
@@ -189,16 +190,6 @@ def test_the_delivery_plan_reads_in_full_without_javascript(browser, site_url):
     assert not page.is_visible("form.strategy-filter")
     assert page.locator("table.strategy-table--actions tbody tr:visible").count() == 8
     context.close()
-
-
-def test_a_feed_opened_in_a_browser_is_a_readable_page(reader, site_url):
-    reader.goto(site_url + "cy/feeds/digital-inclusion/feed.xml")
-    assert reader.inner_text("h1") == "Cynllun Digidol y Cyngor Enghreifftiol: Cenhadaeth 2: Cynhwysiant digidol"
-    assert "Porthiant gwe yw hwn" in reader.inner_text(".about")
-    assert reader.locator("ol li a").first.inner_text() == "Helpu pobl i fynd ar-lein yn eu cymuned eu hunain"
-    reader.goto(site_url + "atom.xml")
-    assert reader.inner_text("h1") == "Example Council Digital Plan"
-    assert reader.evaluate("document.documentElement.lang") == "en"
 
 
 def test_outside_mike_there_is_no_version_selector_or_banner(reader, site_url):

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import material
-from conftest import REPO, parse
+from conftest import REPO, html_pages, parse
 
 from strategy.catalogue import catalogue
 
@@ -166,11 +166,15 @@ def test_a_shared_post_shows_its_own_title_summary_and_picture_in_its_language(b
     assert english != (built_site / "cy/posts/missions/digital-inclusion/social.png").read_bytes()
 
 
-def test_pages_that_are_not_posts_share_the_site_without_a_picture(built_site):
-    page = parse(built_site / "cy/delivery-plan/index.html")
-    assert meta(page, "og:type") == ["website"] and meta(page, "og:image") == []
-    assert meta(page, "og:locale") == ["cy_GB"]
-    assert not (built_site / "cy/delivery-plan/social.png").exists()
+def test_pages_that_are_not_posts_share_a_picture_of_their_own_in_their_language(built_site):
+    for folder, path in (("cy/", "delivery-plan/"), ("", "delivery-plan/"), ("cy/", ""), ("", "")):
+        page = parse(built_site / folder / path / "index.html")
+        assert meta(page, "og:type") == ["website"]
+        assert meta(page, "og:locale") == [{"": "en_GB", "cy/": "cy_GB"}[folder]]
+        assert meta(page, "og:image") == [f"https://plan.council.example/{folder}{path}social.png"]
+        assert (built_site / folder / path / "social.png").exists()
+    english = (built_site / "delivery-plan/social.png").read_bytes()
+    assert english != (built_site / "cy/delivery-plan/social.png").read_bytes()
 
 
 # --- subscribing -----------------------------------------------------------------
@@ -199,10 +203,14 @@ def test_a_feeds_only_alternate_link_is_its_own_languages_home_page(built_site):
         assert alternates == [home] and feed.link == home
 
 
-def test_a_feed_says_what_it_is_in_its_first_lines_for_browsers_without_xslt(built_site):
-    first_lines = (built_site / "cy/feeds/digital-inclusion/feed.xml").read_text(encoding="utf-8").splitlines()[:3]
-    comment = first_lines[2]
+def test_a_feed_is_plain_xml_that_says_what_it_is_in_its_first_lines(built_site):
+    for name in ("feed.xml", "atom.xml", "cy/feed.xml", "cy/feeds/digital-inclusion/atom.xml"):
+        text = (built_site / name).read_text(encoding="utf-8")
+        assert "<?xml-stylesheet" not in text, name  # no XSLT for a browser to refuse
+    first_lines = (built_site / "cy/feeds/digital-inclusion/feed.xml").read_text(encoding="utf-8").splitlines()[:2]
+    comment = first_lines[1]
     assert comment.startswith("<!-- Porthiant gwe yw hwn") and "https://plan.council.example/cy/subscribe/" in comment
+    assert not list(built_site.rglob("*.xsl"))
 
 
 def test_the_plans_csv_starts_with_a_byte_order_mark_for_excel(built_site):
@@ -215,18 +223,35 @@ def test_the_subscribe_page_shows_every_feed_and_the_calendar_address_to_copy(bu
     for folder, calendar in (("", "Events calendar"), ("cy/", "Calendr digwyddiadau")):
         page = parse(built_site / folder / "subscribe/index.html")
         addresses = [code.text_content() for code in page.cssselect("code[data-strategy-copy]")]
-        assert f"https://plan.council.example/{folder}feed.xml" in addresses
-        assert f"https://plan.council.example/{folder}feeds/digital-inclusion/feed.xml" in addresses
+        for kind in ("feed.xml", "atom.xml", "feed.json"):
+            assert f"https://plan.council.example/{folder}{kind}" in addresses
+            assert f"https://plan.council.example/{folder}feeds/digital-inclusion/{kind}" in addresses
+        row = page.get_element_by_id("feed-digital-inclusion")
+        assert row.cssselect("code")[0].text_content().endswith(f"{folder}feeds/digital-inclusion/feed.xml")
+        # The site's links to feeds lead here: none leads on to the XML, which is for feed readers.
+        assert not [a for a in page.cssselect(".md-content a[href]") if a.get("href").endswith((".xml", ".json"))]
         assert any(address.endswith(".ics") for address in addresses)
         assert calendar in page.text_content()
         assert page.cssselect('script[src$="copy.js"]')
         assert page.cssselect("ol li")  # the steps, in plain words
 
 
-def test_every_mission_post_links_its_own_feed_where_readers_see_it(built_site):
+def test_every_mission_post_links_its_own_feed_on_the_subscribe_page_where_readers_see_it(built_site):
     for folder, text in (("", "Follow this mission"), ("cy/", "Dilyn y genhadaeth hon")):
         for post in sorted((built_site / folder / "posts/missions").glob("*/index.html")):
             link = parse(post).cssselect("article .strategy-mission-feed a, .md-content .strategy-mission-feed a")
             assert link and text in link[0].text_content(), post
-            assert (post.parent / link[0].get("href")).resolve() == (
-                built_site / folder / "feeds" / post.parent.name / "feed.xml").resolve()
+            page, anchor = link[0].get("href").split("#")
+            assert (post.parent / page).resolve() == (built_site / folder / "subscribe").resolve()
+            assert anchor == f"feed-{post.parent.name}"
+            assert parse(built_site / folder / "subscribe/index.html").get_element_by_id(anchor) is not None
+
+
+def test_every_page_in_both_languages_gives_the_same_address_to_write_to(built_site):
+    # "Have your say", the footer's "Report a problem" and the contact page: one team,
+    # one address, never a Welsh-named one on English pages beside an English-named one.
+    addresses = set()
+    for path in html_pages(built_site):
+        for link in parse(path).cssselect('a[href^="mailto:"]'):
+            addresses.add(link.get("href").removeprefix("mailto:").split("?")[0])
+    assert len(addresses) == 1, addresses

@@ -77,8 +77,8 @@ def test_search_works_from_the_keyboard_and_announces_results(browser, search_si
     page = browser.new_page()
     page.goto(url + "cy/")
     page.click("a.strategy-search-link")
-    page.wait_for_url(url + "cy/search/")
-    page.focus("#strategy-search-query")
+    page.wait_for_url(url + "cy/search/#strategy-search-query")
+    page.wait_for_function("document.activeElement.id === 'strategy-search-query'")  # the link leads to the box
     page.keyboard.type("sgiliau")
     page.keyboard.press("Enter")
     page.wait_for_selector(".strategy-search__results a")

@@ -10,7 +10,7 @@ from lxml import etree
 
 from .catalogue import translate
 from .feeds import ATOM, MEDIA_TYPES, TWIN_RELATION, Feed, xml_safe
-from .urls import FEED_FILES, feed_stylesheet_path, relative_url
+from .urls import FEED_FILES, SUBSCRIBE_PAGE, page_path
 
 
 def _sub(parent, tag: str, text: str | None = None, **attributes) -> etree._Element:
@@ -20,12 +20,12 @@ def _sub(parent, tag: str, text: str | None = None, **attributes) -> etree._Elem
     return element
 
 
-def _xml_document(root: etree._Element, feed: Feed, kind: str) -> bytes:
-    """The feed as bytes, pointing browsers at the stylesheet that shows it as a readable page."""
-    stylesheet = relative_url(feed.paths[kind], feed_stylesheet_path(feed.language))
-    root.addprevious(etree.ProcessingInstruction("xml-stylesheet", f'type="text/xsl" href="{stylesheet}"'))
-    # For a browser that no longer runs XSLT: the first lines it shows say what this is.
-    about = translate("feed.about_comment", feed.language, title=feed.title, subscribe=feed.home_url + "subscribe/")
+def _xml_document(root: etree._Element, feed: Feed) -> bytes:
+    """The feed as bytes: plain XML, with no stylesheet for a browser to refuse. The site's
+    own links to a feed lead to the subscribe page; a reader who opens the XML anyway
+    reads in its first lines what it is and where that page is."""
+    about = translate("feed.about_comment", feed.language, title=feed.title,
+                      subscribe=feed.home_url + page_path(SUBSCRIBE_PAGE))
     root.addprevious(etree.Comment(" " + xml_safe(about).replace("--", "- -") + " "))
     return etree.tostring(root.getroottree(), xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
@@ -51,7 +51,7 @@ def rss(feed: Feed) -> bytes:
         _sub(entry, "description", item.content_html)
         for language, url in item.alternates:
             _sub(entry, f"{{{ATOM}}}link", href=url, rel=TWIN_RELATION, hreflang=language, type="text/html")
-    return _xml_document(root, feed, "rss")
+    return _xml_document(root, feed)
 
 
 def atom(feed: Feed) -> bytes:
@@ -84,7 +84,7 @@ def atom(feed: Feed) -> bytes:
         if item.summary:
             a(entry, "summary", item.summary, type="text")
         a(entry, "content", item.content_html, type="html")
-    return _xml_document(root, feed, "atom")
+    return _xml_document(root, feed)
 
 
 def json_feed(feed: Feed) -> str:

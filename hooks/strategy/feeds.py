@@ -91,6 +91,8 @@ def feed_html(html: str, base_url: str) -> str:
     fragment = lxml.html.fragment_fromstring(html, create_parent="div")
     for anchor in fragment.xpath('.//a[contains(concat(" ", @class, " "), " headerlink ")]'):
         anchor.drop_tree()
+    for table in fragment.xpath('.//table[contains(concat(" ", @class, " "), " strategy-table--stacked ")]'):
+        _read_as_a_list(table)
     for element in fragment.iter():
         for attribute in ("href", "src", "poster"):
             value = element.get(attribute)
@@ -101,6 +103,35 @@ def feed_html(html: str, base_url: str) -> str:
                 " ".join([urljoin(base_url, part.split()[0]), *part.split()[1:]])
                 for part in element.get("srcset").split(",") if part.strip()))
     return (fragment.text or "") + "".join(lxml.html.tostring(child, encoding="unicode") for child in fragment)
+
+
+def _read_as_a_list(table) -> None:
+    """A table that a phone shows as a card per row (strategy-table--stacked: each cell
+    carries its column's name in data-label) becomes, in a feed, its caption then a
+    list with an item per row and a line per cell, "Owner: ...". Feed readers that show
+    text (newsboat) cut a wide table's last columns and run its caption into its
+    header row; every reader shows a list whole."""
+    caption = table.find("caption")
+    title = lxml.html.Element("p")
+    if caption is not None:
+        lxml.html.etree.SubElement(title, "strong").text = caption.text_content().strip()
+    rows = lxml.html.Element("ul")
+    for row in table.xpath("./tbody/tr"):
+        item = lxml.html.etree.SubElement(rows, "li")
+        for cell in row.xpath("./th | ./td"):
+            line = lxml.html.etree.SubElement(item, "div")
+            if cell.get("data-label"):
+                name = lxml.html.etree.SubElement(line, "strong")
+                name.text, name.tail = cell.get("data-label") + ":", " " + (cell.text or "")
+            else:
+                line.text = cell.text
+            line.extend(list(cell))  # the cell's own markup (a status, a date), as it was
+    box = table.getparent()
+    replaced = box if box is not None and "strategy-table-wrap" in (box.get("class") or "") else table
+    replaced.addnext(rows)
+    replaced.addnext(title)
+    rows.tail, replaced.tail = replaced.tail, None
+    replaced.drop_tree()
 
 
 def _category(post: Post, publication: Publication, language: str) -> str:

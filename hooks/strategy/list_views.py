@@ -13,12 +13,12 @@ from .consultation import OPEN, WALES, mailto
 from .catalogue import translate
 from .dates import event_when, long_datetime
 from .feed_times import published_attribute
-from .feeds import MEDIA_TYPES
 from .model import Post
 from .proofing_report import FileTotals, summary as proofing_summary
 from .publication import SERIES_KINDS
 from .translation import outdated_plan_texts, translation_report
-from .urls import archive_page_path, calendar_path, feed_paths, relative_url, search_folder
+from .urls import (SEARCH_BOX, archive_page_path, calendar_path, feed_anchor, feed_paths, page_url, relative_url,
+                   search_folder)
 from .views_common import Day, MissionName, Page, mission_name
 
 ARCHIVE_PAGE_SIZE = 20
@@ -69,22 +69,22 @@ def latest_posts(page: Page) -> dict | None:
 @dataclass(frozen=True)
 class FeedRow:
     mission: MissionName | None  # None: the feed of every post
-    links: list[tuple[str, str, str]]  # (format, media type, href)
+    anchor: str  # the row's id, where the site's links to this feed lead (urls.subscribe_url)
     address: str  # the RSS feed's absolute address, to copy into a feed reader
+    other_formats: list[tuple[str, str]]  # (format, absolute address): Atom and JSON Feed
 
 
 def feed_list(page: Page) -> dict:
     """Every feed, then the events calendar, each with the address to copy into a reader."""
-    absolute = page.publication.addresses.absolute_file
+    absolute = lambda path: page.publication.addresses.absolute_file(path, page.language)  # noqa: E731
     rows = []
     for mission in (None, *page.publication.content.plan.missions):
-        paths = feed_paths(page.language, mission.id if mission else None)
-        rows.append(FeedRow(mission_name(page, mission) if mission else None,
-                            [(kind, MEDIA_TYPES[kind], page.link_to_file(path)) for kind, path in paths.items()],
-                            absolute(paths["rss"], page.language)))
-    calendar = calendar_path(page.language)
-    return {"feeds": rows, "calendar": page.link_to_file(calendar),
-            "calendar_address": absolute(calendar, page.language)}
+        mission_id = mission.id if mission else None
+        paths = feed_paths(page.language, mission_id)
+        rows.append(FeedRow(mission_name(page, mission) if mission else None, feed_anchor(mission_id),
+                            absolute(paths["rss"]),
+                            [(kind, absolute(path)) for kind, path in paths.items() if kind != "rss"]))
+    return {"feeds": rows, "calendar_address": absolute(calendar_path(page.language))}
 
 
 def translation_status(page: Page) -> dict:
@@ -149,8 +149,10 @@ def showcase_index(page: Page) -> dict:
 
 
 def search_form(page: Page) -> dict:
-    """Where search.js finds the site and this language's index; it does the searching in the browser."""
-    return {"site_root": relative_url(page.url, ""), "index": relative_url(page.url, search_folder(page.language))}
+    """Where search.js finds the site and this language's index (it does the searching in the
+    browser), the box's id, and where a reader without scripts finds every post instead."""
+    return {"site_root": relative_url(page.url, ""), "index": relative_url(page.url, search_folder(page.language)),
+            "box": SEARCH_BOX, "all_posts": relative_url(page.url, page_url(archive_page_path(1), page.language))}
 
 
 # --- taking part ---------------------------------------------------------------

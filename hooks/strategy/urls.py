@@ -19,7 +19,6 @@ LANGUAGE_FOLDERS = {"en": "", "cy": "cy/"}
 # --- every file the site publishes besides its pages, relative to the site root ---
 
 FEED_FILES = {"rss": "feed.xml", "atom": "atom.xml", "json": "feed.json"}
-FEED_STYLESHEET = "feed.xsl"
 CALENDAR_FILE = "events.ics"
 SEARCH_FOLDER = "search/"  # the search page, and the index shards beside it
 EXPORT_FILES = {"json": "data/delivery-plan.json", "csv": "data/delivery-plan.csv",
@@ -34,8 +33,19 @@ def feed_paths(language: str, mission_id: str | None = None) -> dict[str, str]:
     return {kind: folder + name for kind, name in FEED_FILES.items()}
 
 
-def feed_stylesheet_path(language: str) -> str:
-    return LANGUAGE_FOLDERS[language] + FEED_STYLESHEET
+# The page a reader who follows a feed link lands on: it says what a feed is and gives
+# each feed's address to copy (the feeds themselves are plain XML, for feed readers).
+SUBSCRIBE_PAGE = "subscribe.md"
+
+
+def feed_anchor(mission_id: str | None = None) -> str:
+    """The id of a feed's row on the subscribe page: 'feed-all', 'feed-digital-skills'."""
+    return f"feed-{mission_id or 'all'}"
+
+
+def subscribe_url(language: str, mission_id: str | None = None) -> str:
+    """Where a link to a feed leads a reader: its row on the subscribe page, 'cy/subscribe/#feed-all'."""
+    return page_url(SUBSCRIBE_PAGE, language) + "#" + feed_anchor(mission_id)
 
 
 def calendar_path(language: str) -> str:
@@ -45,6 +55,14 @@ def calendar_path(language: str) -> str:
 def search_folder(language: str) -> str:
     """This language's search page and its index: 'cy/search/'."""
     return LANGUAGE_FOLDERS[language] + SEARCH_FOLDER
+
+
+SEARCH_BOX = "strategy-search-query"  # the search page's box: the header's Search link leads to it
+
+
+def search_box_url(language: str) -> str:
+    """Where the header's Search link leads: the box on this language's search page, 'cy/search/#...'."""
+    return search_folder(language) + "#" + SEARCH_BOX
 
 
 def not_found_path(language: str) -> str:

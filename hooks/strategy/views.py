@@ -17,7 +17,7 @@ from .model import Mission, Post
 from .publication import Publication
 from .translation import MISSING, OUTDATED
 from .social_image import FILE_NAME as SOCIAL_IMAGE
-from .urls import SiteAddresses, feed_paths, page_url, search_folder
+from .urls import SiteAddresses, feed_paths, page_url, search_box_url, subscribe_url
 
 @dataclass(frozen=True)
 class Link:
@@ -46,7 +46,7 @@ class LanguageOption:
 class PageView:
     language: str
     is_welsh: bool
-    search_url: str = ""  # this language's search page, site-root relative
+    search_url: str = ""  # the box on this language's search page, site-root relative
     canonical: str = ""  # the page's absolute address
     alternates: tuple[tuple[str, str], ...] = ()  # (hreflang, absolute address), x-default included
     languages: tuple[LanguageOption, ...] = ()
@@ -71,7 +71,7 @@ class PageView:
     history_summary: str | None = None  # "Published 4 November 2026, last updated 20 November 2026"
     history: tuple[tuple[str, str], ...] = ()  # (date, note), newest first
     scripts: tuple[str, ...] = ()  # the scripts of this page's blocks, site-root relative
-    mission_feed: FeedLink | None = None  # a mission post's own feed, linked visibly on the page
+    mission_feed: str | None = None  # where the page's visible link to its mission's feed leads (the subscribe page)
     description: str | None = None  # the post's summary, for search results and shared links
     share_title: str | None = None  # Open Graph and Twitter cards
     share_image: str | None = None  # absolute address of the post's picture (social_image.py)
@@ -145,7 +145,7 @@ def page_view(post: Post | None, path: str, publication: Publication, language: 
     plan = publication.content.plan
     mission = plan.mission(post.mission_id) if post is not None and post.kind == "mission" else None
     view = {"language": language, "is_welsh": language == "cy", "feeds": feed_links(language, site_name, mission),
-            "search_url": search_folder(language), **language_view(path, language, addresses)}
+            "search_url": search_box_url(language), **language_view(path, language, addresses)}
     if post is not None and language == post.translated_language and post.translation_state in (OUTDATED, MISSING):
         key = f"translation.{post.translation_state}.{language}"
         view["translation_notices"] = tuple((lang, translate(key, lang)) for lang in (language, post.source_language))
@@ -159,8 +159,7 @@ def page_view(post: Post | None, path: str, publication: Publication, language: 
             view.update(history_view(plan.changes[0].date, plan.changes[1:], language))  # the plan's own history
         return PageView(**view)
     if mission is not None:
-        own_rss = feed_paths(language, mission.id)["rss"]
-        view["mission_feed"] = next(feed for feed in view["feeds"] if feed.url == own_rss)
+        view["mission_feed"] = subscribe_url(language, mission.id)
     if post.kind == "mission":
         view["caption"] = translate("mission_number", language, number=plan.mission(post.mission_id).number)
     else:
@@ -189,7 +188,10 @@ OPEN_GRAPH_LOCALES = {"en": "en_GB", "cy": "cy_GB"}
 
 
 def share_kicker(post: Post, language: str, plan) -> str:
-    """The line above a post's title in its shared picture: its mission, or its kind."""
+    """The line above a post's title in its shared picture: its mission, or its kind
+    (a page, such as the home page or the plan, has none: its title says what it is)."""
+    if post.is_page:
+        return ""
     if post.kind == "mission":
         mission = plan.mission(post.mission_id)
         return translate("plan.mission_heading", language, number=mission.number, title=mission.title.in_language(language))
@@ -205,8 +207,7 @@ def sharing_view(post: Post | None, language: str, canonical: str, plan) -> dict
     view["share_title"] = post.title.in_language(language)
     if post.summary:
         view["description"] = post.summary.in_language(language)
-    if not post.is_page:
-        view["share_image"] = canonical + SOCIAL_IMAGE
+    view["share_image"] = canonical + SOCIAL_IMAGE  # every page, home and plan too, in its language
     return view
 
 
@@ -244,4 +245,4 @@ def not_found_view(language: str, addresses: SiteAddresses) -> PageView:
 
     options = tuple(LanguageOption(other, translate(f"language_name.{other}", other), href(other), other == language)
                     for other in LANGUAGES)
-    return PageView(language=language, is_welsh=language == "cy", languages=options, search_url=search_folder(language))
+    return PageView(language=language, is_welsh=language == "cy", languages=options, search_url=search_box_url(language))

@@ -149,4 +149,10 @@ if (typeof module === "object") module.exports = strategySearchTerms;  // for th
   });
   var initial = new URL(location.href).searchParams.get("q");
   if (initial) { input.value = initial; keepQueryInLanguageSwitch(initial); search(initial); }
+  form.hidden = false;  // without this script, the page says so and links every post instead
+  // The header's Search link leads to the box (#strategy-search-query): the
+  // reader types at once, rather than Tabbing through the page to it.
+  function focusWhenAsked() { if (location.hash === "#" + input.id) input.focus(); }
+  focusWhenAsked();
+  window.addEventListener("hashchange", focusWhenAsked);  // the link followed on the search page itself
 })();
