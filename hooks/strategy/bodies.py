@@ -5,6 +5,7 @@ its anchors and links to other pages noted, so that links can be checked across 
 from __future__ import annotations
 
 import posixpath
+import re
 from collections import Counter
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -105,6 +106,33 @@ def page_target(href: str, from_path: str, addresses: PageAddresses | None = Non
         address = "" if address == "./" else address
         if address in addresses.paths:
             return addresses.paths[address], anchor
+    return None
+
+
+# Python-Markdown reads a list inside a list by recursion, and slowly: 200 levels take half a
+# second, 400 end in a RecursionError. Each level of a list, quote or block (admonition,
+# details, footnote) is indented 4 columns (a tab counts 4) or marked with a '>'; no page
+# needs more than a few, so a line deeper than this is refused before anything renders it.
+MAX_NESTING = 20
+_FENCE = re.compile(r"[ \t>]*(`{3,}|~{3,})")
+
+
+def nesting_problem(file: str, body: str, body_line: int) -> Problem | None:
+    """The first line of ``body`` nested deeper than MAX_NESTING (outside fenced code), or None."""
+    fence = ""
+    for number, line in enumerate(body.split("\n")):
+        opened = _FENCE.match(line)
+        if fence:
+            fence = "" if opened and opened.group(1).startswith(fence) else fence
+            continue
+        if opened:
+            fence = opened.group(1)
+            continue
+        prefix = line[:len(line) - len(line.lstrip(" \t>"))]
+        depth = len(prefix.expandtabs(4).replace(">", "")) // 4 + prefix.count(">")
+        if depth > MAX_NESTING:
+            return Problem(file, body_line + number, "", phrase("expected.nesting", limit=MAX_NESTING),
+                           phrase("found.nesting", levels=depth))
     return None
 
 

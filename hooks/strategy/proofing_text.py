@@ -25,6 +25,7 @@ import yaml
 from lxml import etree, html
 
 from . import LANGUAGES
+from .yamltext import compose
 
 FILLER = "¤"  # stands in for everything left out; it is neither a letter nor a space
 
@@ -119,7 +120,7 @@ def markdown_passages(path: Path, root: Path, language: str, text_fields: frozen
     front = re.match(r"---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*\n", text, re.DOTALL)
     if front:
         try:
-            document = yaml.compose(front.group(1))
+            document = compose(front.group(1))
         except yaml.YAMLError:
             document = None  # `make check` reports it; the body is still worth proofing
         for field_path, node in _scalars(document) if document else ():
@@ -140,7 +141,7 @@ def _language_of(field_path: tuple) -> str:
 
 def bilingual_passages(path: Path, root: Path) -> list[Passage]:
     """Every ``en:`` / ``cy:`` text of a YAML file (the plan, the catalogue)."""
-    document = yaml.compose(path.read_text(encoding="utf-8"))
+    document = compose(path.read_text(encoding="utf-8"))
     file = path.relative_to(root).as_posix()
     return [_scalar_passage(file, _language_of(field_path), node, 1, clean_interface_text)
             for field_path, node in (_scalars(document) if document else ())

@@ -100,9 +100,17 @@ def _to_problems(error: jsonschema.ValidationError, document: YamlDocument, file
                 for name in unknown]
     suggestion = near_miss(error.instance, value) if keyword == "enum" else ""
     found = describe(error.instance)
+    if keyword == "type" and "string" in value and isinstance(error.instance, (bool, int, float)):
+        found = phrase("found.not_text", value=describe(error.instance) if isinstance(error.instance, bool)
+                       else error.instance)  # 'title: 2026', 'title: true'
+    if keyword == "type" and value == "boolean" and isinstance(error.instance, str):
+        suggestion = _YES_NO.get(error.instance.lower(), "")  # 'draft: yes' (true in YAML 1.1, text in 1.2)
     if keyword in ("format", "anyOf") and is_impossible_day(error.instance):  # 2026-02-30: the form is right
         found = phrase("found.time_because", value=error.instance, why=phrase("found.no_such_day"))
     return [Problem(file, line, field(), _expected(keyword, value, schema), found, suggestion)]
+
+
+_YES_NO = {"yes": "true", "y": "true", "on": "true", "no": "false", "n": "false", "off": "false"}
 
 
 def _expected(keyword: str, value, schema: dict) -> str | Phrase:

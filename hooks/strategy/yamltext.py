@@ -16,18 +16,107 @@ from .problems import Phrase, Problem, describe, phrase, position
 Path = tuple  # a path into the data, such as ("missions", 2, "actions", 0, "owner")
 
 
-# libyaml's loader when PyYAML was built with it: several times faster on many files.
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Reading never builds more than the text shows. An alias (*name) repeats the value its
+# anchor (&name) marks, and nine levels of aliases, each repeating the one before nine
+# times, make hundreds of millions of values from nine lines (an "alias bomb"); an anchor
+# also hides text ('title: &Co news' would publish "news"). So anchors and aliases are
+# refused as they are read, before anything is repeated, and so are tags (!!binary,
+# !!python/...), which turn text into other things. What remains is as deep and as large
+# as the text itself, within these bounds (the plan is about 7 levels deep):
+MAX_DEPTH = 50
+MAX_VALUES = 200_000
+
+# Plain values that are not text, as YAML 1.2 reads them: true and false (never yes, no,
+# on or off: 'title: No' is a title), and numbers written as numbers (never 1:20, read by
+# YAML 1.1 as 80 in base 60, nor 0123 in base 8, 0x1F or 1_000).
+_NOT_TEXT = [
+    ("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), "tTfF"),
+    ("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]),
+    ("tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), "-+0123456789"),
+    ("tag:yaml.org,2002:float", re.compile(r"^[-+]?(?:(?:0|[1-9][0-9]*)\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"),
+     "-+.0123456789"),
+]
+_STRING = "tag:yaml.org,2002:str"
 
 
-class _TextDatesLoader(_BaseLoader):
-    """SafeLoader that leaves timestamps as strings."""
+class _Refused(yaml.MarkedYAMLError):
+    """What the reader stops at: ``kind`` names the catalogue's problem.found.yaml.<kind>."""
+
+    def __init__(self, kind: str, mark):
+        super().__init__(problem=kind, problem_mark=mark)
+        self.kind = kind
 
 
-_TextDatesLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.copy().items()
-}
+class _SafeComposer(yaml.composer.Composer):
+    """PyYAML's composer, with no anchors, aliases or tags, and bounded in depth and size.
+
+    An anchor, an alias or a tag is noted in ``refused`` (by the node it gave) and reading
+    goes on, so that the file's other problems are found too: an anchor marks nothing, an
+    alias is read as the text it shows ('*name'), a tagged value as if untagged."""
+
+    def __init__(self):
+        super().__init__()
+        # id(node) -> (node, problem.found.yaml.<kind>); the node is kept so that ids stay unique
+        self.refused: dict[int, tuple[yaml.Node, str]] = {}
+        self._depth = self._values = 0
+
+    def compose_node(self, parent, index):
+        self._values += 1
+        if self._values > MAX_VALUES:
+            raise _Refused("too_many_values", self.peek_event().start_mark)
+        if self._depth >= MAX_DEPTH:
+            raise _Refused("too_deep", self.peek_event().start_mark)
+        if self.check_event(yaml.AliasEvent):
+            event = self.get_event()
+            node = yaml.ScalarNode(_STRING, f"*{event.anchor}", event.start_mark, event.end_mark)
+            self.refused[id(node)] = (node, "star_or_ampersand")
+            return node
+        event = self.peek_event()
+        refused = ("star_or_ampersand" if event.anchor is not None
+                   else "reserved_start" if event.tag not in (None, "!") else None)
+        event.tag = None if refused else event.tag  # a tagged value is read as if untagged
+        self._depth += 1
+        self.descend_resolver(parent, index)
+        if self.check_event(yaml.ScalarEvent):
+            node = self.compose_scalar_node(None)
+        elif self.check_event(yaml.SequenceStartEvent):
+            node = self.compose_sequence_node(None)
+        else:
+            node = self.compose_mapping_node(None)
+        self.ascend_resolver()
+        self._depth -= 1
+        if refused:
+            self.refused[id(node)] = (node, refused)
+        return node
+
+
+# libyaml's parser when PyYAML was built with it: several times faster on many files.
+try:
+    from yaml._yaml import CParser as _Parser
+
+    def _start_parser(loader, text):
+        _Parser.__init__(loader, text)
+except ImportError:  # PyYAML without libyaml
+    class _Parser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):
+        pass
+
+    def _start_parser(loader, text):
+        yaml.reader.Reader.__init__(loader, text)
+        yaml.scanner.Scanner.__init__(loader)
+        yaml.parser.Parser.__init__(loader)
+
+
+class _SafeLoader(_SafeComposer, _Parser, yaml.constructor.SafeConstructor, yaml.resolver.BaseResolver):
+    def __init__(self, text: str):
+        _start_parser(self, text)
+        yaml.constructor.SafeConstructor.__init__(self)
+        yaml.resolver.BaseResolver.__init__(self)
+        _SafeComposer.__init__(self)
+
+
+_SafeLoader.yaml_implicit_resolvers = {}
+for _tag, _pattern, _first in _NOT_TEXT:
+    _SafeLoader.add_implicit_resolver(_tag, _pattern, list(_first))
 
 
 @dataclass
@@ -49,13 +138,27 @@ class YamlDocument:
         return self.lines.get(())
 
 
+def compose(text: str) -> yaml.Node | None:
+    """The nodes of ``text`` as parse_yaml reads them (anchors mark nothing, an alias is its
+    own text), for readers that need only the nodes; yaml.YAMLError where it cannot be read."""
+    loader = _SafeLoader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
 def parse_yaml(text: str, file: str, first_line: int = 1) -> tuple[YamlDocument | None, list[Problem]]:
     """Parse ``text``; ``first_line`` is the file line the text starts on."""
     offset = first_line - 1
-    loader = _TextDatesLoader(text)
+    loader = _SafeLoader(text)
     try:
         node = loader.get_single_node()  # parsed once: the nodes give the lines, then the data
         data = loader.construct_document(node) if node is not None else None
+    except _Refused as error:  # too deep or too large to read on
+        found = phrase("found.yaml.too_deep") if error.kind == "too_deep" else phrase(
+            "found.yaml.too_many_values", limit=MAX_VALUES)
+        return None, [Problem(file, error.problem_mark.line + 1 + offset, "", phrase("expected.yaml"), found)]
     except yaml.reader.ReaderError as error:  # a character YAML refuses outright, such as U+0000
         line = text.count("\n", 0, error.position) + 1 + offset
         return None, [Problem(file, line, "", phrase("expected.no_control_characters"),
@@ -66,16 +169,14 @@ def parse_yaml(text: str, file: str, first_line: int = 1) -> tuple[YamlDocument 
         loader.dispose()
     document = YamlDocument(data if data is not None else {})
     if node is not None:
-        _index_lines(node, (), offset, document, text)
+        _index_lines(node, (), offset, document, text, loader.refused)
     problems = [Problem(file, line, position(path, document.data), expected, found)
                 for path, line, (expected, found) in document.written_wrong]
     return document, problems
 
 
 _STATED_AGAIN = (phrase("expected.stated_once"), phrase("found.stated_again"))
-# Valid YAML, but never what an editor meant: 'title: &Co news' would publish "news", and
-# "C:\new" in double quotes a line break.
-_ANCHORED = (phrase("expected.yaml"), phrase("found.yaml.star_or_ampersand"))
+# Valid YAML, but never what an editor meant: "C:\new" in double quotes is a line break.
 _ESCAPED = (phrase("expected.yaml"), phrase("found.yaml.backslash"))
 
 
@@ -123,6 +224,8 @@ def _syntax_mistake(problem: str, context: str) -> str:
         return "missing_colon"
     if "alias" in context or "anchor" in context or "undefined alias" in problem:
         return "star_or_ampersand"
+    if "nesting depth" in problem:  # libyaml's own bound, below ours for [[[...
+        return "too_deep"
     if "escape" in problem or "hexdecimal" in problem or "hexadecimal" in problem:
         return "backslash"
     if ("cannot start any token" in problem or "constructor for the tag" in problem
@@ -142,10 +245,14 @@ def _syntax_mistake(problem: str, context: str) -> str:
 _ESCAPE = re.compile(r'(?<!\\)(?:\\\\)*\\[^"\\]')
 
 
-def _index_lines(node: yaml.Node, path: Path, offset: int, document: YamlDocument, text: str) -> None:
-    document.lines.setdefault(path, node.start_mark.line + 1 + offset)
-    if text.startswith("&", node.start_mark.index):  # a node's marks start at its anchor
-        document.written_wrong.append((path, node.start_mark.line + 1 + offset, _ANCHORED))
+def _index_lines(node: yaml.Node, path: Path, offset: int, document: YamlDocument, text: str,
+                 refused: dict[int, tuple[yaml.Node, str]]) -> None:
+    line = node.start_mark.line + 1 + offset
+    document.lines.setdefault(path, line)
+    if id(node) in refused:  # an anchor, an alias or a tag (_SafeComposer): once a line
+        wrong = (phrase("expected.yaml"), phrase(f"found.yaml.{refused[id(node)][1]}"))
+        if not any(seen == line and said == wrong for _, seen, said in document.written_wrong):
+            document.written_wrong.append((path, line, wrong))
     if isinstance(node, yaml.ScalarNode) and node.style == '"':
         written = text[node.start_mark.index:node.end_mark.index]
         escape = _ESCAPE.search(written)
@@ -161,10 +268,10 @@ def _index_lines(node: yaml.Node, path: Path, offset: int, document: YamlDocumen
                 document.written_wrong.append((child, key_node.start_mark.line + 1 + offset, _STATED_AGAIN))
             seen.add(key)
             document.lines[child] = key_node.start_mark.line + 1 + offset
-            _index_lines(value_node, child, offset, document, text)
+            _index_lines(value_node, child, offset, document, text, refused)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _index_lines(item, path + (index,), offset, document, text)
+            _index_lines(item, path + (index,), offset, document, text, refused)
 
 
 @dataclass(frozen=True)

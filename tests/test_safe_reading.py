@@ -1,0 +1,111 @@
+"""Content is read for what it shows, within bounds: YAML that would expand (an alias bomb),
+nest past any need or turn text into other things is refused as it is read, with its line;
+a value reads as the text it shows ('title: No' is a title, '1:20' is not 80); a body nested
+past any need is refused before anything renders it.
+
+The broken-content cases (tests/broken_content/yaml-alias-bomb.yaml, nested-too-deep.yaml)
+show `make check` and the build refusing them on a site; here, what bounds the reading.
+"""
+
+from __future__ import annotations
+
+import tracemalloc
+
+import pytest
+
+from conftest import copy_site_sources, run_strategy
+
+from strategy.yamltext import MAX_VALUES, parse_yaml
+
+
+def alias_bomb(levels: int = 9, key_prefix: str = "") -> str:
+    """``levels`` anchors, each a list of nine aliases of the one before: 9**levels values once expanded."""
+    lines = [f'{key_prefix}a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for level in range(1, levels):
+        name, before = chr(ord("a") + level), chr(ord("a") + level - 1)
+        lines.append(f"{key_prefix}{name}: &{name} [" + ", ".join([f"*{before}"] * 9) + "]")
+    return "\n".join(lines) + "\n"
+
+
+def test_an_alias_bomb_is_refused_as_it_is_read_in_little_memory_naming_each_line():
+    tracemalloc.start()
+    try:
+        document, problems = parse_yaml(alias_bomb(), "data/plan.yaml")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+
+    assert peak < 2_000_000  # expanded, the nine levels hold 387 million values
+    assert [(problem.line, problem.field) for problem in problems] == [(line, chr(ord("a") + line - 1))
+                                                                      for line in range(1, 10)]
+    assert all(problem.text("en").endswith("expected valid YAML, found a value that starts with * or & "
+                                           "(put the value in quotes)") for problem in problems)
+    assert all("rhowch y gwerth rhwng dyfynodau" in problem.text("cy") for problem in problems)
+    assert document.data["b"] == ["*a"] * 9  # an alias is read as the text it shows, never as what it names
+
+
+def test_what_no_content_needs_is_refused_on_its_line_not_by_running_out_of_memory_or_stack():
+    deep_flow = "title: " + "[" * 5000 + "]" * 5000 + "\n"
+    deep_block = "items:\n" + "".join("  " * level + "- \n" for level in range(1, 200))
+    many = "items: [" + ", ".join(["1"] * (MAX_VALUES + 1)) + "]\n"
+
+    for text, line, says in ((deep_flow, 2, "values nested deeper than any content needs"),
+                             (deep_block, 52, "values nested deeper than any content needs"),
+                             (many, 2, f"more than {MAX_VALUES} values in one file")):
+        document, problems = parse_yaml(text, "docs/en/post.md", first_line=2)
+        assert document is None
+        assert [(problem.line, problem.field) for problem in problems] == [(line, "")]
+        assert says in problems[0].text("en")
+
+
+@pytest.mark.parametrize("written, read", [
+    ("No", "No"), ("yes", "yes"), ("off", "off"), ("1:20", "1:20"), ("0123", "0123"), ("0x1F", "0x1F"),
+    ("1_000", "1_000"), (".inf", ".inf"), ("2026-11-25", "2026-11-25"), ("true", True), ("42", 42), ("~", None),
+])
+def test_a_plain_value_means_what_it_shows(written, read):
+    # YAML 1.1 reads 'No' as false, '1:20' as 80 (base 60), '0123' as 83 (base 8): text
+    # that would be published as something else, or refused as "not text" with no reason.
+    document, problems = parse_yaml(f"title: {written}\n", "docs/en/post.md")
+
+    assert problems == [] and document.data["title"] == read
+
+
+def test_a_tag_is_refused_and_reads_as_the_text_it_shows():
+    document, problems = parse_yaml("title: !!binary SGVsbG8=\nsummary: !!python/object/apply:os.system [x]\n",
+                                    "docs/en/post.md", first_line=2)
+
+    assert [(problem.line, problem.field) for problem in problems] == [(2, "title"), (3, "summary")]
+    assert all("a value that starts with a character YAML keeps for itself, such as @, `, %, ! or ?"
+               in problem.text("en") for problem in problems)
+    assert document.data == {"title": "SGVsbG8=", "summary": ["x"]}
+
+
+@pytest.fixture(scope="module")
+def site_with_deep_content(tmp_path_factory):
+    """The fixture site with a list nested 1,000 deep in a post, 'draft: yes' and a number for a title."""
+    root = copy_site_sources(tmp_path_factory.mktemp("deep") / "repo")
+    post = root / "docs/en/posts/setting-the-context.md"
+    text = post.read_text(encoding="utf-8").replace("title: Setting the context", "title: 2026\ndraft: yes")
+    post.write_text(text + "\n" + "".join("    " * level + "- deeper\n" for level in range(1000)), encoding="utf-8")
+    return root, text.count("\n") + 2 + 21  # the line of the first list item past 20 levels
+
+
+@pytest.mark.parametrize("language, says", [
+    ("en", ["expected lists, quotes and blocks nested at most 20 levels deep, found a line nested 21 levels deep",
+            "found 2026, which YAML reads as a number or as true or false, not as text "
+            "(put the text in quotes: \"2026\")",
+            "expected true or false, found 'yes' (did you mean 'true'?)"]),
+    ("cy", ["disgwylid rhestrau, dyfyniadau a blociau wedi'u nythu hyd at 20 lefel o ddyfnder, "
+            "cafwyd llinell wedi'i nythu 21 lefel o ddyfnder",
+            "cafwyd 2026, y mae YAML yn ei ddarllen fel rhif neu fel `true` neu `false`, nid fel testun",
+            "(oeddech chi'n golygu 'true'?)"]),
+])
+def test_a_list_nested_a_thousand_deep_is_refused_with_its_line_in_the_editors_language(
+        site_with_deep_content, language, says):
+    root, deep_line = site_with_deep_content
+    result = run_strategy(root, "check", env={"STRATEGY_LANG": language})
+
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"docs/en/posts/setting-the-context.md:{deep_line}: " in result.stderr
+    for words in says:
+        assert words in result.stderr, result.stderr
