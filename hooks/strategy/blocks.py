@@ -15,7 +15,7 @@ from importlib import import_module
 from typing import Callable
 
 from .block_declarations import BLOCKS as DECLARED
-from .markers import MARKER, PLACED_BY_MARKER
+from .markers import BLOCK_PLACEHOLDER, BLOCK_PLACEHOLDER_PATTERN, MARKER, PLACED_BY_MARKER
 from .views_common import Page
 
 TEMPLATE_FOLDER = "partials/strategy/"
@@ -45,8 +45,6 @@ def template_name(block: str) -> str:
     return f"{TEMPLATE_FOLDER}{block}.html"
 
 
-PLACEHOLDER = "<!--strategy-block:{}-->"
-_PLACEHOLDER = re.compile(r"<!--strategy-block:(\d+)-->")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6} ")
 
 
@@ -65,7 +63,7 @@ def set_aside_html(block: str, stash: list[str]) -> str:
     def flush():
         if html:
             stash.append("\n".join(html))
-            parts.append(PLACEHOLDER.format(len(stash) - 1))
+            parts.append(BLOCK_PLACEHOLDER.format(len(stash) - 1))
             html.clear()
 
     # Only a heading ends a piece of HTML: a blank line a template leaves inside an
@@ -108,4 +106,4 @@ def restore_blocks(html: str, stash: list[str]) -> str:
     """Put the HTML set aside by ``place_blocks`` back in the rendered page."""
     if not stash:
         return html
-    return _PLACEHOLDER.sub(lambda m: stash[int(m.group(1))], html)
+    return BLOCK_PLACEHOLDER_PATTERN.sub(lambda m: stash[int(m.group(1))], html)

@@ -15,6 +15,7 @@ from urllib.parse import unquote, urlsplit
 from .problems import Problem, phrase
 from .rendering import MarkdownSettings, Renderer
 from .safe_html import unsafe_markup
+from .visible_text import body_line_problems, hidden_markup
 
 # The page's heading is its title, which the theme prints (strategy/page_source.py).
 TITLE_HEADING_EXPECTED = phrase("expected.no_title_heading")
@@ -117,6 +118,12 @@ MAX_NESTING = 20
 _FENCE = re.compile(r"[ \t>]*(`{3,}|~{3,})")
 
 
+def body_text_problems(file: str, body: str, body_line: int) -> list[Problem]:
+    """Each line of ``body`` that does not show as written (visible_text.py)."""
+    return [Problem(file, body_line + line - 1, "", phrase("expected.visible_text"), found)
+            for line, found in body_line_problems(body)]
+
+
 def nesting_problem(file: str, body: str, body_line: int) -> Problem | None:
     """The first line of ``body`` nested deeper than MAX_NESTING (outside fenced code), or None."""
     fence = ""
@@ -197,6 +204,11 @@ class BodyChecker:
         problems = [Problem(file, first + line - 1 if line else None, "", UNSAFE_EXPECTED, found)
                     for found, line in self._with_lines(unsafe_markup(html), body,
                                                         lambda part: Counter(unsafe_markup(part)))]
+        hidden = list(dict.fromkeys(hidden_markup(html)))  # each once, however often it shows
+        hidden_lines = self._with_lines([written for written, _, _ in hidden], body, written_as=True,
+                                        count=lambda part: Counter(written for written, _, _ in hidden_markup(part)))
+        problems += [Problem(file, first + line - 1 if line else None, "", expected, found)
+                     for (_, expected, found), (_, line) in zip(hidden, hidden_lines)]
         collected = _collect(html)
         problems += [Problem(file, first + line - 1 if line else None, "", TITLE_HEADING_EXPECTED, phrase("found.title_heading", title=title))
                      for title, line in self._with_lines(collected.titles, body, lambda part: Counter(_collect(part).titles))]

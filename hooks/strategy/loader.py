@@ -5,12 +5,14 @@ part that is usable, so that one mistake never hides another."""
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
 from . import LANGUAGES
 from .bodies import BodyChecker
+from .inputs import MAX_NAME_LENGTH, PLAIN_NAME
 from .memo import Memo
 from .model import Change, Content, Event, Post, Text, WrittenAt
 from .placeholders import placeholder_problems
@@ -20,6 +22,7 @@ from .problems import ContentError, Problem, phrase
 from .references import reference_problems, unique_id_problems
 from .translation import MISSING, OUTDATED, plan_outdated_problems
 from .values import publication_day, time_of_day
+from .visible_text import character_name
 from .yamltext import split_front_matter
 
 
@@ -73,11 +76,30 @@ def _markdown_files(folder: str) -> set[str]:
             for directory, _, names in os.walk(folder) for name in names if name.endswith(".md")}
 
 
+def page_name_problems(paths_by_language: dict[str, set[str]], docs_dir: str) -> list[Problem]:
+    """A page's folders and name become its address: each is a plain name, as `make post`
+    makes them (lowercase letters, digits and single hyphens), so that no address holds a
+    direction control that turns it around or a letter that only looks like a-z."""
+    problems = []
+    for language, paths in sorted(paths_by_language.items()):
+        for relative in sorted(paths):
+            for name in relative.removesuffix(".md").split("/"):
+                if not PLAIN_NAME.fullmatch(name) or len(name) > MAX_NAME_LENGTH:
+                    odd = next((character for character in name if not re.fullmatch("[a-z0-9-]", character)), None)
+                    found = (phrase("found.page_name_character", name=name, character=character_name(odd)) if odd
+                             else phrase("found.page_name", name=name))
+                    problems.append(Problem(f"{docs_dir}/{language}/{relative}", None, "",
+                                            phrase("expected.page_name", most=MAX_NAME_LENGTH), found))
+                    break
+    return problems
+
+
 def _load_entries(root: Path, docs_dir: str, policy: TranslationPolicy, bodies: BodyChecker,
                   problems: list[Problem], memo: Memo) -> tuple[list[Post], list[Twin], set[str]]:
     """Every Markdown page, every source file that could be read (for the checks across
     files), and the paths of all pages."""
     paths_by_language = page_paths(root, docs_dir)
+    problems += page_name_problems(paths_by_language, docs_dir)
     entries, sources = [], []
     for relative in sorted(set().union(*paths_by_language.values())):
         files = {language: f"{docs_dir}/{language}/{relative}" for language in LANGUAGES}

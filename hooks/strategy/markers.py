@@ -13,6 +13,11 @@ BLOCK_NAMES = tuple(PLACED_BY_MARKER)
 MISSION_POST_ANCHORS = tuple(block.anchors[0] for block in BLOCKS if block.after_mission_posts)
 """What a mission post gets even without markers (blocks.place_blocks)."""
 
+# What a marker becomes while Markdown renders the page (blocks.set_aside_html), until the
+# block's HTML takes its place.
+BLOCK_PLACEHOLDER = "<!--strategy-block:{}-->"
+BLOCK_PLACEHOLDER_PATTERN = re.compile(r"<!--strategy-block:(\d+)-->")
+
 
 def placed_blocks(markdown: str) -> frozenset[str]:
     """The names of the blocks ``markdown`` places."""

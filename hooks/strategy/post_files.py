@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from . import schemas
-from .bodies import BodyChecker, nesting_problem
+from .bodies import BodyChecker, body_text_problems, nesting_problem
 from .markers import BLOCK_NAMES, marker_problems
 from .problems import Problem, phrase
 from .translation import IN_STEP, OUTDATED, source_hash
@@ -63,8 +63,9 @@ def check_twin(twin: Twin, role: str | None, kind: str | None, relative: str, bo
     found += _marker_problems(twin, kind) + (_change_problems(twin) + _event_problems(twin) if checked_source else [])
     found += local_time_problems(usable, twin.file, ("date",), PUBLICATION_TIME) if checked_source else []
     # Front matter text (titles, summaries) is always shown as escaped text: a title
-    # may mention <script> safely. The body must pass the allowlist (safe_html.py), once
-    # it can be rendered at all.
+    # may mention <script> safely. The body must show as written (visible_text.py) and
+    # pass the allowlist (safe_html.py), once it can be rendered at all.
+    found += body_text_problems(twin.file, twin.parsed.body, twin.parsed.body_line)
     too_deep = nesting_problem(twin.file, twin.parsed.body, twin.parsed.body_line)
     if too_deep:
         return found + [too_deep]

@@ -80,8 +80,9 @@ class ContentError(Exception):
 
 
 # Control characters in a message (from a value or a field name) would act on the
-# editor's terminal, and lone surrogates cannot be printed: they are shown as escapes.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+# editor's terminal, direction controls would turn the rest of its line around, and lone
+# surrogates cannot be printed: they are shown as escapes.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def _printable(text: str) -> str:

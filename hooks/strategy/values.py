@@ -5,30 +5,21 @@ post's date line read as its day and, if it gives one, its time."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date, datetime, time
 
 from .consultation import WALES
 from .problems import Phrase, Problem, phrase, position
+from .visible_text import character_name, control_character, unbalanced_direction
 from .yamltext import YamlDocument
 
 # Fields shown on one line (titles, names, places, ids): no line breaks or tabs either.
 ONE_LINE_FIELDS = frozenset({"title", "location", "name", "id", "kind", "mission", "owner", "status", "timescale",
                              "date", "start", "end", "updated", "translated_from", "source_hash", "translation"})
 
-# C0 and C1 control characters (tab and line feed aside, where text may have them),
-# surrogates that YAML's "\ud800" escapes let through and no file can hold, and the
-# two non-characters XML refuses.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-_CONTROL_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-
-
-def _name(character: str) -> str:
-    return f"U+{ord(character):04X}" + (f" ({unicodedata.name(character)})" if unicodedata.name(character, "") else "")
-
 
 def control_character_problems(document: YamlDocument, file: str) -> list[Problem]:
-    """Every text value (at any depth) holding a control character."""
+    """Every text value (at any depth) holding a control character, or a direction control
+    left open on a line (see visible_text.py)."""
     problems = []
 
     def visit(value, path):
@@ -41,11 +32,15 @@ def control_character_problems(document: YamlDocument, file: str) -> list[Proble
         elif isinstance(value, str):
             named = [part for part in path if isinstance(part, str)]
             one_line = bool(named) and (named[-1] in ONE_LINE_FIELDS or (len(named) > 1 and named[-2] in ONE_LINE_FIELDS))
-            match = (_CONTROL_ONE_LINE if one_line else _CONTROL).search(value)
-            if match:
+            control = control_character(value, "" if one_line else "\t\n")
+            line, field = document.line_of(path), position(path, document.data)
+            if control:
                 expected = phrase("expected.one_line" if one_line else "expected.no_control_characters_but_breaks")
-                problems.append(Problem(file, document.line_of(path), position(path, document.data), expected,
-                                        phrase("found.control_character", name=_name(match.group(0)))))
+                problems.append(Problem(file, line, field, expected,
+                                        phrase("found.control_character", name=character_name(control))))
+            direction = next(filter(None, map(unbalanced_direction, value.split("\n"))), None)
+            if direction:
+                problems.append(Problem(file, line, field, phrase("expected.visible_text"), direction))
 
     visit(document.data, ())
     return problems

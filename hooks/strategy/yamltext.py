@@ -302,9 +302,12 @@ def split_front_matter(text: str, file: str) -> tuple[MarkdownFile | None, list[
 
 def read_text(path, file: str) -> tuple[str | None, list[Problem]]:
     """The text of a file that must be UTF-8. A byte-order mark (some Windows editors
-    write one) is accepted and left out; any other byte that is not UTF-8 is reported
-    with its line, since an editor can then find it."""
+    write one) is accepted and left out; a file saved as UTF-16 is named as such; any
+    other byte that is not UTF-8 is reported with its line, since an editor can then find it."""
     data = path.read_bytes()
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:1000]:
+        # UTF-16 (as Notepad's "Unicode"): every other byte of English text is a zero.
+        return None, [Problem(file, 1, "", phrase("expected.utf8"), phrase("found.utf16"))]
     try:
         return data.decode("utf-8").removeprefix("\ufeff"), []
     except UnicodeDecodeError as error:
