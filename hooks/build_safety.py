@@ -17,7 +17,9 @@ from mkdocs.plugins import event_priority
 # Import helpers at the top: the hooks folder is on sys.path only while MkDocs
 # imports this file.
 from strategy.inputs import environment_problems
+from strategy.messages import message
 from strategy.site_folder import SiteFolderRefused, check_site_folder, mark_as_built
+from strategy.write_faults import fault_reason
 
 
 @event_priority(1000)  # before every other hook and plugin
@@ -35,3 +37,13 @@ def on_config(config):
 
 def on_pre_build(config):
     mark_as_built(Path(config.site_dir))
+
+
+@event_priority(-1000)  # last: after language_builds.py has stopped the other languages' builds
+def on_build_error(error):
+    """A disk that fills up or turns read-only while the site is written: one message, not a
+    traceback (MkDocs prints an Abort's message alone)."""
+    if isinstance(error, OSError):
+        reason, file = fault_reason(error), error.filename2 or error.filename  # a copy's: (from, to)
+        raise Abort(message("could_not_write", file=file, reason=reason) if file
+                    else message("could_not_write_site", reason=reason)) from None

@@ -12,6 +12,8 @@ from __future__ import annotations
 import tracemalloc
 
 import pytest
+import yaml
+from hypothesis import given, settings, strategies as st
 
 from conftest import copy_site_sources, run_strategy
 
@@ -109,3 +111,51 @@ def test_a_list_nested_a_thousand_deep_is_refused_with_its_line_in_the_editors_l
     assert f"docs/en/posts/setting-the-context.md:{deep_line}: " in result.stderr
     for words in says:
         assert words in result.stderr, result.stderr
+
+
+# --- generated YAML: the data as written, or a problem on a line of the text ---------------
+
+# Text as an editor types it: control characters and line separators YAML can only write as
+# escapes, which are refused on their own (test_problem_messages.py).
+TYPED = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), max_size=12)
+SCALARS = (st.none() | st.booleans() | st.integers(-10**6, 10**6) | st.floats(allow_nan=False, allow_infinity=False)
+           | TYPED | st.sampled_from(["No", "yes", "off", "1:20", "0123", "0x1F", "~", "&Co", "*x", "!x",
+                                                    "- a", "a: b", "#", "'", '"', "2026-11-25"]))
+
+
+@st.composite
+def structures(draw):
+    """Nested lists and mappings of awkward scalars, some parts shared: YAML writes a shared
+    part once with an &anchor and repeats it with *aliases."""
+    containers = st.lists(SCALARS, min_size=1, max_size=3) | st.dictionaries(TYPED, SCALARS, min_size=1, max_size=3)
+    shared = draw(st.lists(containers, min_size=1, max_size=2))
+    leaves = SCALARS | st.sampled_from(shared)
+    data = draw(st.recursive(leaves, lambda inner: st.lists(inner, max_size=4)
+                             | st.dictionaries(TYPED, inner, max_size=4), max_leaves=20))
+    return [shared[0], data, shared[0]] if draw(st.booleans()) else data  # half of them surely shared
+
+
+def _is_shared(data, seen=None) -> bool:
+    """Whether a list or mapping appears twice in ``data`` (YAML then writes an alias)."""
+    seen = set() if seen is None else seen
+    if isinstance(data, (list, dict)):
+        if id(data) in seen:
+            return True
+        seen.add(id(data))
+        return any(_is_shared(item, seen) for item in (data.values() if isinstance(data, dict) else data))
+    return False
+
+
+@settings(max_examples=150, deadline=None, derandomize=True)
+@given(structures())
+def test_any_yaml_reads_as_the_data_written_or_each_anchor_and_alias_is_named_on_its_line(data):
+    text = yaml.safe_dump({"value": data}, allow_unicode=True)
+    document, problems = parse_yaml(text, "data/plan.yaml")
+    lines = text.count("\n") + 1
+
+    assert document is not None
+    if _is_shared(data):
+        assert problems and all(1 <= problem.line <= lines for problem in problems)
+        assert all(problem.found.key == "found.yaml.star_or_ampersand" for problem in problems)
+    else:
+        assert problems == [] and document.data == {"value": data}

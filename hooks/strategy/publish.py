@@ -22,6 +22,7 @@ from pathlib import Path
 from .inputs import environment_problems
 from .messages import message
 from .site_folder import SiteFolderRefused, check_site_folder
+from .write_faults import building_prefix, clean_after_killed_builds, fault_reason, replaced_prefix
 
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 GRACE_SECONDS = 10  # for the build's processes to stop after SIGTERM, before SIGKILL
@@ -40,11 +41,17 @@ def build_site(root: Path, site_dir: Path, extra_args: list[str] | None = None) 
         return 2
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
                "--config-file", str(root / "mkdocs.yml"), *(extra_args or [])]
+    clean_after_killed_builds(site_dir)
     # What a failed build says it left: the old site as it was, or nothing at all.
     first = "" if site_dir.exists() else "_first"
     with _StopSignals() as stop:
-        site_dir.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-", dir=site_dir.parent))
+        try:
+            site_dir.parent.mkdir(parents=True, exist_ok=True)
+            staging = Path(tempfile.mkdtemp(prefix=building_prefix(site_dir), dir=site_dir.parent))
+        except OSError as error:  # a read-only or full disk
+            print(message("cannot_build_beside", folder=site_dir.parent, reason=fault_reason(error)),
+                  message(f"build_failed{first}", folder=site_dir), sep="\n", file=sys.stderr)
+            return 1
         try:
             status = stop.run([*command, "--site-dir", str(staging)], cwd=root,
                               env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
@@ -54,7 +61,12 @@ def build_site(root: Path, site_dir: Path, extra_args: list[str] | None = None) 
             if status != 0:
                 print(message(f"build_failed{first}", folder=site_dir), file=sys.stderr)
                 return status if status > 0 else 128 - status  # -N: ended by signal N
-            _replace(site_dir, staging)
+            try:
+                _replace(site_dir, staging)
+            except OSError as error:  # a site folder in use (a mount point), a disk gone read-only
+                print(message("cannot_replace", folder=site_dir, reason=fault_reason(error)),
+                      message(f"build_failed{first}", folder=site_dir), sep="\n", file=sys.stderr)
+                return 1
         finally:
             shutil.rmtree(staging, ignore_errors=True)
     print(message("built", folder=site_dir))
@@ -63,17 +75,25 @@ def build_site(root: Path, site_dir: Path, extra_args: list[str] | None = None) 
 
 def _replace(site_dir: Path, staging: Path) -> None:
     """Put the new site in place of the old: two renames, which a signal cannot part (it is
-    only recorded while the build runs, see _StopSignals)."""
-    retired = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.replaced-", dir=site_dir.parent))
+    only recorded while the build runs, see _StopSignals). If the second fails, the old site
+    goes back: OSError, with everything as it was."""
+    retired = Path(tempfile.mkdtemp(prefix=replaced_prefix(site_dir), dir=site_dir.parent))
     umask = os.umask(0)
     os.umask(umask)
-    staging.chmod(0o777 & ~umask)  # a site folder as any other, not mkdtemp's owner-only one
+    set_aside = retired / site_dir.name
     try:
+        staging.chmod(0o777 & ~umask)  # a site folder as any other, not mkdtemp's owner-only one
         if site_dir.exists():
-            site_dir.rename(retired / site_dir.name)
-        staging.rename(site_dir)
+            site_dir.rename(set_aside)
+        try:
+            staging.rename(site_dir)
+        except OSError:
+            if set_aside.exists():
+                set_aside.rename(site_dir)
+            raise
     finally:
-        shutil.rmtree(retired, ignore_errors=True)
+        if site_dir.exists():  # else the old site is still set aside: the next build puts it back
+            shutil.rmtree(retired, ignore_errors=True)
 
 
 class _StopSignals:
