@@ -26,6 +26,14 @@ TITLES = {
 }
 
 
+# A heading that mentions markup, as text (the check lets it through): cut short in the
+# contents, the theme shows it whole in a tooltip, from the text as its title.
+LONG_HEADING = ("Aneurin &lt;img src=x onerror=\"window.tooltipped = 1\"&gt; Bevan and "
+                "Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch")
+LONG_HEADING_SHOWN = ('Aneurin <img src=x onerror="window.tooltipped = 1"> Bevan and '
+                      "Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch")
+
+
 @pytest.fixture(scope="module")
 def site_with_titles(tmp_path_factory):
     """The fixture site with an abbreviation and a link title of every awkward character, in both languages."""
@@ -33,7 +41,8 @@ def site_with_titles(tmp_path_factory):
     root = copy_site_sources(folder / "repo")
     for language, (abbreviation, link_title) in TITLES.items():
         post = root / f"docs/{language}/posts/setting-the-context.md"
-        post.write_text(post.read_text(encoding="utf-8") + f'\nThe HTML [page](https://example.org/ "{link_title}").\n'
+        post.write_text(post.read_text(encoding="utf-8") + f"\n## {LONG_HEADING}\n\nText.\n"
+                        f'\nThe HTML [page](https://example.org/ "{link_title}").\n'
                         f"\n*[HTML]: {abbreviation}\n", encoding="utf-8")
     url, server = serve(folder / "site")
     build_for_address(root, folder / "site", url)
@@ -61,6 +70,26 @@ def test_a_tooltip_shows_its_title_as_text_never_as_html(browser, site_with_titl
         assert tooltip.evaluate("inner => inner.children.length") == 0  # no element was made from the title
         assert tooltip.inner_text() == title
         page.mouse.move(0, 0)
+    context.close()
+
+
+@pytest.mark.parametrize("language", TITLES)
+def test_a_heading_cut_short_in_the_contents_shows_whole_as_text_in_its_tooltip(browser, site_with_titles, language):
+    # The contents are beside the page at desktop widths only: in the menu, on a phone, they are hidden.
+    context = browser.new_context(viewport=WIDTHS["desktop"])
+    page = context.new_page()
+    page.goto(site_with_titles + ("cy/" if language == "cy" else "") + "posts/setting-the-context/")
+    settle(page)
+    entry = page.locator(".md-sidebar--secondary .md-ellipsis", has_text="Aneurin")
+    assert entry.evaluate("entry => entry.offsetWidth < entry.scrollWidth"), "the heading is not cut short"
+    entry.hover()
+    tooltip = page.locator(".md-tooltip2 .md-tooltip2__inner").last
+    tooltip.wait_for(state="visible")
+    settle(page)
+
+    assert tooltip.evaluate("inner => inner.children.length") == 0
+    assert tooltip.inner_text() == LONG_HEADING_SHOWN
+    assert page.evaluate("window.tooltipped") is None
     context.close()
 
 

@@ -48,7 +48,7 @@ FAULTS = {
 SAYS = {
     ("full disk", "en"): ["the disk is full (free some space, then build again).",
                           "The build failed; {site} was left as it was."],
-    ("full disk", "cy"): ["mae'r ddisg yn llawn (rhyddhewch rywfaint o le, yna adeiladwch eto).",
+    ("full disk", "cy"): ["mae'r ddisg yn llawn (gwnewch le arni, yna adeiladwch eto).",
                           "Methodd yr adeiladu; gadawyd {site} fel yr oedd."],
     ("read-only disk", "en"): ["Cannot build beside the site in {out}: the disk is read-only (build into a folder "
                                "on a disk you can write to).", "The build failed; {site} was left as it was."],
