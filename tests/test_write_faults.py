@@ -9,17 +9,22 @@ mount namespace of the test's own (``unshare``), so that nothing outside the tes
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from conftest import BUILD_DATE, copy_site_sources, require
 from test_build_safety import an_old_site, processes, wait_for_welsh_pages
+
+from strategy.write_faults import clean_after_killed_builds
 
 
 @pytest.fixture(scope="module")
@@ -107,3 +112,39 @@ def test_a_killed_builds_processes_and_folder_are_cleaned_by_the_next_build(sour
     while any(str(staging) in line for _, line in processes().values()) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not [line for _, line in processes().values() if str(staging) in line]
+
+
+# --- generated: what a build removes beside the site -------------------------------------
+
+NAMES = st.sampled_from([".site.building-99999999-x1", ".site.building-1-x2", ".site.building-oldstyle",
+                         ".site.replaced-99999999-x3", ".site.building-", ".sites.building-99999999-x4",
+                         ".site.buildings-99999999-x5", "site.building-99999999-x6", ".other.building-99999999-x7",
+                         "notes", ".site", ".site.replaced-x8"]) | st.text(st.sampled_from(".sitebuldngrpac-0129"),
+                                                                           min_size=1, max_size=22)
+LEFT_BY_A_BUILD = re.compile(r"\.site\.(building|replaced)-(\d+-)?[^/]+")
+
+
+@settings(max_examples=150, deadline=None, derandomize=True)
+@given(names=st.sets(NAMES.filter(lambda name: name not in (".", "..")), max_size=6), site_exists=st.booleans())
+def test_a_build_removes_beside_the_site_only_what_builds_no_longer_running_left(names, site_exists):
+    # 99999999 is beyond any process id; 1 is a process, but no build. A folder that an
+    # earlier build set an old site aside in gives it back when no site took its place.
+    with tempfile.TemporaryDirectory() as folder:
+        beside = Path(folder)
+        for name in names:
+            (beside / name).mkdir()
+            (beside / name / "page.html").write_text(name)
+        if site_exists and "site" not in names:
+            (beside / "site").mkdir()
+        set_aside = sorted(name for name in names if re.fullmatch(r"\.site\.replaced-.+", name)
+                           and LEFT_BY_A_BUILD.fullmatch(name))
+        if set_aside:
+            (beside / set_aside[0] / "site").mkdir()
+        had_site = (beside / "site").exists()
+
+        removed = clean_after_killed_builds(beside / "site")
+
+        assert sorted(path.name for path in removed) == sorted(name for name in names if LEFT_BY_A_BUILD.fullmatch(name))
+        kept = {path.name for path in beside.iterdir()} - {"site"}
+        assert kept == {name for name in names if not LEFT_BY_A_BUILD.fullmatch(name)} - {"site"}
+        assert (beside / "site").exists() == (had_site or bool(set_aside))
