@@ -48,9 +48,12 @@ def scratch_repository(destination: Path) -> Path:
             (destination / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, destination / name)  # keeps times, so make sees the set-up as done
     copy_hooks(destination)  # with the bytecode git ignores, so that commands need not compile them
-    for name in CONTENT:
-        shutil.rmtree(destination / name)
-        shutil.copytree(FIXTURE / name, destination / name)
+    for name in CONTENT:  # folders (docs/, data/) and a file (mkdocs.yml)
+        if (FIXTURE / name).is_dir():
+            shutil.rmtree(destination / name)
+            shutil.copytree(FIXTURE / name, destination / name)
+        else:
+            shutil.copy2(FIXTURE / name, destination / name)
     for tool in (".venv", "node_modules"):
         if (REPO / tool).exists():
             (destination / tool).symlink_to((REPO / tool).resolve())
