@@ -167,3 +167,12 @@ def test_a_title_the_check_lets_through_is_only_text_to_an_html_parser(title):
     parser.close()
     if not refused:
         assert parser.made == [], repr(title)
+
+
+def test_a_reference_of_thousands_of_digits_is_read_as_a_browser_reads_it_and_named_cut_short():
+    # Python refuses to read a number of more than 4,300 digits; a browser reads &#000...0001; as U+0001.
+    found = body_line_problems("&#" + "0" * 5000 + "1;\n&#x" + "F" * 5000 + ";")
+
+    assert [(line, problem.text("en")) for line, problem in found] == [
+        (1, "the character reference &#000000000000000..., to the control character U+0001 (delete it)"),
+        (2, "the character reference &#xFFFFFFFFFFFFFF..., which names no character (delete it)")]

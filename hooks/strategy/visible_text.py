@@ -28,7 +28,6 @@ from .problems import Phrase, phrase
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
 _OPENS = {"\u202a": "\u202c", "\u202b": "\u202c", "\u202d": "\u202c", "\u202e": "\u202c",
           "\u2066": "\u2069", "\u2067": "\u2069", "\u2068": "\u2069"}
-_CLOSES = {"\u202c", "\u2069"}
 _DIRECTION = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _REFERENCE = re.compile(r"&#(?:[xX]([0-9A-Fa-f]+)|([0-9]+));?")
 # The HTML tokenizer opens a tag, an end tag, a comment or a declaration at '<' followed by these.
@@ -66,13 +65,21 @@ def unbalanced_direction(text: str) -> Phrase | None:
     return None
 
 
+def _number(match: re.Match) -> int:
+    """The code point a reference names; any number past Unicode's is read as 0x110000 (the
+    digits are cut first: Python refuses to read a number of thousands of digits)."""
+    hexadecimal, decimal = match.group(1), match.group(2)
+    digits = (hexadecimal or decimal).lstrip("0") or "0"
+    return int(digits, 16 if hexadecimal else 10) if len(digits) <= 8 else 0x110000
+
+
 def _bad_reference(match: re.Match) -> Phrase | None:
-    number = int(match.group(1), 16) if match.group(1) else int(match.group(2))
+    number, written = _number(match), match.group(0) if len(match.group(0)) <= 20 else match.group(0)[:17] + "..."
     if number > 0x10FFFF or 0xD800 <= number <= 0xDFFF:
-        return phrase("found.reference_to_nothing", reference=match.group(0))
+        return phrase("found.reference_to_nothing", reference=written)
     character = chr(number)
     if control_character(character) or number == 0x0D:
-        return phrase("found.reference_to_control", reference=match.group(0), name=character_name(character))
+        return phrase("found.reference_to_control", reference=written, name=character_name(character))
     return None
 
 
@@ -107,7 +114,8 @@ def body_line_problems(body: str) -> list[tuple[int, Phrase]]:
 
 
 def _referenced(match: re.Match) -> str:
-    return chr(int(match.group(1), 16) if match.group(1) else int(match.group(2)))
+    """The character a reference names (one that names none is refused before this is asked)."""
+    return chr(_number(match))
 
 
 class _HiddenMarkup(HTMLParser):
