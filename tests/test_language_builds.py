@@ -44,5 +44,5 @@ def test_a_problem_only_the_welsh_build_meets_fails_the_whole_build(site_copy, t
     assert result.returncode != 0
     assert SIDE_BY_SIDE in result.stderr
     assert "'cy/wellbeing.md' contains a link 'dim-yn-bod.md'" in result.stderr
-    assert "The 'cy' build failed" in result.stdout + result.stderr
+    assert "The build of the Cymraeg pages failed: see its messages above." in result.stdout + result.stderr
     assert "dim-yn-bod" not in (site_dir / "cy/wellbeing/index.html").read_text(encoding="utf-8")
