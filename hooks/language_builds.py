@@ -38,6 +38,8 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs_static_i18n.utils import I18nLoggingFilter
 
+from strategy.messages import message
+
 from preview_languages import default_language_built  # a preview may leave the default language out
 
 log = logging.getLogger("mkdocs.hooks.language_builds")
@@ -83,7 +85,7 @@ def _start_other_languages(config, i18n) -> None:
             _die_with(parent)
             _build_language_and_exit(config, i18n, language)
         _workers[language] = pid
-        log.info(f"Building '{language}' alongside '{i18n.default_language}', in process {pid}")
+        log.debug(f"Building '{language}' alongside '{i18n.default_language}', in process {pid}")
     # Tell static-i18n that the other languages are being built: when this
     # (English) build ends, its on_post_build must not build them again.
     i18n.building = True
@@ -118,7 +120,7 @@ def _build_language_and_exit(config, i18n, language: str) -> None:
         build(config)
         status = 0
     except Abort as error:
-        log.error(f"The '{language}' build stopped: {error}")
+        log.error(str(error))  # said in the editor's language by strategy/tool_messages.py
     except KeyboardInterrupt:  # Ctrl+C reaches both processes: the parent says it
         status = 130
     except BaseException:  # noqa: BLE001 - the parent reports the failure; the child says why
@@ -137,9 +139,9 @@ def on_post_build(config):
     config.plugins["i18n"].building = False
     for language, status in statuses.items():
         if status < 0:
-            raise Abort(f"The {language!r} build was stopped: {signal.strsignal(-status) or -status}.")
+            raise Abort(message("language_build.stopped", language=language, why=signal.strsignal(-status) or -status))
         if status != 0:
-            raise Abort(f"The {language!r} build failed: see its messages above.")
+            raise Abort(message("language_build.failed", language=language))
 
 
 def _wait_for_workers() -> dict[str, int]:
