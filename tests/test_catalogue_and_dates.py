@@ -14,9 +14,20 @@ def test_no_catalogue_key_is_missing_in_either_language():
 
 def test_placeholders_are_the_same_in_both_languages():
     for key, values in catalogue().items():
-        placeholders = [{tuple(sorted(re.findall(r"{(\w+)(?:\|[\w-]+)?}", text))) for text in texts(values[language])}
-                        for language in ("en", "cy")]
-        assert placeholders[0] == placeholders[1], key  # a Welsh one may ask for a mutation: {mission|soft}
+        # A counted form may write its number out ("dau gam"): {count} may be left out of it.
+        counted = {"count"} if any(isinstance(value, dict) for value in values.values()) else set()
+        placeholders = [{tuple(sorted(set(re.findall(r"{(\w+)(?:\|[\w-]+)?}", text)) - counted))
+                         for text in texts(values[language])} for language in ("en", "cy")]
+        assert placeholders[0] == placeholders[1] and len(placeholders[0]) == 1, key
+
+
+def test_a_counted_string_reads_right_for_every_number_in_both_languages():
+    english = [translate("progress.summary", "en", complete=0, count=count) for count in (1, 2)]
+    assert english == ["0 of 1 action complete", "0 of 2 actions complete"]
+    welsh = {count: translate("plan.chart_description", "cy", count=count, counts="…") for count in (0, 1, 2, 3, 4, 6, 11)}
+    assert welsh == {0: "Dim camau gweithredu: ….", 1: "Un cam gweithredu: ….", 2: "Dau gam gweithredu: ….",
+                     3: "Tri cham gweithredu: ….", 4: "4 cam gweithredu: ….", 6: "Chwe cham gweithredu: ….",
+                     11: "11 cam gweithredu: …."}  # a Welsh one may ask for a mutation: {mission|soft}
 
 
 def test_strings_are_filled_in_per_language():

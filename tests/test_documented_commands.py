@@ -27,6 +27,7 @@ import pytest
 import yaml
 
 from conftest import CONTENT, FIXTURE, REPO, copy_hooks
+from editor_language import english_words
 
 GUIDES = ("EDITORS.md", "EDITORS.cy.md")
 SERVERS = ("serve", "versions")  # make targets that serve the site until stopped
@@ -162,13 +163,15 @@ def _serve(words: list[str], root: Path, env: dict[str, str]) -> str:
             try:
                 with urllib.request.urlopen(f"http://{address}/", timeout=5) as response:
                     assert response.status == 200
-                    return ""
+                    break
             except OSError:
                 time.sleep(0.5)
-        pytest.fail(f"`{' '.join(words)}` served nothing at http://{address}/ within 240 s")
+        else:
+            pytest.fail(f"`{' '.join(words)}` served nothing at http://{address}/ within 240 s")
     finally:
         os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
+        said = server.communicate(timeout=30)[0]
+    return said
 
 
 def editor_environment(**extra: str) -> dict[str, str]:
@@ -185,8 +188,10 @@ def test_every_step_of_the_editors_guide_works_as_written(guide, tmp_path):
     for kind, step in steps:
         if kind == "yaml":
             put_yaml(root, step)
-        else:
-            run_command(step, root, env)
+            continue
+        said = run_command(step, root, env)
+        if env.get("STRATEGY_LANG") == "cy" and step.startswith("make") and not step.startswith("make test"):
+            assert english_words(said) == [], f"`{step}` said, in English:\n{said}"  # git speaks for itself
     # What the guide built is there: the posts it started and the plan it changed.
     assert (root / "docs/en/posts/missions/mission-7-green-digital.md").is_file()
     assert (root / "docs/cy/posts/clybiau-codio.md").is_file()
