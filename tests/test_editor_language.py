@@ -124,12 +124,16 @@ def _said_until_served(server, url: str) -> str:
 
 def test_the_preview_speaks_welsh_from_start_to_stop(tmp_path):
     root = copy_site_sources(tmp_path / "repo")
+    source = root / POST
+    source.write_text(source.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
     address = free_address()
     said = _said_until_served(_preview(root, "--dev-addr", address), f"http://{address}/cy/")
 
     assert english_words(said) == []
     assert f"Mae'r rhagolwg yn http://{address}/ (Ctrl+C i'w atal)" in said
     assert "Yn atal y rhagolwg" in said
+    # Said once, though each language's process of the preview finds it.
+    assert said.count("Efallai fod docs/cy/posts/setting-the-context.md wedi dyddio") == 1
 
 
 def test_the_preview_names_a_missing_image_with_its_line_in_welsh(tmp_path):
