@@ -169,3 +169,10 @@ def test_the_versions_command_speaks_welsh(tmp_path):
 
     assert english_words(said) == []
     assert re.search(r"Yn gweini'r fersiynau yng nghangen site-versions-preview yn http://", said)
+
+
+def test_the_preview_refuses_an_address_that_is_none_in_welsh(tmp_path):
+    root = copy_site_sources(tmp_path / "repo")
+    said = _preview(root, "--dev-addr", "everywhere").communicate(timeout=60)[0]
+
+    assert said == "HOST: disgwylid cyfeiriad a phorth rhwng 1 a 65535, er enghraifft 127.0.0.1:8000, cafwyd 'everywhere'\n"

@@ -215,8 +215,6 @@ class PreviewServer(LiveReloadServer):
     def _serve_request(self, environ, start_response):
         if not self._addressed_to_me(environ.get("HTTP_HOST", "")):
             return _plain_text(start_response, "403 Forbidden", "preview.wrong_host")
-        if "\x00" in environ["PATH_INFO"]:  # no file has such a name (the system refuses it)
-            return _plain_text(start_response, "404 Not Found", "preview.no_such_page")
         script = reload_script(environ["PATH_INFO"])
         if script is not None:
             start_response("200 OK", [("Content-Type", "text/javascript; charset=utf-8"),
@@ -225,7 +223,10 @@ class PreviewServer(LiveReloadServer):
         if environ["PATH_INFO"] == "/" and "" in self.left_out:  # English (the root) is left out
             start_response("302 Found", [("Location", "/" + self.shown_folders[0])])
             return []
-        result = super()._serve_request(environ, start_response)
+        try:
+            result = super()._serve_request(environ, start_response)
+        except (OSError, ValueError, UnicodeError):  # an address no file can have (a NUL, too long): not found
+            return _plain_text(start_response, "404 Not Found", "preview.no_such_page")
         if result is None and self._in_left_out_language(environ["PATH_INFO"].lstrip("/")):
             start_response("404 Not Found", [("Content-Type", "text/html; charset=utf-8"),
                                              ("Content-Length", str(len(self.not_built)))])
