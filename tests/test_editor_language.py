@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 
 import pytest
@@ -176,3 +177,27 @@ def test_the_preview_refuses_an_address_that_is_none_in_welsh(tmp_path):
     said = _preview(root, "--dev-addr", "everywhere").communicate(timeout=60)[0]
 
     assert said == "HOST: disgwylid cyfeiriad a phorth rhwng 1 a 65535, er enghraifft 127.0.0.1:8000, cafwyd 'everywhere'\n"
+
+
+def test_a_preview_whose_first_build_failed_says_so_on_every_address(tmp_path):
+    root = copy_site_sources(tmp_path / "repo")
+    _break_links(root)
+    address = free_address()
+    server = _preview(root, "--dev-addr", address)
+    try:
+        deadline = time.monotonic() + 240
+        while True:
+            assert time.monotonic() < deadline and server.poll() is None
+            try:
+                urllib.request.urlopen(f"http://{address}/cy/", timeout=5)
+            except urllib.error.HTTPError as error:
+                status, said = error.code, error.read().decode("utf-8")
+                break
+            except OSError:
+                time.sleep(0.3)
+    finally:
+        os.killpg(server.pid, signal.SIGINT)
+        server.communicate(timeout=60)
+    assert status == 404
+    assert "nid oedd modd adeiladu'r rhagolwg eto: mae'r derfynell yn rhestru'r problemau" in said
+    assert "the preview could not be built yet" in said

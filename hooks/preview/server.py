@@ -281,9 +281,13 @@ def _is_address(name: str) -> bool:
         return False
 
 
+def _in_both_languages(key: str) -> bytes:
+    return "\n".join(translate(key, language) for language in ("cy", "en")).encode("utf-8") + b"\n"
+
+
 def _plain_text(start_response, status: str, key: str) -> list[bytes]:
     """A short answer for a request the preview will not serve, in both languages."""
-    text = "\n".join(translate(key, language) for language in ("cy", "en")).encode("utf-8") + b"\n"
+    text = _in_both_languages(key)
     start_response(status, [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", str(len(text)))])
     return [text]
 
@@ -319,7 +323,8 @@ def serve(root: Path, host: str, port: int, languages: list[str], site_dir: str 
         return False
     if host in EVERY_NETWORK:
         log.warning(message("preview.every_network", address=f"{_in_url(host)}:{port}"))
-    server.error_handler = lambda code: _read(Path(site_dir) / f"{code}.html")
+    # Until a first build succeeds there is no 404 page of the site's own: say why, in both languages.
+    server.error_handler = lambda code: _read(Path(site_dir) / f"{code}.html") or _in_both_languages("preview.nothing_built")
     handler = watchdog.events.FileSystemEventHandler()
     handler.on_any_event = lambda event: None if event.is_directory else sources.record(event)
     signal.signal(signal.SIGTERM, _interrupt)  # stopped like Ctrl+C: the workers and the site folder go too
