@@ -85,7 +85,7 @@ def _start_other_languages(config, i18n) -> None:
             _die_with(parent)
             _build_language_and_exit(config, i18n, language)
         _workers[language] = pid
-        log.debug(f"Building '{language}' alongside '{i18n.default_language}', in process {pid}")
+        log.info(f"Building '{language}' alongside '{i18n.default_language}', in process {pid}")
     # Tell static-i18n that the other languages are being built: when this
     # (English) build ends, its on_post_build must not build them again.
     i18n.building = True
@@ -139,9 +139,9 @@ def on_post_build(config):
     config.plugins["i18n"].building = False
     for language, status in statuses.items():
         if status < 0:
-            raise Abort(message("language_build.stopped", language=language, why=signal.strsignal(-status) or -status))
+            raise Abort(message("language_build.stopped", code=language, why=signal.strsignal(-status) or -status))
         if status != 0:
-            raise Abort(message("language_build.failed", language=language))
+            raise Abort(message("language_build.failed", code=language))
 
 
 def _wait_for_workers() -> dict[str, int]:

@@ -58,7 +58,8 @@ KNOWN = (
                      r"included in the \"nav\" configuration:.*|Template skipped: '[^']+' generated empty output\."
                      r"|Page skipped: .*|mkdocs_static_i18n: .*|Watching paths for changes: .*"
                      r"|Start watching changes|Start detecting changes|Detected file changes|Reloading browsers"
-                     r"|Browser connected: .*|Starting server at .*|Press Ctrl\+C to quit\.?|Updating site_url.*"),
+                     r"|Browser connected: .*|Starting server at .*|Press Ctrl\+C to quit\.?|Updating site_url.*"
+                     r"|Building '\w+' alongside '\w+', in process \d+"),  # hooks/language_builds.py
           None),
     # The log of mike's server: a line per request, for developers.
     Known(re.compile(r"\S+ - - \[[^\]]+\] .*"), None),
