@@ -39,3 +39,10 @@ def test_dates_read_as_each_language_writes_them():
     assert long_date(date(2020, 12, 3), "en") == "3 December 2020"
     assert long_date(date(2020, 12, 3), "cy") == "3 Rhagfyr 2020"
     assert long_date(date(2026, 11, 25), "cy") == "25 Tachwedd 2026"
+
+
+def test_no_placeholder_takes_the_name_of_an_argument_of_translate():
+    # translate(key, language, **values): a {language} or {key} placeholder could never be filled in.
+    named = {name for values in catalogue().values() for language in ("en", "cy") for text in texts(values[language])
+             for name in re.findall(r"{(\w+)(?:\|[\w-]+)?}", text)}
+    assert "languages" in named and not named & {"key", "language"}
