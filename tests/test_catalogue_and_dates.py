@@ -24,6 +24,8 @@ def test_placeholders_are_the_same_in_both_languages():
 def test_a_counted_string_reads_right_for_every_number_in_both_languages():
     english = [translate("progress.summary", "en", complete=0, count=count) for count in (1, 2)]
     assert english == ["0 of 1 action complete", "0 of 2 actions complete"]
+    assert translate("cli.translations.summary", "en", count=1, in_step=1, outdated=0, missing=0).startswith(
+        "1 translation: ")
     welsh = {count: translate("plan.chart_description", "cy", count=count, counts="…") for count in (0, 1, 2, 3, 4, 6, 11)}
     assert welsh == {0: "Dim camau gweithredu: ….", 1: "Un cam gweithredu: ….", 2: "Dau gam gweithredu: ….",
                      3: "Tri cham gweithredu: ….", 4: "4 cam gweithredu: ….", 6: "Chwe cham gweithredu: ….",

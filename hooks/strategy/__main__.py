@@ -91,7 +91,7 @@ def mark_translated(root: Path, files: list[str], every: bool, entries: list[str
         marked += changed
         print(message("translated.marked" if changed else "translated.already", file=target_name, source=source_name))
     if every:
-        print(message("translated.all_done", marked=marked, total=len(targets)))
+        print(message("translated.all_done", marked=marked, count=len(targets)))
     return 0
 
 
@@ -114,7 +114,7 @@ def report(root: Path) -> int:
     for row in rows:
         print(f"{row.file:<{width}}  {message('translations.state.' + row.state)}")
     counts = Counter(row.state for row in rows)
-    print("\n" + message("translations.summary", total=len(rows), in_step=counts[IN_STEP],
+    print("\n" + message("translations.summary", count=len(rows), in_step=counts[IN_STEP],
                          outdated=counts[OUTDATED], missing=counts[MISSING]))
     outdated = plan_outdated_warnings(content.plan)
     total = len(content.plan.translations)
