@@ -10,6 +10,7 @@ STRATEGY := PYTHONPATH=hooks $(BIN)/python -m strategy
 export NO_MKDOCS_2_WARNING := 1
 
 # IAITH=cy: the editors' commands speak Welsh (as STRATEGY_LANG=cy or a Welsh locale does).
+# Their recipes are not echoed (@): an editor reads only what the command says.
 ifdef IAITH
 export STRATEGY_LANG := $(IAITH)
 endif
@@ -41,37 +42,37 @@ node_modules/.dictionaries-installed: package.json package-lock.json
 	touch $@
 
 serve: $(BIN)/.runtime-installed  ## Set up, then preview the site at http://127.0.0.1:8000/ (Welsh at /cy/; ONLY=cy or ONLY=en for one language)
-	STRATEGY_PREVIEW_LANGUAGES=$(ONLY) PYTHONPATH=hooks $(BIN)/python -m preview --dev-addr $(HOST)
+	@STRATEGY_PREVIEW_LANGUAGES=$(ONLY) PYTHONPATH=hooks $(BIN)/python -m preview --dev-addr $(HOST)
 
 test: $(BIN)/.dev-installed node_modules/.installed  ## Set up, then run every test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 build: $(BIN)/.runtime-installed  ## Build the site into site/ (replaced only if the build succeeds, and only a site it built)
-	$(STRATEGY) build
+	@$(STRATEGY) build
 
 check: $(BIN)/.runtime-installed  ## Check every post and the delivery plan, all problems at once
-	$(STRATEGY) check
+	@$(STRATEGY) check
 
 # Every option of `make post` is optional: KIND, MISSION, TITLE, TITLE_CY, SOURCE (en or cy:
 # the language written first), DATE (YYYY-MM-DD) and SLUG (the file name). Titles not given
 # are asked for. The values reach the command through the environment (make exports
 # variables set on its command line), so quotes, $ and ` in a title stay part of the title.
 post: $(BIN)/.runtime-installed  ## Start a new post in both languages (KIND= MISSION= TITLE= TITLE_CY= SOURCE=cy)
-	$(STRATEGY) new $(if $(KIND),--kind "$$KIND") $(if $(MISSION),--mission "$$MISSION") \
+	@$(STRATEGY) new $(if $(KIND),--kind "$$KIND") $(if $(MISSION),--mission "$$MISSION") \
 	  $(if $(TITLE),--title "$$TITLE") $(if $(TITLE_CY),--title-cy "$$TITLE_CY") \
 	  $(if $(SOURCE),--source "$$SOURCE") $(if $(DATE),--date "$$DATE") $(if $(SLUG),--slug "$$SLUG")
 
 translated: $(BIN)/.runtime-installed  ## Record that a translation is in step with its source (FILE=docs/cy/...md, ENTRY= a text of the plan, or ALL=1)
-	$(STRATEGY) translated $(if $(FILE),"$$FILE") $(if $(ENTRY),--entry "$$ENTRY") $(if $(ALL),--all)
+	@$(STRATEGY) translated $(if $(FILE),"$$FILE") $(if $(ENTRY),--entry "$$ENTRY") $(if $(ALL),--all)
 
 translations: $(BIN)/.runtime-installed  ## List every translation: in step, outdated or missing
-	$(STRATEGY) translations
+	@$(STRATEGY) translations
 
 proof: $(BIN)/.runtime-installed node_modules/.dictionaries-installed  ## Spelling and Welsh mutations, by file and line (SITE=site: the built Welsh pages too)
-	$(STRATEGY) proof $(if $(SITE),--site $(SITE))
+	@$(STRATEGY) proof $(if $(SITE),--site $(SITE))
 
 versions: $(BIN)/.runtime-installed  ## Build two versions into a local branch with mike and serve them
-	$(STRATEGY) versions --address $(HOST)
+	@$(STRATEGY) versions --address $(HOST)
 
 clean:  ## Remove the built site and the virtual environment
 	rm -rf site .site.* $(VENV) node_modules

@@ -38,8 +38,8 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs_static_i18n.utils import I18nLoggingFilter
 
-from strategy.catalogue import translate
 from strategy.messages import message
+
 from preview_languages import default_language_built  # a preview may leave the default language out
 
 log = logging.getLogger("mkdocs.hooks.language_builds")
@@ -120,7 +120,7 @@ def _build_language_and_exit(config, i18n, language: str) -> None:
         build(config)
         status = 0
     except Abort as error:
-        log.error(message("language_build_stopped", name=_name(language), why=error))
+        log.error(str(error))  # said in the editor's language by strategy/tool_messages.py
     except KeyboardInterrupt:  # Ctrl+C reaches both processes: the parent says it
         status = 130
     except BaseException:  # noqa: BLE001 - the parent reports the failure; the child says why
@@ -139,15 +139,9 @@ def on_post_build(config):
     config.plugins["i18n"].building = False
     for language, status in statuses.items():
         if status < 0:
-            raise Abort(message("language_build_killed", name=_name(language),
-                                signal=signal.strsignal(-status) or -status))
+            raise Abort(message("language_build.stopped", code=language, why=signal.strsignal(-status) or -status))
         if status != 0:
-            raise Abort(message("language_build_failed", name=_name(language)))
-
-
-def _name(language: str) -> str:
-    """A language's own name ("English", "Cymraeg"), as the language switch gives it."""
-    return translate(f"language_name.{language}", language)
+            raise Abort(message("language_build.failed", code=language))
 
 
 def _wait_for_workers() -> dict[str, int]:

@@ -17,6 +17,8 @@ _TAG = re.compile(r"</?[a-zA-Z][\w:-]*(?:\s|/?>|$)")
 # Strings that are about markup without being markup: patterns that find it in
 # finished pages or in content (the content check, the policy's script hashing).
 _PATTERN_CALLS = {"compile", "findall", "search", "match", "fullmatch", "sub", "finditer", "split"}
+# A regular expression's named group, "(?P<file>...)", is no tag.
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 # Messages to editors that name an element ("a <script> element"): prose, not markup.
 _MESSAGES_NAMING_TAGS = {("markup.py", "a <script> element"),
                          ("markup.py", "an embedded <iframe>, <object> or <embed>")}
@@ -41,7 +43,7 @@ def _markup_literals(path: Path) -> list[tuple[int, str]]:
             text = node.value
         else:
             continue
-        if id(node) not in allowed and _TAG.search(text):
+        if id(node) not in allowed and _TAG.search(_NAMED_GROUP.sub("", text)):
             found.append((node.lineno, text[:60]))
     return sorted(found)
 

@@ -27,6 +27,7 @@ import pytest
 import yaml
 
 from conftest import CONTENT, FIXTURE, REPO, copy_hooks
+from editor_language import english_words
 
 GUIDES = ("EDITORS.md", "EDITORS.cy.md")
 SERVERS = ("serve", "versions")  # make targets that serve the site until stopped
@@ -165,13 +166,15 @@ def _serve(words: list[str], root: Path, env: dict[str, str]) -> str:
             try:
                 with urllib.request.urlopen(f"http://{address}/", timeout=5) as response:
                     assert response.status == 200
-                    return ""
+                    break
             except OSError:
                 time.sleep(0.5)
-        pytest.fail(f"`{' '.join(words)}` served nothing at http://{address}/ within 240 s")
+        else:
+            pytest.fail(f"`{' '.join(words)}` served nothing at http://{address}/ within 240 s")
     finally:
         os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
+        said = server.communicate(timeout=30)[0]
+    return said
 
 
 def editor_environment(**extra: str) -> dict[str, str]:
@@ -188,8 +191,10 @@ def test_every_step_of_the_editors_guide_works_as_written(guide, tmp_path):
     for kind, step in steps:
         if kind == "yaml":
             put_yaml(root, step)
-        else:
-            run_command(step, root, env)
+            continue
+        said = run_command(step, root, env)
+        if env.get("STRATEGY_LANG") == "cy" and step.startswith("make") and not step.startswith("make test"):
+            assert english_words(said) == [], f"`{step}` said, in English:\n{said}"  # git speaks for itself
     # What the guide built is there: the posts it started and the plan it changed.
     assert (root / "docs/en/posts/missions/mission-7-green-digital.md").is_file()
     assert (root / "docs/cy/posts/clybiau-codio.md").is_file()
@@ -285,3 +290,40 @@ def test_the_command_an_outdated_plan_text_warning_names_brings_it_in_step(tmp_p
     assert "leadership-programme" in command
     run_command(command, root, env)
     assert "data/plan.yaml" not in run_command("make check", root, env)
+
+
+# What the Makefile and CI's fresh-machine script call on, by the name the README gives it.
+TOOL_NAMES = {"python3": "Python 3.11", "npm": "npm", "make": "make", "chromium": "Chromium",
+              "default-jre-headless": "Java", "nodejs": "Node.js", "git": "git"}
+
+
+def _readme_prerequisites() -> tuple[str, str]:
+    """The README's first paragraph after its two commands: what `make serve` needs, then the rest."""
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    paragraph = text[_INDENTED.search(text).end():].strip().split("\n\n")[0]
+    serve, test = paragraph.split("`make test` needs", 1)
+    return " ".join(serve.split()), " ".join(test.split())
+
+
+def _tools_called() -> set[str]:
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    called = {"make"} | set(re.findall(r"^PYTHON \?= (\S+)", makefile, re.MULTILINE))
+    called |= {word for word in re.findall(r"^\t@?(\w[\w.-]*)", makefile, re.MULTILINE) if word in TOOL_NAMES}
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    called |= {word for listed in re.findall(r"needed(?:\+)?=\(([^)]*)\)", ci) for word in listed.split()}
+    tests = "\n".join(path.read_text(encoding="utf-8") for path in (REPO / "tests").glob("*.py"))
+    called |= {"git"} if re.search(r"\[\s*\"git\"", tests) else set()
+    return {word for word in called if word in TOOL_NAMES}
+
+
+def test_the_readme_names_every_tool_the_two_commands_need():
+    called = _tools_called()
+    assert {"python3", "npm", "make", "chromium", "default-jre-headless", "git"} <= called  # what was found
+    serve, test = _readme_prerequisites()
+    named = f"{serve} {test}"
+    assert [TOOL_NAMES[tool] for tool in sorted(called) if TOOL_NAMES[tool] not in named] == []
+    # `make serve` needs less: Python and make, none of the test tools.
+    assert "Python 3.11" in serve and "`make`" in serve
+    assert not any(TOOL_NAMES[tool] in serve for tool in ("npm", "chromium", "default-jre-headless", "git"))
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    assert "node_modules" not in re.search(r"^serve:.*$", makefile, re.MULTILINE).group()

@@ -8,7 +8,7 @@ import pytest
 from babel.dates import get_month_names
 from hypothesis import assume, given, settings, strategies as st
 
-from strategy.catalogue import catalogue, translate
+from strategy.catalogue import catalogue, texts, translate
 from strategy.loader import load_content
 from strategy.proofing_text import site_passages
 from strategy.welsh import MUTATIONS, TRIGGERS, mutate, radicals
@@ -119,7 +119,8 @@ def test_the_search_folds_every_mutated_form_back_to_its_radical(word, mutation,
 
 
 def _marked_welsh_strings():
-    return {key: values["cy"] for key, values in catalogue().items() if MARKED.search(values["cy"])}
+    return {f"{key}[{number}]": text for key, values in catalogue().items()
+            for number, text in enumerate(texts(values["cy"])) if MARKED.search(text)}
 
 
 # Values written as they are, whatever comes before them: a path, an address, a folder,
@@ -135,16 +136,18 @@ def _unmarked_after_trigger(text: str) -> list[str]:
 
 def test_every_welsh_placeholder_after_a_trigger_asks_for_its_mutation():
     assert _unmarked_after_trigger("Cofnodion am {mission}") == ["am {mission}"]  # what the check catches
-    unmarked = {key: found for key, values in catalogue().items() if (found := _unmarked_after_trigger(values["cy"]))}
+    unmarked = {key: found for key, values in catalogue().items() for text in texts(values["cy"])
+                if (found := _unmarked_after_trigger(text))}
     assert unmarked == {}
     assert len(_marked_welsh_strings()) >= 8
 
 
 def test_only_welsh_strings_ask_for_mutations_and_only_for_known_ones():
     for key, values in catalogue().items():
-        assert not MARKED.search(values["en"]), key
-        for name, mutation in MARKED.findall(values["cy"]):
-            assert mutation in MUTATIONS and "{" + name + "}" in MARKED.sub(r"{\1}", values["cy"]), key
+        assert not any(MARKED.search(text) for text in texts(values["en"])), key
+        for text in texts(values["cy"]):
+            for name, mutation in MARKED.findall(text):
+                assert mutation in MUTATIONS and "{" + name + "}" in MARKED.sub(r"{\1}", text), key
 
 
 def test_the_built_welsh_site_and_feeds_never_leave_an_interpolated_value_unmutated(built_site, plan):

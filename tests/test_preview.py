@@ -217,7 +217,9 @@ def test_the_page_reloads_itself_under_its_policy_and_shows_a_saved_problem_unti
         code = tab.query_selector(".strategy-preview-problems pre > code")
         assert code.evaluate("e => e.scrollWidth <= e.clientWidth")
         welsh = lxml.html.fromstring(_get(url + "cy/")[1]).cssselect(".strategy-preview-problems")
-        assert welsh and "Heb ei ddiweddaru" in welsh[0].text_content()  # in the page's own language
+        # In the page's own language, and true of it: only the English page's build met the problem,
+        # so the Welsh pages show what was saved.
+        assert welsh and "Mae'r dudalen hon yn dangos yr hyn a gadwoch chi" in welsh[0].text_content()
 
         post.write_text(original.replace("This post opens", "This post EDITED-FIXED opens"), encoding="utf-8")
         tab.wait_for_selector("text=EDITED-FIXED", timeout=WAIT * 1000)
@@ -258,3 +260,64 @@ def test_ctrl_c_stops_every_process_of_the_preview_without_a_traceback(tmp_path)
     assert "Stopping the preview" in said and "Traceback" not in said and "KeyboardInterrupt" not in said
     with pytest.raises(ProcessLookupError):
         os.killpg(server.pid, 0)  # no worker is left running
+
+
+def _request(url: str, host: str | None = None) -> tuple[int, str]:
+    request = urllib.request.Request(url, headers={"Host": host} if host else {})
+    try:
+        with urllib.request.urlopen(request, timeout=WAIT) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8")
+
+
+def _wait_for_log(log, text: str) -> str:
+    deadline = time.monotonic() + WAIT
+    while text not in (log.seek(0) or log.read()):
+        assert time.monotonic() < deadline, log.read()
+        time.sleep(0.2)
+    log.seek(0)
+    return log.read()
+
+
+def test_the_preview_answers_only_its_own_names_and_never_fails_on_an_odd_address(running_preview):
+    root, url, tmp_path, log = running_preview
+    port = url.rstrip("/").rsplit(":", 1)[1]
+    assert _request(url, host=f"localhost:{port}")[0] == 200
+    # A page elsewhere whose own name was pointed at this machine (DNS rebinding) gets nothing.
+    status, said = _request(url + "posts/setting-the-context/", host=f"attacker.example:{port}")
+    assert status == 403 and "Setting the context" not in said and "this computer's own names" in said
+    assert _request(url + "cy/%00")[0] == 404
+    assert _request(url + "%00/../index.html")[0] == 200  # the home page, as the path is written
+    assert _request(url + "cy/" + "x" * 5000)[0] == 404  # longer than a file name can be
+
+
+def test_a_missing_image_is_named_in_the_notice_and_the_page_stays_the_last_good_one(running_preview):
+    root, url, tmp_path, log = running_preview
+    post = root / "docs" / "en" / POST
+    text = post.read_text(encoding="utf-8")
+    post.write_text(text.replace("This post opens", "This post EDITED-UNSEEN opens")
+                    + "\n![A chart](images/missing-chart.png)\n", encoding="utf-8")
+    line = len(text.splitlines()) + 2
+    _wait_for_log(log, "Not updated")
+    status, page = _get(url + "posts/setting-the-context/")
+    notice = lxml.html.fromstring(page).cssselect(".strategy-preview-problems")[0]
+    problems = [item.text_content() for item in notice.cssselect("li")]
+    assert problems == [f"docs/en/{POST}:{line}: a link or image to 'images/missing-chart.png', but there is no "
+                        f"file docs/en/posts/images/missing-chart.png: correct the address, or add the file"]
+    # The notice says the page is the last good version, and it is: the edit is not in it.
+    assert "Not updated: this page is the last good version" in notice.text_content()
+    assert "EDITED-UNSEEN" not in page and "Aborted" not in page
+
+
+def test_renaming_both_twins_of_a_post_keeps_the_last_good_pages_with_the_notice(running_preview):
+    root, url, tmp_path, log = running_preview
+    for language in ("en", "cy"):  # the home pages link to this post: the renamed site cannot build
+        folder = root / "docs" / language / "posts"
+        (folder / "setting-the-context.md").rename(folder / "the-context.md")
+    _wait_for_log(log, "The preview could not be built")
+    for page in ("", "cy/", "posts/setting-the-context/", "cy/posts/setting-the-context/"):
+        status, body = _get(url + page)
+        assert status == 200, page
+        notice = lxml.html.fromstring(body).cssselect(".strategy-preview-problems")
+        assert notice and "setting-the-context" in notice[0].text_content(), page

@@ -9,7 +9,7 @@ from pathlib import Path
 import material
 from conftest import REPO, html_pages, parse
 
-from strategy.catalogue import catalogue
+from strategy.catalogue import catalogue, texts
 
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
 MATERIAL_ENGLISH = MATERIAL_TEMPLATES / "partials/languages/en.html"
@@ -19,7 +19,7 @@ READ_ALOUD_OR_SHOWN = ("title", "aria-label", "alt", "placeholder", "aria-descri
 def english_interface_text() -> set[str]:
     """Every English string of our catalogue and of Material's, minus those that
     are the same in Welsh (a name such as "RSS")."""
-    ours = {values["en"] for values in catalogue().values() if values["en"] != values.get("cy")}
+    ours = {text for values in catalogue().values() for text in texts(values["en"]) if text not in texts(values["cy"])}
     material = set(re.findall(r'^\s*"[a-z.]+": "(.+)",?$', MATERIAL_ENGLISH.read_text(), re.MULTILINE))
     return {text for text in ours | material if len(text) > 2 and "{" not in text}
 

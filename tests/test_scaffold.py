@@ -11,6 +11,8 @@ def test_a_new_post_passes_the_checker_and_builds_as_a_draft_until_released(site
     assert result.returncode == 0, result.stderr
     assert "Created docs/en/posts/listening-to-users.md" in result.stdout
     assert "Created docs/cy/posts/listening-to-users.md" in result.stdout
+    # The date as the guides write it: no quotation marks.
+    assert "\ndate: 2026-11-24\n" in (site_copy / "docs/en/posts/listening-to-users.md").read_text(encoding="utf-8")
     assert run_strategy(site_copy, "check").returncode == 0
 
     assert build(site_copy, tmp_path / "preview", preview=True).returncode == 0

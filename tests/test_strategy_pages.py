@@ -43,7 +43,7 @@ def test_the_home_page_shows_every_mission_under_the_vision(built_site):
         assert words(first.cssselect(".strategy-mission-card__aim")[0]) == PLAN["missions"][0]["aim"][language]
         facts = [words(dd) for dd in first.cssselect("dd")]
         published = {"en": "4 November 2026", "cy": "4 Tachwedd 2026"}[language]
-        progress = {"en": "1 of 2 actions complete", "cy": "1 o 2 cam gweithredu wedi'u cwblhau"}[language]
+        progress = {"en": "1 of 2 actions complete", "cy": "1 o ddau gam gweithredu wedi'u cwblhau"}[language]
         assert facts == [published, "1", "2", progress]
         link = first.cssselect("a")[0].get("href")
         assert (built_site / PREFIX[language] / link / "index.html").is_file()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -192,6 +193,21 @@ def test_what_changed_between_two_plan_fixtures(site_copy, tmp_path):
     assert changes["added"] == ["ds-service-teams", "dac-open-data", "dac-data-standards"]
     assert changes["status"] == ["ds-publish-standards", "dsk-leadership-programme"]
     assert changes["removed"] == ["dc-community-hubs"] and changes["reworded"] == ["di-community-champions"]
+
+
+def test_what_changed_says_so_when_there_is_nothing_to_compare_with(site_copy, tmp_path):
+    config = site_copy / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    without = re.sub(r"\n    compare_with:\n(?:      .*\n)+", "\n", text)
+    assert without != text
+    config.write_text(without, encoding="utf-8")
+    assert build(site_copy, tmp_path / "site").returncode == 0
+
+    for prefix, said in (("", "There is no earlier version of the plan to compare with yet."),
+                         ("cy/", "Does dim fersiwn gynharach o'r cynllun i'w chymharu â hi eto.")):
+        page = parse(tmp_path / "site" / prefix / "changes/index.html")
+        assert changes_by_kind(page) == {}
+        assert said in page.cssselect(".strategy-changes-none")[0].text_content()
 
 
 def test_the_version_selector_works_from_the_keyboard(browser, versions_url):

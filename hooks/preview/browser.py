@@ -52,11 +52,14 @@ class ProblemsNotice:
         env.globals["t"] = lambda key, language, **values: translate(key, language, **values)
         self.template = env.get_template(PROBLEMS_TEMPLATE)
 
-    def add_to(self, content: bytes, problems: str) -> bytes:
-        """``content`` with the notice of ``problems`` (as the terminal shows them), if there are any."""
+    def add_to(self, content: bytes, problems: list[str], updated: set[str]) -> bytes:
+        """``content`` with the notice of ``problems`` (as the terminal shows them), if there are
+        any: whether the page shows the files saved last depends on its language's ``updated``."""
         if not problems:
             return content
-        notice = self.template.render(language=page_language(content), problems=problems).encode("utf-8")
+        language = page_language(content)
+        notice = self.template.render(language=language, problems=problems, updated=language in updated)
+        notice = notice.encode("utf-8")
         # Inside the page's text, where the theme styles an admonition; else first in the body.
         for opening in (rb'<article class="md-content__inner md-typeset">', rb"<body[^>]*>"):
             found = re.search(opening, content)

@@ -6,8 +6,12 @@ STRATEGY_BUILD_LANGUAGE set. It reads one request per line on its standard input
 the files that changed (``{"changed": ["docs/en/posts/x.md"]}``), and answers one
 line on its standard output: ``{"rendered": [...]}`` when it updated the pages
 itself, ``{"rebuild": true}`` when the edit needs a full build (it then exits:
-the server starts a fresh process), ``{"problems": true}`` when the content has
-problems (printed above; the pages stay as they were until a fix is saved).
+the server starts a fresh process), ``{"problems": [...]}`` when the content has
+problems (nothing is written: the pages stay as they were until a fix is saved).
+Each answer also carries the ``warnings`` said meanwhile (a translation that may be
+out of date), for the server to print once for every language. The problems and
+warnings are in the editor's language (MkDocs' own said again, with file and line:
+strategy/tool_messages.py).
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import os
 import signal
 import sys
 import time
+from pathlib import Path
 
 from mkdocs import utils
 from mkdocs.commands.build import _build_page, _populate_page, build
@@ -32,6 +37,7 @@ from strategy import LANGUAGES
 from strategy.incremental import edited_page, pages_to_render
 from strategy.memo import Memo
 from strategy.problems import ContentError
+from strategy.tool_messages import ToolMessages
 
 SITEMAP_WRITER = LANGUAGES[-1]
 """The language whose build writes sitemap.xml (hooks/sitemap.py)."""
@@ -61,6 +67,24 @@ class _KeptState(BasePlugin):
         return env
 
 
+class _Said(logging.Handler):
+    """What MkDocs and the hooks log at WARNING or above (in strict mode, each stops the
+    build), in the editor's language, until taken."""
+
+    def __init__(self, tool_messages: ToolMessages):
+        super().__init__(logging.WARNING)
+        self.tool_messages, self.said = tool_messages, []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        said = self.tool_messages.say(record.getMessage(), record.levelname)
+        if said:
+            self.said.append(said)
+
+    def take(self) -> list[str]:
+        said, self.said = self.said, []
+        return said
+
+
 class LanguagePreview:
     def __init__(self, config_file: str, site_dir: str, serve_url: str):
         self.config = load_config(config_file=config_file, site_dir=site_dir)
@@ -68,11 +92,25 @@ class LanguagePreview:
         self.kept = _KeptState()
         self.config.plugins["strategy-preview-state"] = self.kept
         self.memo = self.config.strategy_memo = Memo()  # a file is parsed and checked again only when its text changes
+        self.warned: list[str] = []
+        self.config.strategy_warn = self.warned.append  # hooks/content.py
+        self.tool_messages = ToolMessages(Path(config_file).resolve().parent)
         self.pending: set[str] = set()  # pages edited since the last update that could be shown
         self.plan_pending = False  # and whether the plan was
         self.warnings = utils.CountHandler()
         self.warnings.setLevel(logging.WARNING)
-        logging.getLogger("mkdocs").addHandler(self.warnings)
+        self.said = _Said(self.tool_messages)
+        for handler in (self.warnings, self.said):
+            logging.getLogger("mkdocs").addHandler(handler)
+
+    def problems(self, error: str = "") -> list[str]:
+        """What stopped this build or update: MkDocs' warnings, or, if it said none, the error."""
+        said = list(dict.fromkeys(self.said.take()))
+        return said or [self.tool_messages.say(error) or error]
+
+    def take_warnings(self) -> list[str]:
+        warned, self.warned[:] = list(self.warned), []
+        return warned
 
     def build(self) -> None:
         self.config.plugins.on_startup(command="serve", dirty=False)
@@ -85,6 +123,7 @@ class LanguagePreview:
 
     def update(self, changed: list[str]) -> dict:
         """Render again the pages that show the ``changed`` files, or say a full build is needed."""
+        self.said.take()
         edited = {edited_page(file, LANGUAGES) for file in changed if file != PLAN_FILE}
         if None in edited:
             return {"rebuild": True}
@@ -95,7 +134,7 @@ class LanguagePreview:
         try:
             after = self._content_hooks().load_publication(config, self.memo)
         except Abort as error:
-            return {"problems": str(error)}  # the pages stay as they were; the server says why
+            return {"problems": self.problems(str(error))}  # the pages stay as they were; the server says why
         found = pages_to_render(before, after, edited, plan_edited)
         if found is None:
             return {"rebuild": True}
@@ -108,14 +147,13 @@ class LanguagePreview:
         if problems:
             return {"problems": problems}
         self.pending, self.plan_pending = set(), False
-        if config.strict and self.warnings.get_counts():
-            return {"rebuild": True}  # strict mode: let the full build report and stop
         return {"rendered": [file.dest_uri for file in pages]}
 
-    def _render(self, before, after, pages, documentation) -> str:
+    def _render(self, before, after, pages, documentation) -> list[str]:
         """Render ``pages`` as ``after`` has them and write them, with the feeds, search
-        index, calendar and site map; or, if the pages have problems, write nothing and
-        say what they are."""
+        index, calendar and site map; or, if the pages have problems (ours, or in strict
+        mode MkDocs' warnings: a missing image, a broken link), write nothing and say
+        what they are."""
         config, files = self.config, self.kept.files
         # The pages rendered before this edit saw the publication as of the first build.
         config.strategy = dataclasses.replace(after, moment=before.moment)
@@ -131,15 +169,17 @@ class LanguagePreview:
             problems = config.strategy.page_problems()
             if problems:
                 raise Abort(str(ContentError(problems)))
+            for file in documentation:  # as build() does: a link elsewhere may point at an anchor this edit removed
+                file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+            if config.strict and self.warnings.get_counts():
+                raise Abort("")  # MkDocs' warnings, said as they came: the pages stay as they were
         except Abort as error:
             config.strategy, config.strategy_rendered = before, kept_html
-            return str(error)
+            return self.problems(str(error))
         for file in pages:
             _build_page(file.page, config, documentation, self.kept.nav, self.kept.env)
-        for file in documentation:  # as build() does: a link elsewhere may point at an anchor this edit removed
-            file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
         config.plugins.on_post_build(config=config)  # feeds, search index, calendar, site map
-        return ""
+        return []
 
     def _content_hooks(self):
         return self.config.plugins["hooks/content.py"]
@@ -152,22 +192,21 @@ def main(config_file: str, site_dir: str, serve_url: str) -> int:
     answers = os.fdopen(os.dup(sys.stdout.fileno()), "w", buffering=1)
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # anything printed goes to the terminal, not the server
     sys.stdout = sys.stderr
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-    logging.getLogger("mkdocs").addHandler(handler)
+    # What MkDocs logs goes to the server in the answers (LanguagePreview.said), not to the terminal.
+    logging.getLogger("mkdocs").propagate = False
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     preview = LanguagePreview(config_file, site_dir, serve_url)
     started, cpu = time.perf_counter(), time.process_time()
     try:
         preview.build()
     except Abort as error:
-        answers.write(json.dumps({"error": str(error)}) + "\n")  # the server prints it
+        answers.write(json.dumps({"error": preview.problems(str(error)), "warnings": preview.take_warnings()}) + "\n")
         return 1
-    answers.write(json.dumps({"built": round(time.perf_counter() - started, 3),
-                              "cpu": round(time.process_time() - cpu, 3)}) + "\n")
+    answers.write(json.dumps({"built": round(time.perf_counter() - started, 3), "cpu": round(time.process_time() - cpu, 3),
+                              "warnings": preview.take_warnings()}) + "\n")
     for line in sys.stdin:
         answer = preview.update(json.loads(line)["changed"])
-        answers.write(json.dumps(answer) + "\n")
+        answers.write(json.dumps({**answer, "warnings": preview.take_warnings()}) + "\n")
         if answer.get("rebuild"):
             return 0
     return 0

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from . import LANGUAGES
+from .arguments import EditorArgumentParser
 from .inputs import InvalidInput, branch_name, calendar_date, host_and_port
 from .messages import message
 from .publish import build_site, preview_versions
@@ -90,7 +91,7 @@ def mark_translated(root: Path, files: list[str], every: bool, entries: list[str
         marked += changed
         print(message("translated.marked" if changed else "translated.already", file=target_name, source=source_name))
     if every:
-        print(message("translated.all_done", marked=marked, total=len(targets)))
+        print(message("translated.all_done", marked=marked, count=len(targets)))
     return 0
 
 
@@ -113,7 +114,7 @@ def report(root: Path) -> int:
     for row in rows:
         print(f"{row.file:<{width}}  {message('translations.state.' + row.state)}")
     counts = Counter(row.state for row in rows)
-    print("\n" + message("translations.summary", total=len(rows), in_step=counts[IN_STEP],
+    print("\n" + message("translations.summary", count=len(rows), in_step=counts[IN_STEP],
                          outdated=counts[OUTDATED], missing=counts[MISSING]))
     outdated = plan_outdated_warnings(content.plan)
     total = len(content.plan.translations)
@@ -161,7 +162,7 @@ def new(root: Path, args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m strategy", description=__doc__)
+    parser = EditorArgumentParser(prog="python -m strategy", description=__doc__)
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the repository (default: here)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="check every post and the delivery plan, all problems at once")
@@ -191,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     root = args.root.resolve()
     try:
         if not (root / "mkdocs.yml").is_file():
-            raise InvalidInput("--root", "the repository's folder, with mkdocs.yml in it", str(args.root))
+            raise InvalidInput("--root", "root", str(args.root))
         if args.command == "versions":
             branch_name(args.branch, "--branch")
             host_and_port(args.address, "--address")

@@ -3,6 +3,11 @@
 A Welsh string asks for the mutation a value takes after the word before it:
 ``"Cofnodion am {mission|soft}"`` gives "Cofnodion am Genhadaeth 2" (welsh.py has
 the rules: soft, soft-not-ll-rh, nasal, aspirate).
+
+A string that counts something has one form per plural category of its language
+(CLDR's, from Babel): English "one" and "other"; Welsh "zero", "one", "two", "few",
+"many" and "other" ("1 cam", "2 gam", "3 cham", "6 cham"). The value named
+``count`` chooses the form.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
+from babel import Locale
 
 from . import LANGUAGES
 from .welsh import mutate
@@ -27,22 +33,46 @@ def catalogue() -> dict[str, dict[str, str]]:
     return yaml.load(CATALOGUE_FILE.read_text(encoding="utf-8"), Loader=loader)
 
 
+@lru_cache(maxsize=None)
+def plural_categories(language: str) -> frozenset[str]:
+    """The plural categories ``language`` tells apart (CLDR): "one" and "other" in English."""
+    return frozenset(Locale(language).plural_form.tags | {"other"})
+
+
+def plural_category(language: str, count: int) -> str:
+    return Locale(language).plural_form(count)
+
+
+def texts(value: str | dict[str, str]) -> list[str]:
+    """Every form of one language's text of a key: the text, or each plural form."""
+    return list(value.values()) if isinstance(value, dict) else [value]
+
+
 def missing_translations() -> list[str]:
-    """Keys without a value in one of the languages: each is a bug to fix."""
-    return [
-        f"{key}: no '{language}'"
-        for key, values in catalogue().items()
-        for language in LANGUAGES
-        if not (values or {}).get(language)
-    ]
+    """Keys without a value in one of the languages, or a counted string without every
+    plural form its language has: each is a bug to fix."""
+    missing = []
+    for key, values in catalogue().items():
+        for language in LANGUAGES:
+            text = (values or {}).get(language)
+            if not text:
+                missing.append(f"{key}: no '{language}'")
+            elif isinstance(text, dict):
+                forms = plural_categories(language)
+                missing += [f"{key}: no '{language}' form '{form}'" for form in sorted(forms - text.keys())]
+                missing += [f"{key}: '{language}' has no form '{form}'" for form in sorted(text.keys() - forms)]
+    return missing
 
 
 def translate(key: str, language: str, **values: object) -> str:
-    """The string ``key`` in ``language``, with its {placeholders} filled in."""
+    """The string ``key`` in ``language``, with its {placeholders} filled in (in the
+    plural form ``count`` asks for, if the string counts something)."""
     try:
         text = catalogue()[key][language]
     except KeyError:
         raise KeyError(f"catalogue.yml has no '{language}' text for '{key}'") from None
+    if isinstance(text, dict):
+        text = text[plural_category(language, int(values["count"]))]
     return _MUTATING_FORMATTER.vformat(text, (), values) if values else text
 
 

@@ -24,25 +24,21 @@ _BRANCH = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/-]{0,99}")
 _HOST_AND_PORT = re.compile(r"(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:]+\]):(?P<port>[0-9]{1,5})")
 _LAST_EPOCH_SECOND = 253402300799  # 9999-12-31T23:59:59Z, the last moment Python's dates can hold
 
-PLAIN_NAME_EXPECTED = (f"a plain name of lowercase letters, digits and single hyphens, at most {MAX_NAME_LENGTH} "
-                       "characters, such as 'digital-skills'")
-SWITCH_EXPECTED = "1 (yes) or 0 (no)"
-BUILD_DATE_EXPECTED = ("a date that exists, as YYYY-MM-DD, or a date and a Welsh local time that exists, "
-                       "as YYYY-MM-DDTHH:MM")
-EPOCH_EXPECTED = "a whole number of seconds since 1970-01-01 00:00 UTC, such as 1764028800"
 
 
 class InvalidInput(ValueError):
-    """A command-line argument or environment variable that cannot be used; str() says why."""
+    """A command-line argument or environment variable that cannot be used; str() says why,
+    in the editor's language: ``expected`` names the catalogue's phrase ``cli.expected.<expected>``."""
 
-    def __init__(self, name: str, expected: str, found: str):
-        super().__init__(message("invalid", name=name, expected=expected, found=shown(found)))
+    def __init__(self, name: str, expected: str, found: str, **values: object):
+        super().__init__(message("invalid", name=name, expected=message(f"expected.{expected}", **values),
+                                 found=shown(found)))
 
 
 def plain_name(value: str, name: str) -> str:
     """A slug or an id: the name of a file or a part of an address, never a path."""
     if not PLAIN_NAME.fullmatch(value) or len(value) > MAX_NAME_LENGTH:
-        raise InvalidInput(name, PLAIN_NAME_EXPECTED, value)
+        raise InvalidInput(name, "plain_name", value, most=MAX_NAME_LENGTH)
     return value
 
 
@@ -52,17 +48,17 @@ def calendar_date(value: str, name: str) -> date:
             return date.fromisoformat(value)
     except ValueError:
         pass
-    raise InvalidInput(name, "a date that exists, as YYYY-MM-DD, such as 2026-11-24", value)
+    raise InvalidInput(name, "date", value)
 
 
 def one_line_text(value: str, name: str) -> str:
     """Text for a title: not blank, on one line, with no control characters."""
     if not value.strip():
-        raise InvalidInput(name, "some text", value)
+        raise InvalidInput(name, "text", value)
     # Cc: control characters (newlines included); Zl, Zp: line and paragraph separators;
     # Cs: bytes the terminal's encoding could not decode.
     if any(unicodedata.category(character) in ("Cc", "Zl", "Zp", "Cs") for character in value):
-        raise InvalidInput(name, "text on one line, without control characters", value)
+        raise InvalidInput(name, "one_line", value)
     return value
 
 
@@ -70,20 +66,20 @@ def branch_name(value: str, name: str) -> str:
     """A git branch name that git accepts and no command reads as an option."""
     if (not _BRANCH.fullmatch(value) or ".." in value or "//" in value or "/." in value
             or value.endswith((".lock", "/", "."))):
-        raise InvalidInput(name, "a branch name of letters, digits, '.', '_', '-' and '/', such as site-preview", value)
+        raise InvalidInput(name, "branch", value)
     return value
 
 
 def host_and_port(value: str, name: str) -> str:
     match = _HOST_AND_PORT.fullmatch(value)
     if not match or not 1 <= int(match["port"]) <= 65535:
-        raise InvalidInput(name, "an address and a port between 1 and 65535, such as 127.0.0.1:8000", value)
+        raise InvalidInput(name, "address", value)
     return value
 
 
 def switch(value: str, name: str) -> bool:
     if value not in ("", "0", "1"):
-        raise InvalidInput(name, SWITCH_EXPECTED, value)
+        raise InvalidInput(name, "switch", value)
     return value == "1"
 
 
@@ -98,19 +94,18 @@ def build_date(value: str) -> datetime:
             # A local time the clocks skip in spring does not come back unchanged.
             if local.astimezone(timezone.utc).astimezone(WALES).replace(tzinfo=None) == moment:
                 return local
-            raise InvalidInput("STRATEGY_BUILD_DATE", "a Welsh local time that exists (on that day the clocks go "
-                               "forward an hour, from 01:00 to 02:00)", value)
+            raise InvalidInput("STRATEGY_BUILD_DATE", "welsh_local_time", value)
     except ValueError as error:
         if isinstance(error, InvalidInput):
             raise
         pass
-    raise InvalidInput("STRATEGY_BUILD_DATE", BUILD_DATE_EXPECTED, value)
+    raise InvalidInput("STRATEGY_BUILD_DATE", "build_date", value)
 
 
 def source_date_epoch(value: str) -> datetime:
     """SOURCE_DATE_EPOCH (reproducible-builds.org): MkDocs reads it too, and fails on anything else."""
     if not value.isascii() or not value.isdigit() or int(value) > _LAST_EPOCH_SECOND:
-        raise InvalidInput("SOURCE_DATE_EPOCH", EPOCH_EXPECTED, value)
+        raise InvalidInput("SOURCE_DATE_EPOCH", "epoch", value)
     return datetime.fromtimestamp(int(value), tz=timezone.utc)
 
 

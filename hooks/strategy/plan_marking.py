@@ -119,5 +119,5 @@ def mark_plan(root: Path, entries: list[str]) -> int:
             print(message("translated.plan_marked" if text in marked else "translated.plan_already",
                           entry=text.name, file=PLAN_FILE, line=line_now[text.path]))
     if not entries:
-        print(message("translated.plan_all_done", marked=len(marked), total=len(chosen), file=PLAN_FILE))
+        print(message("translated.plan_all_done", marked=len(marked), count=len(chosen), file=PLAN_FILE))
     return 0

@@ -113,7 +113,7 @@ def progress_chart(mission: Mission, page: Page) -> ProgressChart:
     return ProgressChart(
         f"chart-{mission.id}",
         translate("plan.chart_title", language, number=mission.number, title=page.text(mission.title)),
-        translate("plan.chart_description", language, total=sum(counts.values()), counts=described),
+        translate("plan.chart_description", language, count=sum(counts.values()), counts=described),
         counts, progress_bars(counts))
 
 

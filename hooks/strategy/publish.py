@@ -23,6 +23,7 @@ from .inputs import environment_problems
 from .messages import message
 from .site_folder import SiteFolderRefused, check_site_folder
 from .write_faults import building_prefix, clean_after_killed_builds, fault_reason, replaced_prefix
+from .tool_messages import ToolMessages
 
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 GRACE_SECONDS = 10  # for the build's processes to stop after SIGTERM, before SIGKILL
@@ -54,7 +55,7 @@ def build_site(root: Path, site_dir: Path, extra_args: list[str] | None = None) 
             return 1
         try:
             status = stop.run([*command, "--site-dir", str(staging)], cwd=root,
-                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, relay=ToolMessages(root).line)
             if stop.signal_number:
                 print(message(f"build_interrupted{first}", folder=site_dir), file=sys.stderr)
                 return 128 + stop.signal_number
@@ -122,18 +123,37 @@ class _StopSignals:
         if self.process is not None:
             _signal_group(self.process.pid, signal.SIGTERM)
 
-    def run(self, command: list[str], **options) -> int:
-        """Run ``command`` in a process group of its own; wait until every process in it has ended."""
+    def run(self, command: list[str], relay=None, **options) -> int:
+        """Run ``command`` in a process group of its own; wait until every process in it has ended.
+        With ``relay``, each line the command prints is printed as ``relay`` says it (None: not at all)."""
         if self.signal_number:
             return 128 + self.signal_number
+        if relay is not None:
+            options.update(stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, errors="replace")
         self.process = subprocess.Popen(command, process_group=0, **options)
+        relays = [] if relay is None else [_relay(self.process.stdout, sys.stdout, relay),
+                                           _relay(self.process.stderr, sys.stderr, relay)]
         if self.signal_number:  # stopped while it was starting
             _signal_group(self.process.pid, signal.SIGTERM)
         try:
             status = self.process.wait(timeout=None)
         finally:
             _end_group(self.process)
+            for thread in relays:
+                thread.join()
         return status
+
+
+def _relay(lines, stream, relay) -> threading.Thread:
+    """A thread printing to ``stream`` each of ``lines`` as ``relay`` says it, until they end."""
+    def copy():
+        for line in lines:
+            said = relay(line)
+            if said is not None:
+                print(said, file=stream, flush=True)
+    thread = threading.Thread(target=copy, daemon=True)
+    thread.start()
+    return thread
 
 
 def _signal_group(group: int, number: int) -> bool:
@@ -185,8 +205,21 @@ def preview_versions(root: Path, branch: str, address: str) -> int:
     steps = [[*mike, "deploy", "--branch", branch, "--title", title, "--update-aliases", version, *aliases]
              for version, title, aliases in PREVIEW_VERSIONS]
     steps.append([*mike, "set-default", "--branch", branch, "latest"])
+    said = ToolMessages(root).line  # mike's and MkDocs' English, in the editor's language
     for step in steps:
-        if subprocess.run(step, cwd=root, env=env).returncode != 0:
+        if _run_relayed(step, said, cwd=root, env=env) != 0:
             return 1
-    print(message("versions.serving", branch=branch, address=address))
-    return subprocess.run([*mike, "serve", "--branch", branch, "--dev-addr", address], cwd=root, env=env).returncode
+    print(message("versions.serving", branch=branch, address=address), flush=True)
+    return _run_relayed([*mike, "serve", "--branch", branch, "--dev-addr", address], said, cwd=root, env=env)
+
+
+def _run_relayed(command: list[str], relay, **options) -> int:
+    """Run ``command``, printing each line it prints as ``relay`` says it."""
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, errors="replace",
+                               **options)
+    relays = [_relay(process.stdout, sys.stdout, relay), _relay(process.stderr, sys.stderr, relay)]
+    try:
+        return process.wait()
+    finally:
+        for thread in relays:
+            thread.join()

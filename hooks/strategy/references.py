@@ -13,7 +13,9 @@ from .problems import Problem, near_miss, phrase
 def reference_problems(sources: list[Twin], mission_ids: tuple[str, ...] | None) -> list[Problem]:
     """``mission_ids``: the plan's, or None when the plan's missions cannot all be read."""
     problems, presented = [], {}
-    for source in sources:
+    # Two mission posts for one mission: the one published first presents it, and the
+    # other (most likely the one just started with `make post`) is the problem.
+    for source in sorted(sources, key=_published_first):
         data = source.usable
         mission = data.get("mission")
         if not isinstance(mission, str):
@@ -26,8 +28,14 @@ def reference_problems(sources: list[Twin], mission_ids: tuple[str, ...] | None)
             if mission in presented:
                 problems.append(Problem(file, line, "mission", phrase("expected.unpresented_mission",
                                                                       file=presented[mission]), f"'{mission}'"))
-            presented[mission] = file
+            else:
+                presented[mission] = file
     return problems
+
+
+def _published_first(source: Twin) -> tuple:
+    published = source.usable.get("date")
+    return (published is None, str(published or ""), source.file)
 
 
 def unique_id_problems(sources: list[Twin]) -> list[Problem]:

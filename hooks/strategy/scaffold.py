@@ -128,7 +128,7 @@ def create_post(root: Path, new: NewPost, today: date) -> list[Path]:
     if clashes:
         raise ScaffoldError("; ".join(clashes))
 
-    published = (new.published or today).isoformat()
+    published = new.published or today  # a date, which YAML writes without quotation marks, as the guides do
     source_fields = {"kind": new.kind, "id": slug, "title": new.titles[new.source_language],
                      "summary": PLACEHOLDER_SUMMARY[new.source_language], "date": published, "draft": True}
     if new.mission:

@@ -9,6 +9,7 @@ catalogue's words (a rule's ``x-expected`` names its phrase, problem.expected.NA
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -96,7 +97,7 @@ def _to_problems(error: jsonschema.ValidationError, document: YamlDocument, file
         known = sorted(schema.get("properties", {}))
         unknown = [name for name in error.instance if name not in known]
         return [Problem(file, document.line_of(path + (name,)), field(name), phrase("expected.known_field", known=", ".join(known)),
-                        phrase("found.unknown_field", name=name), suggestion=near_miss(name, known))
+                        _unknown_field(name, document, path, file), suggestion=near_miss(name, known))
                 for name in unknown]
     suggestion = near_miss(error.instance, value) if keyword == "enum" else ""
     found = describe(error.instance)
@@ -111,6 +112,17 @@ def _to_problems(error: jsonschema.ValidationError, document: YamlDocument, file
 
 
 _YES_NO = {"yes": "true", "y": "true", "on": "true", "no": "false", "n": "false", "off": "false"}
+
+
+def _unknown_field(name: str, document: YamlDocument, path: tuple, file: str) -> Phrase:
+    """An unknown field; in a translation, one only a source may hold (`draft: true`) says where it goes."""
+    translation = not path and isinstance(document.data, dict) and "translated_from" in document.data
+    source_fields = {field for definition in _schema("post").get("$defs", {}).values()
+                     for field in definition.get("properties", {})}
+    if translation and name in source_fields:
+        source = re.sub(r"^docs/[a-z]+/", f"docs/{document.data.get('translated_from')}/", file)
+        return phrase("found.source_only_field", name=name, source=source)
+    return phrase("found.unknown_field", name=name)
 
 
 def _expected(keyword: str, value, schema: dict) -> str | Phrase:
