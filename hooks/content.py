@@ -65,7 +65,7 @@ def load_publication(config, memo=None):
     bodies = BodyChecker(MarkdownSettings(tuple(config.markdown_extensions), config.mdx_configs), render_all=False)
     try:
         publication = prepare(Path(config.config_file_path).parent, config.extra.get("strategy", {}),
-                              _is_preview, config.site_url, bodies, memo)
+                              _is_preview, config.site_url, bodies, memo, tuple(config.theme.dirs))
     except ContentError as error:
         raise Abort(str(error)) from None
     for warning in outdated_warnings(publication.content):

@@ -11,9 +11,12 @@ from html.parser import HTMLParser
 from typing import Callable
 from urllib.parse import unquote, urlsplit
 
-from .problems import Problem, phrase
+from . import LANGUAGES
+from .problems import Phrase, Problem, phrase
 from .rendering import MarkdownSettings, Renderer
 from .safe_html import unsafe_markup
+from .site_files import IMAGE_EXTENSIONS, SiteFiles
+from .urls import LANGUAGE_FOLDERS
 
 # The page's heading is its title, which the theme prints (strategy/page_source.py).
 TITLE_HEADING_EXPECTED = phrase("expected.no_title_heading")
@@ -48,6 +51,7 @@ class _Collector(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.ids, self.hrefs, self.titles = set(), [], []  # titles: the text of each h1
+        self.images: list[Image] = []
         self._title: list[str] | None = None
 
     def handle_starttag(self, tag, attrs):
@@ -59,6 +63,9 @@ class _Collector(HTMLParser):
         generated = set((attributes.get("class") or "").split()) & _GENERATED_LINKS
         if tag == "a" and attributes.get("href") is not None and not generated:
             self.hrefs.append(attributes["href"])
+        if tag == "img":
+            self.images.append(Image(attributes.get("src") or "", (attributes.get("alt") or "").strip(),
+                                     DECORATIVE in (attributes.get("class") or "").split()))
 
     handle_startendtag = handle_starttag
 
@@ -70,6 +77,17 @@ class _Collector(HTMLParser):
         if tag == "h1" and self._title is not None:
             self.titles.append("".join(self._title).rstrip("¶").strip())  # without its permalink symbol
             self._title = None
+
+
+@dataclass(frozen=True)
+class Image:
+    src: str
+    alt: str
+    decorative: bool  # marked as saying nothing a reader needs: ![](x.png){: .decorative }
+
+
+DECORATIVE = "decorative"
+"""The class that marks an image as decorative: its alt text may be empty."""
 
 
 def _collect(html: str) -> _Collector:
@@ -127,6 +145,9 @@ class BodyChecker:
         self.settings, self.render_all = settings, render_all
         self._renderer: Renderer | None = None
         self.sources: dict[tuple[str, str], BodySource] = {}
+        # The files each language's site publishes (site_files.py), for links to files and
+        # images; None until the content's loader has listed them, when none are checked.
+        self.site_files: SiteFiles | None = None
         self.rendered: dict[tuple[str, str], RenderedBody] = {}
         self.problems: list[Problem] = []  # every problem check_html found
 
@@ -172,6 +193,8 @@ class BodyChecker:
         collected = _collect(html)
         problems += [Problem(file, first + line - 1 if line else None, "", TITLE_HEADING_EXPECTED, phrase("found.title_heading", title=title))
                      for title, line in self._with_lines(collected.titles, body, lambda part: Counter(_collect(part).titles))]
+        problems += self._image_problems(file, body, first, collected)
+        problems += self._file_problems(path, languages, file, body, first, collected, addresses)
         targets = [(href, page_target(href, path, addresses)) for href in collected.hrefs]
         internal = [(href, target) for href, target in targets if target is not None]
         lines = self._with_lines([_as_written(href, target) for href, target in internal], body,
@@ -182,6 +205,33 @@ class BodyChecker:
             self.rendered[(path, language)] = RenderedBody(frozenset(collected.ids), links)
         self.problems += problems
         return problems
+
+    def _image_problems(self, file: str, body: str, first: int, collected: _Collector) -> list[Problem]:
+        """Every image says what it shows (its alt text), unless marked as decorative."""
+        unsaid = ["" for image in collected.images if not image.alt and not image.decorative]
+        lines = self._with_lines(unsaid, body, lambda part: Counter(
+            "" for image in _collect(part).images if not image.alt and not image.decorative))
+        return [Problem(file, first + line - 1 if line else None, "", phrase("expected.image_alt"),
+                        phrase("found.image_without_alt")) for _, line in lines]
+
+    def _file_problems(self, path: str, languages: tuple[str, ...], file: str, body: str, first: int,
+                       collected: _Collector, addresses: PageAddresses | None) -> list[Problem]:
+        """Links and images that lead to a file of the site (not a page) that each language's
+        folder has, of a kind a page can show; addresses written relative to the page."""
+        if self.site_files is None:
+            return []
+        found = []
+        for address, image in [(href, False) for href in collected.hrefs] + [(i.src, True) for i in collected.images]:
+            for language in languages:
+                problem = _file_address_problem(address, image, path, language, addresses, self.site_files)
+                if problem is not None:
+                    found.append((address, problem))
+                    break
+        lines = self._with_lines([address for address, _ in found], body,
+                                 lambda part: Counter(_collect(part).hrefs + [i.src for i in _collect(part).images]),
+                                 written_as=True)
+        return [Problem(file, first + line - 1 if line else None, "", *problem)
+                for (_, problem), (_, line) in zip(found, lines)]
 
     def _with_lines(self, found: list[str], body: str, count: Callable[[str], Counter],
                     written_as: bool = False) -> list[tuple[str, int | None]]:
@@ -209,6 +259,46 @@ class BodyChecker:
             else:
                 low = middle + 1
         return low
+
+
+def _file_address_problem(address: str, image: bool, from_path: str, language: str, addresses: PageAddresses | None,
+                          site_files: SiteFiles) -> tuple[Phrase, Phrase] | None:
+    """(expected, found) when ``address``, a link (or an ``image``'s source) on the page at
+    ``from_path`` in ``language``, does not lead to a file of that language's site that it
+    may lead to. Links to pages (x.md, or a page's address) are link_problems'."""
+    parts = urlsplit(address)
+    if parts.scheme or parts.netloc:
+        return None  # another site (the allowlist checks which schemes, and that images are the site's own)
+    if address.startswith("/") or "\\" in address:
+        # '/x' leaves the site when it is not at its domain's root; '/\\host' is another site to a browser.
+        return phrase("expected.relative_address"), phrase("found.absolute_address", link=address)
+    written = unquote(parts.path)
+    if not written or (not image and (written.endswith(".md") or written.endswith("/"))):
+        return None
+    files, folder = site_files.files[language], f"docs/{language}/"
+    if addresses is not None:  # in a build, MkDocs has written an address it found as the file's, from the page's
+        found = posixpath.normpath(posixpath.join(addresses.url, written))
+        prefix = LANGUAGE_FOLDERS[language]
+        if found.startswith(prefix) and found[len(prefix):] in files:
+            written, target = None, found[len(prefix):]
+    if written is not None:
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(from_path), written))
+    if target == ".." or target.startswith("../"):
+        return phrase("expected.link_in_language", folder=folder), phrase("found.link_outside", link=address,
+                                                                         folder=folder)
+    if folder + target in site_files.refused:
+        return None  # its own problem is reported
+    if target not in files:
+        elsewhere = [f"docs/{other}/{target}" for other in LANGUAGES if target in site_files.files[other]]
+        expected = phrase("expected.file_in_language", folder=folder)
+        if elsewhere:
+            return expected, phrase("found.file_in_other_language", link=address, file=folder + target,
+                                    other=elsewhere[0])
+        return expected, phrase("found.link_to_nothing", link=address, file=folder + target)
+    if image and posixpath.splitext(target)[1][1:] not in IMAGE_EXTENSIONS:
+        return (phrase("expected.image_kind", names=", ".join(f".{name}" for name in sorted(IMAGE_EXTENSIONS))),
+                phrase("found.not_an_image", link=address))
+    return None
 
 
 def _as_written(href: str, target: tuple[str, str]) -> str:

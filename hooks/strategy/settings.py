@@ -7,6 +7,8 @@ directly so that they stay fast and need no MkDocs. Both check them the same way
 
 from __future__ import annotations
 
+import importlib.util
+from importlib.metadata import entry_points
 from pathlib import Path
 
 import yaml
@@ -47,3 +49,14 @@ def raw_site_options(root: Path, config: dict | None = None) -> dict:
 def site_options(root: Path) -> SiteOptions:
     """The site's options, checked and typed; ContentError naming every wrong one."""
     return checked_options(raw_site_options(root), root)
+
+
+def theme_folders(root: Path, config: dict) -> tuple[str, ...]:
+    """The folders MkDocs takes the theme's files from, as it searches them: the site's
+    ``custom_dir`` first, then the installed theme's own (named by its package's entry point)."""
+    theme = config.get("theme")
+    theme = theme if isinstance(theme, dict) else {"name": theme}
+    folders = [str(root / theme["custom_dir"])] if isinstance(theme.get("custom_dir"), str) else []
+    package = next((point.value for point in entry_points(group="mkdocs.themes") if point.name == theme.get("name")), None)
+    spec = importlib.util.find_spec(package) if package else None
+    return tuple(folders + list(spec.submodule_search_locations if spec and spec.submodule_search_locations else []))

@@ -1,0 +1,266 @@
+"""What may sit under docs/ beside the pages: an allowlist for files, as safe_html.py is
+one for markup.
+
+A file under docs/ is published as it is, at an address of its own, on the site every
+page's Content-Security-Policy trusts ('self'): a script there would replace the site's
+own, an HTML page would run with no policy at all. So a file beside the pages is one of a
+short list of kinds (pictures, PDF, CSV, plain text), told by its content as well as its
+name, within a size; it is not at an address the build or the theme writes itself; and
+no two files make one address. A symbolic link is refused as found, never followed: it
+could publish a file from outside the repository, loop, or lead to a folder as large as
+the disk. All of it is decided from the folder listing and, for a file of an allowed
+kind, its first bytes, before any page is read (publication.prepare), by `make check`
+and the build alike.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import posixpath
+import stat
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+from . import LANGUAGES
+from .problems import Problem, phrase
+from .urls import (ARCHIVE_PAGES_FOLDER, CALENDAR_FILE, EXPORT_FILES, FEED_FILES, FEED_STYLESHEET, LANGUAGE_FOLDERS,
+                   MISSION_FEEDS_FOLDER, NOT_FOUND_FILE, ROBOTS_FILE, SEARCH_FOLDER, SITEMAP_FILES, SOCIAL_IMAGE_FILE)
+
+KB, MB = 1000, 1000 * 1000
+
+MARKDOWN_MOST_BYTES = 500 * KB
+"""A page's Markdown: the longest post of the strategy is under 40 KB. A page much
+longer than this makes feeds that readers refuse (a feed holds 20 posts in full)."""
+
+_TEXT_HEAD = 64  # bytes enough to tell each binary kind by its signature
+
+
+def _is_text(content: bytes) -> bool:
+    """UTF-8 text of lines (no control characters but tab), not starting as a web page would:
+    a browser that guessed the kind of a file starting '<' could run it as HTML."""
+    try:
+        text = content.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    if any(ord(character) < 32 and character not in "\t\n\r" or character == "\x7f" for character in text):
+        return False
+    return not text.lstrip("\ufeff \t\r\n").startswith("<")
+
+
+@dataclass(frozen=True)
+class FileKind:
+    name: str  # as editors know it: 'PNG'
+    extensions: tuple[str, ...]  # lower case, without the dot
+    most_bytes: int
+    matches: Callable[[bytes], bool]  # given the first _TEXT_HEAD bytes, or a text kind's whole content
+    text: bool = False  # whether ``matches`` needs the whole content
+    image: bool = False  # whether a page may show it as a picture
+
+    def __str__(self) -> str:
+        return self.name
+
+
+FILE_KINDS = (
+    FileKind("PNG", ("png",), 5 * MB, lambda head: head.startswith(b"\x89PNG\r\n\x1a\n"), image=True),
+    FileKind("JPEG", ("jpg", "jpeg"), 5 * MB, lambda head: head.startswith(b"\xff\xd8\xff"), image=True),
+    FileKind("GIF", ("gif",), 5 * MB, lambda head: head[:6] in (b"GIF87a", b"GIF89a"), image=True),
+    FileKind("WebP", ("webp",), 5 * MB, lambda head: head[:4] == b"RIFF" and head[8:12] == b"WEBP", image=True),
+    FileKind("PDF", ("pdf",), 20 * MB, lambda head: head.startswith(b"%PDF-")),
+    FileKind("CSV", ("csv",), 2 * MB, _is_text, text=True),
+    FileKind("TXT", ("txt",), 2 * MB, _is_text, text=True),
+)
+KIND_BY_EXTENSION = {extension: kind for kind in FILE_KINDS for extension in kind.extensions}
+IMAGE_EXTENSIONS = frozenset(extension for kind in FILE_KINDS if kind.image for extension in kind.extensions)
+ALLOWED_NAMES = ", ".join(f".{extension}" for kind in FILE_KINDS for extension in kind.extensions)
+
+# Files MkDocs leaves out of the site (its default exclude_docs): never published, never checked
+# for their kind. A symbolic link is refused wherever it is: MkDocs follows links as it lists docs/.
+def _unpublished(relative: str) -> bool:
+    return any(part.startswith(".") for part in relative.split("/")) or relative.startswith("templates/")
+
+
+# --- what the site writes itself -------------------------------------------------------------
+
+
+# What MkDocs copies from a theme folder: everything but templates, code and the theme's own
+# settings (mkdocs.structure.files.Files.add_files_from_theme).
+_THEME_UNPUBLISHED = (".*", "*/.*", "*.py", "*.pyc", "*.html", "*readme*", "mkdocs_theme.yml", "locales/*", "*.md",
+                      "*.markdown", "*.mdown", "*.mkdn", "*.mkd", "sitemap.xml")
+
+
+def theme_files(theme_folders: Iterable[str]) -> set[str]:
+    """Every file the theme (Material, and our overrides/) copies into the site: its scripts,
+    style sheets, fonts and pictures, by their path in the site ('assets/javascripts/menu.js')."""
+    found = set()
+    for folder in theme_folders:
+        for directory, folders, names in os.walk(folder):
+            folders[:] = [name for name in folders if not name.startswith((".", "__"))]
+            for name in names:
+                relative = os.path.relpath(os.path.join(directory, name), folder).replace(os.sep, "/")
+                if not any(fnmatch.fnmatch(relative.lower(), pattern) for pattern in _THEME_UNPUBLISHED):
+                    found.add(relative)
+    return found
+
+
+@dataclass(frozen=True)
+class GeneratedPaths:
+    """Every path of the site the build or the theme writes, in every language's folder."""
+
+    files: frozenset[str]  # 'feed.xml', 'cy/feed.xml', 'assets/javascripts/menu.js'...
+    folders: frozenset[str]  # whose every file is the build's: 'search/', 'cy/feeds/'...
+    names: frozenset[str]  # file names the build writes in many folders: 'social.png'
+
+    @classmethod
+    def of_site(cls, theme: Iterable[str] = ()) -> GeneratedPaths:
+        """From urls.py (where every file the build writes is named) and ``theme``
+        (theme_files: what the theme copies, in each language's folder)."""
+        theme = tuple(theme)
+        files, folders = {*EXPORT_FILES.values(), *SITEMAP_FILES, ROBOTS_FILE}, set()
+        for language in LANGUAGES:
+            prefix = LANGUAGE_FOLDERS[language]
+            files |= {prefix + name for name in (*FEED_FILES.values(), FEED_STYLESHEET, CALENDAR_FILE, NOT_FOUND_FILE)}
+            files |= {prefix + name for name in theme}
+            folders |= {prefix + name for name in (SEARCH_FOLDER, MISSION_FEEDS_FOLDER, ARCHIVE_PAGES_FOLDER)}
+        return cls(frozenset(files), frozenset(folders), frozenset({SOCIAL_IMAGE_FILE}))
+
+    def clash(self, output: str) -> str | None:
+        """What the site writes at, or around, ``output`` (a path in the site), if anything."""
+        if output in self.files or posixpath.basename(output) in self.names:
+            return output
+        for generated in self.files:  # a page in a folder named as a file: feed.xml/index.html
+            if output.startswith(generated + "/"):
+                return generated
+        for folder in self.folders:
+            # A folder's own page is a page like any other (search.md is the search page).
+            if output.startswith(folder) and output != folder + "index.html":
+                return folder
+        return None
+
+
+# --- the tree ------------------------------------------------------------------------------------
+
+
+@dataclass
+class SiteFiles:
+    """What the walk of docs/ found: the files each language's site may publish (by their
+    path in its folder, 'posts/images/map.png'), and every problem."""
+
+    files: dict[str, set[str]] = field(default_factory=lambda: {language: set() for language in LANGUAGES})
+    refused: set[str] = field(default_factory=set)  # as editors see them: 'docs/en/passwd.txt'
+    problems: list[Problem] = field(default_factory=list)
+
+    def in_one_language(self) -> set[str]:
+        """Files (not pages) that some language's folder has and another's does not."""
+        every = set().union(*self.files.values())
+        return {path for path in every if not path.endswith(".md") and not all(
+            path in files for files in self.files.values())}
+
+    def refuse(self, file: str, expected, found) -> None:
+        self.refused.add(file)
+        self.problems.append(Problem(file, None, "", expected, found))
+
+
+def page_output(relative: str) -> str:
+    """Where MkDocs writes a page ('posts/x.md' -> 'posts/x/index.html'; README.md is an index)."""
+    folder, name = posixpath.split(relative[: -len(".md")])
+    if name in ("index", "README"):
+        return posixpath.join(folder, "index.html")
+    return posixpath.join(folder, name, "index.html")
+
+
+def check_site_files(root: str | os.PathLike, docs_dir: str, theme: Iterable[str] = ()) -> SiteFiles:
+    """Walk ``docs_dir`` under ``root`` without following a link; check every entry's kind
+    (by name, then content), size and address."""
+    found, generated, outputs = SiteFiles(), GeneratedPaths.of_site(theme), {}
+    folders = [(os.path.join(root, docs_dir), docs_dir)]
+    while folders:  # a stack, not recursion: a folder may be nested as deep as the disk allows
+        folder, shown = folders.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        except OSError as error:
+            found.refuse(shown, phrase("expected.readable_folder"), phrase("found.os_error", error=error.strerror))
+            continue
+        for entry in entries:
+            file = f"{shown}/{entry.name}"
+            try:
+                status = entry.stat(follow_symlinks=False)
+            except OSError as error:
+                found.refuse(file, phrase("expected.readable_file"), phrase("found.os_error", error=error.strerror))
+                continue
+            if stat.S_ISLNK(status.st_mode):
+                found.refuse(file, phrase("expected.no_symbolic_link"), phrase("found.symbolic_link"))
+            elif stat.S_ISDIR(status.st_mode):
+                folders.append((entry.path, file))
+            elif not stat.S_ISREG(status.st_mode):
+                found.refuse(file, phrase("expected.ordinary_file"), phrase("found.special_file"))
+            else:
+                _check_file(entry.path, file, status.st_size, docs_dir, generated, outputs, found)
+    return found
+
+
+def _check_file(path: str, file: str, size: int, docs_dir: str, generated: GeneratedPaths,
+                outputs: dict[str, str], found: SiteFiles) -> None:
+    relative = file[len(docs_dir) + 1:]
+    language, _, in_language = relative.partition("/")
+    if _unpublished(in_language or relative):
+        return
+    if language not in LANGUAGES or not in_language:
+        folders = " / ".join(f"{docs_dir}/{language}/" for language in LANGUAGES)
+        found.refuse(file, phrase("expected.in_language_folder", folders=folders), phrase("found.outside_languages"))
+        return
+    problem = file_kind_problem(path, file, size)
+    if problem is not None:
+        found.refused.add(file)
+        found.problems.append(problem)
+        return
+    is_page = in_language.endswith(".md")
+    output = LANGUAGE_FOLDERS[language] + (page_output(in_language) if is_page else in_language)
+    clash = generated.clash(output)
+    for other in LANGUAGES:  # docs/en/cy/x.md would be published in the Welsh site's folder
+        if other != language and LANGUAGE_FOLDERS[other] and output.startswith(LANGUAGE_FOLDERS[other]):
+            clash = LANGUAGE_FOLDERS[other]
+    if clash is not None:
+        found.refuse(file, phrase("expected.own_address"), phrase("found.generated_address", address=output,
+                                                                  generated=clash))
+        return
+    if output in outputs:
+        found.refuse(file, phrase("expected.one_file_per_address"),
+                     phrase("found.same_address", address=output, other=outputs[output]))
+        return
+    outputs[output] = file
+    found.files[language].add(in_language)
+
+
+def file_kind_problem(path: str, file: str, size: int) -> Problem | None:
+    """What is wrong with the regular file at ``path`` (``file`` as editors see it) for
+    publishing, judged by its name, its ``size`` and, for an allowed kind, its content; None
+    for a Markdown page within its size (its content is the loader's) or an allowed file."""
+    extension = posixpath.splitext(file)[1][1:]
+    if extension == "md":
+        if size > MARKDOWN_MOST_BYTES:
+            return Problem(file, None, "", phrase("expected.at_most", kind="Markdown", most=_size(MARKDOWN_MOST_BYTES)),
+                           _size(size))
+        return None
+    kind = KIND_BY_EXTENSION.get(extension)
+    if kind is None:
+        found = (phrase("found.svg") if extension.lower() == "svg"
+                 else phrase("found.kind_refused", extension=f".{extension}" if extension else file.rsplit("/", 1)[-1]))
+        return Problem(file, None, "", phrase("expected.file_kind", names=ALLOWED_NAMES), found)
+    if size > kind.most_bytes:
+        return Problem(file, None, "", phrase("expected.at_most", kind=kind, most=_size(kind.most_bytes)), _size(size))
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        descriptor = os.open(path, flags)
+        with os.fdopen(descriptor, "rb") as opened:
+            content = opened.read(kind.most_bytes if kind.text else _TEXT_HEAD)
+    except OSError as error:
+        return Problem(file, None, "", phrase("expected.readable_file"), phrase("found.os_error", error=error.strerror))
+    if not kind.matches(content):
+        return Problem(file, None, "", phrase("expected.content_of_kind", kind=kind),
+                       phrase("found.text_not_plain" if kind.text else "found.other_content", kind=kind))
+    return None
+
+
+def _size(size: int) -> str:
+    return f"{size / MB:.1f} MB" if size >= MB else f"{max(1, round(size / KB))} KB"
