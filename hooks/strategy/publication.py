@@ -20,8 +20,8 @@ from .site_options import SiteOptions, site_options as checked_options
 from .model import Content, Post
 from .problems import ContentError, Problem, phrase
 from .rendering import MarkdownSettings
-from .settings import raw_site_options, site_config, theme_folders
-from .site_files import theme_files
+from .settings import page_listing, raw_site_options, site_config, theme_folders
+from .site_files import PageListing, theme_files
 from .proofing_report import ProofingTotals, load_totals
 from .urls import SiteAddresses, page_url
 
@@ -119,14 +119,15 @@ class Publication:
 
 
 def prepare(root, raw_options: dict | None, preview: bool, site_url: str, bodies: BodyChecker,
-            memo: Memo | None = None, theme: tuple[str, ...] = ()) -> Publication:
+            memo: Memo | None = None, theme: tuple[str, ...] = (), listing: PageListing = PageListing()) -> Publication:
     """What one build publishes, in every language, from mkdocs.yml (``site_url`` and
     the ``extra.strategy`` options as written, checked and typed here). Raises
     ContentError listing every problem: the options, the content, the earlier plan to
     compare with and, when ``bodies`` renders every page's body (the editors' check),
     the links between pages. A build checks those as it renders each page
     (``Publication.page_problems``). ``memo``: see memo.py. ``theme``: the theme's
-    folders, whose files no file of docs/ may replace (site_files.py)."""
+    folders, whose files no file of docs/ may replace; ``listing``: which pages the menu
+    lists or leaves out on purpose (both in site_files.py)."""
     problems, options = [], None
     try:
         options = checked_options(raw_options, root)
@@ -139,6 +140,8 @@ def prepare(root, raw_options: dict | None, preview: bool, site_url: str, bodies
     except ContentError as error:
         problems += error.problems
         mission_ids = error.mission_ids
+    if bodies.site_files is not None:  # the files the content's loader found
+        problems += listing.problems(bodies.site_files, DOCS_DIR)
     if options and options.compare_with:
         try:
             earlier_plan = load_earlier_plan(options.compare_with)
@@ -187,4 +190,4 @@ def check_content(root: Path) -> Publication:
     config = site_config(root)
     bodies = BodyChecker(MarkdownSettings.from_config_list(config.get("markdown_extensions")), render_all=True)
     return prepare(root, raw_site_options(root, config), preview=False, site_url=str(config.get("site_url") or ""),
-                   bodies=bodies, theme=theme_folders(root, config))
+                   bodies=bodies, theme=theme_folders(root, config), listing=page_listing(config))

@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from .problems import ContentError
+from .site_files import PageListing
 from .site_options import SiteOptions
 from .site_options import site_options as checked_options
 from .yamltext import read_text, syntax_problem
@@ -60,3 +61,13 @@ def theme_folders(root: Path, config: dict) -> tuple[str, ...]:
     package = next((point.value for point in entry_points(group="mkdocs.themes") if point.name == theme.get("name")), None)
     spec = importlib.util.find_spec(package) if package else None
     return tuple(folders + list(spec.submodule_search_locations if spec and spec.submodule_search_locations else []))
+
+
+def page_listing(config: dict) -> PageListing:
+    """Which pages the menu lists or leaves out, and whether a page in neither stops the build
+    (``strict`` and ``validation: omitted_files: warn``, or ``validation: nav: omitted_files``)."""
+    validation = config.get("validation") if isinstance(config.get("validation"), dict) else {}
+    nav_validation = validation.get("nav") if isinstance(validation.get("nav"), dict) else {}
+    level = nav_validation.get("omitted_files", validation.get("omitted_files", "info"))
+    return PageListing.from_config(config.get("nav"), config.get("not_in_nav") or "", bool(config.get("strict")),
+                                   level == "warn")

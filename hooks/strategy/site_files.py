@@ -264,3 +264,48 @@ def file_kind_problem(path: str, file: str, size: int) -> Problem | None:
 
 def _size(size: int) -> str:
     return f"{size / MB:.1f} MB" if size >= MB else f"{max(1, round(size / KB))} KB"
+
+
+# --- pages the menu neither lists nor leaves out ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PageListing:
+    """Which pages mkdocs.yml's ``nav`` lists and which its ``not_in_nav`` leaves out of the
+    menu on purpose. A strict build stops on a page in neither (``validation: omitted_files:
+    warn``): `make check` names it first."""
+
+    nav_files: frozenset[str] = frozenset()  # as nav names them, in each language's folder: 'index.md'
+    not_in_nav: object = None  # a pathspec GitIgnoreSpec over 'en/posts/x.md', as MkDocs matches them
+    enforced: bool = False  # the build stops on an unlisted page (strict, and omitted files a warning)
+
+    @classmethod
+    def from_config(cls, nav, not_in_nav, strict: bool, omitted_files_warn: bool) -> PageListing:
+        """From mkdocs.yml's values: ``nav`` as written, ``not_in_nav`` as written or as MkDocs read it."""
+        import pathspec  # MkDocs' own dependency, pinned: it matches not_in_nav the same way
+
+        if isinstance(not_in_nav, str):
+            not_in_nav = pathspec.GitIgnoreSpec.from_lines(not_in_nav.splitlines())
+        return cls(frozenset(_nav_files(nav)), not_in_nav, bool(strict and omitted_files_warn and nav is not None))
+
+    def problems(self, site_files: SiteFiles, docs_dir: str) -> list[Problem]:
+        if not self.enforced:
+            return []
+        return [Problem(f"{docs_dir}/{language}/{path}", None, "", phrase("expected.listed_page"),
+                        phrase("found.unlisted_page"))
+                for language, paths in sorted(site_files.files.items()) for path in sorted(paths)
+                if path.endswith(".md") and path not in self.nav_files
+                and not (self.not_in_nav is not None and self.not_in_nav.match_file(f"{language}/{path}"))]
+
+
+def _nav_files(nav) -> Iterable[str]:
+    """Every page a nav (a list of titles and pages, sections nested) names."""
+    if isinstance(nav, str):
+        if nav.endswith(".md"):
+            yield nav
+    elif isinstance(nav, list):
+        for item in nav:
+            yield from _nav_files(item)
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            yield from _nav_files(value)
