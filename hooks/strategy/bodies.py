@@ -15,7 +15,7 @@ from . import LANGUAGES
 from .problems import Phrase, Problem, phrase
 from .rendering import MarkdownSettings, Renderer
 from .safe_html import unsafe_markup
-from .site_files import IMAGE_EXTENSIONS, SiteFiles
+from .site_files import FEED_ITEM_MOST_BYTES, IMAGE_EXTENSIONS, SiteFiles, found_size, size_in_words
 from .urls import LANGUAGE_FOLDERS
 
 # The page's heading is its title, which the theme prints (strategy/page_source.py).
@@ -193,6 +193,11 @@ class BodyChecker:
         collected = _collect(html)
         problems += [Problem(file, first + line - 1 if line else None, "", TITLE_HEADING_EXPECTED, phrase("found.title_heading", title=title))
                      for title, line in self._with_lines(collected.titles, body, lambda part: Counter(_collect(part).titles))]
+        size = len(html.encode("utf-8"))
+        if size > FEED_ITEM_MOST_BYTES:  # a feed carries it whole: a message, not a feed that readers refuse
+            problems.append(Problem(file, None, "", phrase("expected.html_at_most",
+                                                           most=size_in_words(FEED_ITEM_MOST_BYTES)),
+                                    found_size(size, FEED_ITEM_MOST_BYTES)))
         problems += self._image_problems(file, body, first, collected)
         problems += self._file_problems(path, languages, file, body, first, collected, addresses)
         targets = [(href, page_target(href, path, addresses)) for href in collected.hrefs]

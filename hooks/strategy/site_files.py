@@ -33,6 +33,10 @@ MARKDOWN_MOST_BYTES = 500 * KB
 """A page's Markdown: the longest post of the strategy is under 40 KB. A page much
 longer than this makes feeds that readers refuse (a feed holds 20 posts in full)."""
 
+FEED_ITEM_MOST_BYTES = 2 * MB
+"""A page's HTML, as a feed carries it whole: feed readers (and lxml, which the tests
+read feeds with) refuse a text of more than 10 MB, and a feed holds 20 posts."""
+
 _TEXT_HEAD = 64  # bytes enough to tell each binary kind by its signature
 
 
@@ -74,10 +78,13 @@ KIND_BY_EXTENSION = {extension: kind for kind in FILE_KINDS for extension in kin
 IMAGE_EXTENSIONS = frozenset(extension for kind in FILE_KINDS if kind.image for extension in kind.extensions)
 ALLOWED_NAMES = ", ".join(f".{extension}" for kind in FILE_KINDS for extension in kind.extensions)
 
-# Files MkDocs leaves out of the site (its default exclude_docs): never published, never checked
-# for their kind. A symbolic link is refused wherever it is: MkDocs follows links as it lists docs/.
+
+
 def _unpublished(relative: str) -> bool:
-    return any(part.startswith(".") for part in relative.split("/")) or relative.startswith("templates/")
+    """A file MkDocs leaves out of the site (a dot file, by its default exclude_docs): never
+    published, so not checked for its kind. A symbolic link is refused wherever it is, as
+    MkDocs follows links as it lists docs/."""
+    return any(part.startswith(".") for part in relative.split("/"))
 
 
 # --- what the site writes itself -------------------------------------------------------------
@@ -203,7 +210,7 @@ def _check_file(path: str, file: str, size: int, docs_dir: str, generated: Gener
                 outputs: dict[str, str], found: SiteFiles) -> None:
     relative = file[len(docs_dir) + 1:]
     language, _, in_language = relative.partition("/")
-    if _unpublished(in_language or relative):
+    if _unpublished(relative):
         return
     if language not in LANGUAGES or not in_language:
         folders = " / ".join(f"{docs_dir}/{language}/" for language in LANGUAGES)
@@ -239,16 +246,22 @@ def file_kind_problem(path: str, file: str, size: int) -> Problem | None:
     extension = posixpath.splitext(file)[1][1:]
     if extension == "md":
         if size > MARKDOWN_MOST_BYTES:
-            return Problem(file, None, "", phrase("expected.at_most", kind="Markdown", most=_size(MARKDOWN_MOST_BYTES)),
-                           _size(size))
+            return Problem(file, None, "", phrase("expected.at_most", kind="Markdown",
+                                                  most=size_in_words(MARKDOWN_MOST_BYTES)),
+                           found_size(size, MARKDOWN_MOST_BYTES))
         return None
     kind = KIND_BY_EXTENSION.get(extension)
     if kind is None:
-        found = (phrase("found.svg") if extension.lower() == "svg"
-                 else phrase("found.kind_refused", extension=f".{extension}" if extension else file.rsplit("/", 1)[-1]))
+        if extension.lower() in KIND_BY_EXTENSION:  # IMG_0001.JPG: a server may not know it for a picture
+            found = phrase("found.extension_case", extension=f".{extension}", lower=f".{extension.lower()}")
+        elif extension.lower() == "svg":
+            found = phrase("found.svg")
+        else:
+            found = phrase("found.kind_refused", extension=f".{extension}" if extension else file.rsplit("/", 1)[-1])
         return Problem(file, None, "", phrase("expected.file_kind", names=ALLOWED_NAMES), found)
     if size > kind.most_bytes:
-        return Problem(file, None, "", phrase("expected.at_most", kind=kind, most=_size(kind.most_bytes)), _size(size))
+        return Problem(file, None, "", phrase("expected.at_most", kind=kind, most=size_in_words(kind.most_bytes)),
+                       found_size(size, kind.most_bytes))
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
         descriptor = os.open(path, flags)
@@ -262,8 +275,14 @@ def file_kind_problem(path: str, file: str, size: int) -> Problem | None:
     return None
 
 
-def _size(size: int) -> str:
+def size_in_words(size: int) -> str:
     return f"{size / MB:.1f} MB" if size >= MB else f"{max(1, round(size / KB))} KB"
+
+
+def found_size(size: int, most: int):
+    """A size over ``most``, in bytes where it reads as ``most`` rounded ('5.0 MB, found 5.0 MB')."""
+    shown = size_in_words(size)
+    return shown if shown != size_in_words(most) else phrase("found.bytes", count=f"{size:,}")
 
 
 # --- pages the menu neither lists nor leaves out ------------------------------------------------
