@@ -5,6 +5,7 @@ its anchors and links to other pages noted, so that links can be checked across 
 from __future__ import annotations
 
 import posixpath
+import re
 from collections import Counter
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -228,7 +229,7 @@ class BodyChecker:
         found = []
         for address, image in [(href, False) for href in collected.hrefs] + [(i.src, True) for i in collected.images]:
             for language in languages:
-                problem = _file_address_problem(address, image, path, language, addresses, self.site_files)
+                problem = _file_address_problem(address, image, path, language, addresses, self.site_files, body)
                 if problem is not None:
                     found.append((address, problem))
                     break
@@ -267,10 +268,10 @@ class BodyChecker:
 
 
 def _file_address_problem(address: str, image: bool, from_path: str, language: str, addresses: PageAddresses | None,
-                          site_files: SiteFiles) -> tuple[Phrase, Phrase] | None:
+                          site_files: SiteFiles, body: str) -> tuple[Phrase, Phrase] | None:
     """(expected, found) when ``address``, a link (or an ``image``'s source) on the page at
-    ``from_path`` in ``language``, does not lead to a file of that language's site that it
-    may lead to. Links to pages (x.md, or a page's address) are link_problems'."""
+    ``from_path`` in ``language``, whose Markdown is ``body``, does not lead to a file of that
+    language's site that it may lead to. Links to pages (x.md) are link_problems'."""
     parts = urlsplit(address)
     if parts.scheme or parts.netloc:
         return None  # another site (the allowlist checks which schemes, and that images are the site's own)
@@ -278,9 +279,13 @@ def _file_address_problem(address: str, image: bool, from_path: str, language: s
         # '/x' leaves the site when it is not at its domain's root; '/\\host' is another site to a browser.
         return phrase("expected.relative_address"), phrase("found.absolute_address", link=address)
     written = unquote(parts.path)
+    files, folder = site_files.files[language], f"docs/{language}/"
+    if not image and written.endswith("/") and (addresses is None or _written_in(body, address)):
+        # A page's address written by hand ('../archive/'): MkDocs checks only links to files,
+        # and a strict build stops on it. In a build, MkDocs wrote the addresses of x.md links.
+        return phrase("expected.link_to_page", folder=folder), _page_address_found(address, written, from_path, files)
     if not written or (not image and (written.endswith(".md") or written.endswith("/"))):
         return None
-    files, folder = site_files.files[language], f"docs/{language}/"
     if addresses is not None:  # in a build, MkDocs has written an address it found as the file's, from the page's
         found = posixpath.normpath(posixpath.join(addresses.url, written))
         prefix = LANGUAGE_FOLDERS[language]
@@ -304,6 +309,22 @@ def _file_address_problem(address: str, image: bool, from_path: str, language: s
         return (phrase("expected.image_kind", names=", ".join(f".{name}" for name in sorted(IMAGE_EXTENSIONS))),
                 phrase("found.not_an_image", link=address))
     return None
+
+
+def _written_in(body: str, address: str) -> bool:
+    """Whether the Markdown ``body`` writes ``address`` as a link's address (in brackets, quotes
+    or a reference definition), not only somewhere inside a longer address of its text."""
+    return re.search(r"""(?:\(|"|'|<|\]:\s*)""" + re.escape(address) + r"""(?:[)\s"'>]|$)""", body) is not None
+
+
+def _page_address_found(address: str, written: str, from_path: str, files: set[str]) -> Phrase:
+    """A link to a page's address, with the page's file to link to instead where there is one."""
+    here = posixpath.dirname(from_path)
+    target = posixpath.normpath(posixpath.join(here, written))
+    for page in ("index.md" if target == "." else f"{target}.md", posixpath.join(target, "index.md")):
+        if page in files:
+            return phrase("found.page_address", link=address, page=posixpath.relpath(page, here or "."))
+    return phrase("found.page_address_of_nothing", link=address)
 
 
 def _as_written(href: str, target: tuple[str, str]) -> str:

@@ -252,7 +252,7 @@ def file_kind_problem(path: str, file: str, size: int) -> Problem | None:
         return None
     kind = KIND_BY_EXTENSION.get(extension)
     if kind is None:
-        if extension.lower() in KIND_BY_EXTENSION:  # IMG_0001.JPG: a server may not know it for a picture
+        if extension.lower() in KIND_BY_EXTENSION or extension.lower() == "md":  # IMG_0001.JPG: a server may not know it
             found = phrase("found.extension_case", extension=f".{extension}", lower=f".{extension.lower()}")
         elif extension.lower() == "svg":
             found = phrase("found.svg")
