@@ -103,6 +103,18 @@ def test_a_file_too_large_is_refused_with_its_size_before_it_is_read(tmp_path):
     assert "Traceback" not in result.stderr
 
 
+def test_a_page_whose_html_a_feed_could_not_carry_is_refused_by_its_size(tmp_path):
+    # Under the Markdown limit, but each abbreviation grows into its tooltip's markup.
+    root = copy_site_sources(tmp_path / "repo")
+    add_to_body(root, "en", "*[HTML]: HyperText Markup Language, as browsers read it\n\n" + "HTML " * 30000)
+
+    result = run_strategy(root, "check")
+
+    assert result.returncode == 1
+    assert re.search(r"docs/en/posts/setting-the-context\.md: file: expected a page whose HTML \(which each feed "
+                     r"carries whole\) is at most 2\.0 MB: split it into several posts, found 2\.\d MB", result.stderr)
+
+
 def test_the_messages_are_in_welsh_for_a_welsh_editor(tmp_path):
     root = copy_site_sources(tmp_path / "repo")
     (root / "docs/cy/sgript.js").write_text("alert(1)\n", encoding="utf-8")
