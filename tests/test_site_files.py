@@ -103,6 +103,17 @@ def test_a_file_too_large_is_refused_with_its_size_before_it_is_read(tmp_path):
     assert "Traceback" not in result.stderr
 
 
+def test_a_pipe_named_as_a_picture_is_refused_without_being_opened(tmp_path):
+    # Opening a pipe would wait for a writer for ever.
+    root = copy_site_sources(tmp_path / "repo")
+    os.mkfifo(root / "docs/en/pipe.png")
+
+    result = run_strategy(root, "check")
+
+    assert result.returncode == 1
+    assert "docs/en/pipe.png: file: expected an ordinary file or folder, found a special file" in result.stderr
+
+
 def test_a_page_whose_html_a_feed_could_not_carry_is_refused_by_its_size(tmp_path):
     # Under the Markdown limit, but each abbreviation grows into its tooltip's markup.
     root = copy_site_sources(tmp_path / "repo")

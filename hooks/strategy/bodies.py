@@ -286,13 +286,8 @@ def _file_address_problem(address: str, image: bool, from_path: str, language: s
         return phrase("expected.link_to_page", folder=folder), _page_address_found(address, written, from_path, files)
     if not written or (not image and (written.endswith(".md") or written.endswith("/"))):
         return None
-    if addresses is not None:  # in a build, MkDocs has written an address it found as the file's, from the page's
-        found = posixpath.normpath(posixpath.join(addresses.url, written))
-        prefix = LANGUAGE_FOLDERS[language]
-        if found.startswith(prefix) and found[len(prefix):] in files:
-            written, target = None, found[len(prefix):]
-    if written is not None:
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(from_path), written))
+    target = (addresses is not None and _found_by_mkdocs(written, language, addresses, files)
+              or posixpath.normpath(posixpath.join(posixpath.dirname(from_path), written)))
     if target == ".." or target.startswith("../"):
         return phrase("expected.link_in_language", folder=folder), phrase("found.link_outside", link=address,
                                                                          folder=folder)
@@ -309,6 +304,15 @@ def _file_address_problem(address: str, image: bool, from_path: str, language: s
         return (phrase("expected.image_kind", names=", ".join(f".{name}" for name in sorted(IMAGE_EXTENSIONS))),
                 phrase("found.not_an_image", link=address))
     return None
+
+
+def _found_by_mkdocs(written: str, language: str, addresses: PageAddresses, files: set[str]) -> str | None:
+    """In a build, the file (its path in the language's folder) whose address MkDocs wrote
+    in place of a link to it, relative to the page's own address; None where MkDocs found
+    no file and left the link as written."""
+    address = posixpath.normpath(posixpath.join(addresses.url, written))
+    prefix = LANGUAGE_FOLDERS[language]
+    return address[len(prefix):] if address.startswith(prefix) and address[len(prefix):] in files else None
 
 
 def _written_in(body: str, address: str) -> bool:

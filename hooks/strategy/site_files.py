@@ -213,7 +213,7 @@ def _check_file(path: str, file: str, size: int, docs_dir: str, generated: Gener
     if _unpublished(relative):
         return
     if language not in LANGUAGES or not in_language:
-        folders = " / ".join(f"{docs_dir}/{language}/" for language in LANGUAGES)
+        folders = ", ".join(f"{docs_dir}/{language}/" for language in LANGUAGES)
         found.refuse(file, phrase("expected.in_language_folder", folders=folders), phrase("found.outside_languages"))
         return
     problem = file_kind_problem(path, file, size)
