@@ -18,12 +18,13 @@ from __future__ import annotations
 import fnmatch
 import os
 import posixpath
+import re
 import stat
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from . import LANGUAGES
-from .problems import Problem, phrase
+from .problems import Phrase, Problem, phrase
 from .urls import (ARCHIVE_PAGES_FOLDER, CALENDAR_FILE, EXPORT_FILES, FEED_FILES, FEED_STYLESHEET, LANGUAGE_FOLDERS,
                    MISSION_FEEDS_FOLDER, NOT_FOUND_FILE, ROBOTS_FILE, SEARCH_FOLDER, SITEMAP_FILES, SOCIAL_IMAGE_FILE)
 
@@ -40,6 +41,9 @@ read feeds with) refuse a text of more than 10 MB, and a feed holds 20 posts."""
 _TEXT_HEAD = 64  # bytes enough to tell each binary kind by its signature
 
 
+_CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def _is_text(content: bytes) -> bool:
     """UTF-8 text of lines (no control characters but tab), not starting as a web page would:
     a browser that guessed the kind of a file starting '<' could run it as HTML."""
@@ -47,7 +51,7 @@ def _is_text(content: bytes) -> bool:
         text = content.decode("utf-8")
     except UnicodeDecodeError:
         return False
-    if any(ord(character) < 32 and character not in "\t\n\r" or character == "\x7f" for character in text):
+    if _CONTROL_CHARACTERS.search(text):
         return False
     return not text.lstrip("\ufeff \t\r\n").startswith("<")
 
@@ -168,6 +172,30 @@ class SiteFiles:
         self.problems.append(Problem(file, None, "", expected, found))
 
 
+class _Outputs:
+    """The paths in the site that files found so far are published at, to find a second file
+    for one: at the same path, or at a path that one of them needs as a folder (x.pdf and
+    x.pdf.md, published at x.pdf/index.html), which no build could write."""
+
+    def __init__(self):
+        self.files: dict[str, str] = {}  # a path in the site -> the file published there
+        self.folders: dict[str, str] = {}  # a folder those paths are in -> a file published in it
+
+    def taken(self, output: str) -> Phrase | None:
+        """What says which file is published at ``output``, or in its way; None when it is free."""
+        if output in self.files:
+            return phrase("found.same_address", address=output, other=self.files[output])
+        folders = [output[:index] for index, character in enumerate(output) if character == "/"]
+        other = self.folders.get(output) or next((self.files[folder] for folder in folders if folder in self.files), None)
+        return phrase("found.address_in_the_way", address=output, other=other) if other else None
+
+    def add(self, output: str, file: str) -> None:
+        self.files[output] = file
+        for index, character in enumerate(output):
+            if character == "/":
+                self.folders.setdefault(output[:index], file)
+
+
 def page_output(relative: str) -> str:
     """Where MkDocs writes a page ('posts/x.md' -> 'posts/x/index.html'; README.md is an index)."""
     folder, name = posixpath.split(relative[: -len(".md")])
@@ -179,7 +207,7 @@ def page_output(relative: str) -> str:
 def check_site_files(root: str | os.PathLike, docs_dir: str, theme: Iterable[str] = ()) -> SiteFiles:
     """Walk ``docs_dir`` under ``root`` without following a link; check every entry's kind
     (by name, then content), size and address."""
-    found, generated, outputs = SiteFiles(), GeneratedPaths.of_site(theme), {}
+    found, generated, outputs = SiteFiles(), GeneratedPaths.of_site(theme), _Outputs()
     folders = [(os.path.join(root, docs_dir), docs_dir)]
     while folders:  # a stack, not recursion: a folder may be nested as deep as the disk allows
         folder, shown = folders.pop()
@@ -207,7 +235,7 @@ def check_site_files(root: str | os.PathLike, docs_dir: str, theme: Iterable[str
 
 
 def _check_file(path: str, file: str, size: int, docs_dir: str, generated: GeneratedPaths,
-                outputs: dict[str, str], found: SiteFiles) -> None:
+                outputs: _Outputs, found: SiteFiles) -> None:
     relative = file[len(docs_dir) + 1:]
     language, _, in_language = relative.partition("/")
     if _unpublished(relative):
@@ -231,11 +259,11 @@ def _check_file(path: str, file: str, size: int, docs_dir: str, generated: Gener
         found.refuse(file, phrase("expected.own_address"), phrase("found.generated_address", address=output,
                                                                   generated=clash))
         return
-    if output in outputs:
-        found.refuse(file, phrase("expected.one_file_per_address"),
-                     phrase("found.same_address", address=output, other=outputs[output]))
+    taken = outputs.taken(output)
+    if taken is not None:
+        found.refuse(file, phrase("expected.one_file_per_address"), taken)
         return
-    outputs[output] = file
+    outputs.add(output, file)
     found.files[language].add(in_language)
 
 
