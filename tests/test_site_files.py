@@ -114,6 +114,19 @@ def test_a_pipe_named_as_a_picture_is_refused_without_being_opened(tmp_path):
     assert "docs/en/pipe.png: file: expected an ordinary file or folder, found a special file" in result.stderr
 
 
+def test_a_name_no_address_can_carry_is_refused_shown_escaped(tmp_path):
+    root = copy_site_sources(tmp_path / "repo")
+    (root / "docs/en/line\nbreak.png").write_bytes(picture())
+    os.close(os.open(os.fsencode(root / "docs/cy") + b"/llun-\xff.png", os.O_CREAT | os.O_WRONLY))  # not UTF-8
+
+    result = run_strategy(root, "check")
+
+    assert result.returncode == 1
+    assert "docs/en/line\\x0abreak.png: file: expected a name of letters, digits and punctuation" in result.stderr
+    assert "docs/cy/llun-\\udcff.png: file: expected a name of letters" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_a_page_whose_html_a_feed_could_not_carry_is_refused_by_its_size(tmp_path):
     # Under the Markdown limit, but each abbreviation grows into its tooltip's markup.
     root = copy_site_sources(tmp_path / "repo")

@@ -41,6 +41,9 @@ read feeds with) refuse a text of more than 10 MB, and a feed holds 20 posts."""
 _TEXT_HEAD = 64  # bytes enough to tell each binary kind by its signature
 
 
+# A name no address can carry as it is: control characters, and bytes that are not UTF-8
+# (which Python lists as lone surrogates).
+_UNWRITABLE_NAME = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 _CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -218,6 +221,9 @@ def check_site_files(root: str | os.PathLike, docs_dir: str, theme: Iterable[str
             continue
         for entry in entries:
             file = f"{shown}/{entry.name}"
+            if _UNWRITABLE_NAME.search(entry.name):  # shown escaped in the message (problems._printable)
+                found.refuse(file, phrase("expected.plain_name"), phrase("found.unwritable_name"))
+                continue
             try:
                 status = entry.stat(follow_symlinks=False)
             except OSError as error:
