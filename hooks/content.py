@@ -3,6 +3,7 @@
 A thin adapter: the model, its checks and the views live in ``strategy``.
 """
 
+import logging
 import os
 import sys
 from pathlib import Path
@@ -28,6 +29,7 @@ from strategy.page_source import page_markdown, page_meta, title_anchor
 from strategy.problems import ContentError
 from strategy.publication import prepare
 from strategy.rendering import MarkdownSettings
+from strategy.site_files import PageListing
 from strategy.translation import outdated_warnings
 
 # `mkdocs serve` is a local preview: it shows drafts and scheduled posts, marked
@@ -65,7 +67,9 @@ def load_publication(config, memo=None):
     bodies = BodyChecker(MarkdownSettings(tuple(config.markdown_extensions), config.mdx_configs), render_all=False)
     try:
         publication = prepare(Path(config.config_file_path).parent, config.extra.get("strategy", {}),
-                              _is_preview, config.site_url, bodies, memo)
+                              _is_preview, config.site_url, bodies, memo, tuple(config.theme.dirs),
+                              PageListing.from_config(config.nav, config.not_in_nav, config.strict,
+                                                      config.validation.nav.omitted_files >= logging.WARNING))
     except ContentError as error:
         raise Abort(str(error)) from None
     # The editors' preview gathers them from each language's process, to say each once.

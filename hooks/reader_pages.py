@@ -14,7 +14,7 @@ from strategy.catalogue import translate
 from strategy.footer import footer_links, report_problem_link
 from strategy.sitemap import robots_txt
 from strategy.social_image import FILE_NAME as SOCIAL_IMAGE, cached_social_image
-from strategy.urls import page_url
+from strategy.urls import ROBOTS_FILE, page_url
 from strategy.views import share_kicker
 from written_files import needs_writing
 
@@ -45,7 +45,7 @@ def on_env(env, config, files):
 def on_post_build(config):
     language, site = config.theme["language"], Path(config.site_dir)
     if language == LANGUAGES[0]:  # the build that writes the site root
-        (site / "robots.txt").write_text(robots_txt(config.site_url), encoding="utf-8")
+        (site / ROBOTS_FILE).write_text(robots_txt(config.site_url), encoding="utf-8")
     # Each page's picture for shared links (posts, the home page, the plan...), in this
     # build's language, beside the page.
     publication = config.strategy

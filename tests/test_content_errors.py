@@ -23,7 +23,13 @@ SCHEMAS = sorted((Path(__file__).parents[1] / "schemas").glob("*.schema.json"))
 def apply_case(root: Path, case: dict) -> None:
     for relative, text in (case.get("write") or {}).items():
         (root / relative).parent.mkdir(parents=True, exist_ok=True)
-        (root / relative).write_text(text, encoding=case.get("encoding", "utf-8"))
+        if isinstance(text, bytes):  # !!binary in the case: a picture, or a file that claims to be one
+            (root / relative).write_bytes(text)
+        else:
+            (root / relative).write_text(text, encoding=case.get("encoding", "utf-8"))
+    for relative, target in (case.get("link") or {}).items():
+        (root / relative).parent.mkdir(parents=True, exist_ok=True)
+        (root / relative).symlink_to(target)
     for relative, changes in (case.get("replace") or {}).items():
         text = (root / relative).read_text(encoding="utf-8")
         for change in changes:
@@ -54,7 +60,8 @@ def assert_reports(output: str, case: dict) -> None:
 
 def footprint(case: dict) -> set[str]:
     """The files a case changes or expects a problem in; a post and its twin count as one."""
-    files = {*(case.get("write") or {}), *(case.get("replace") or {}), *(case.get("remove") or []),
+    files = {*(case.get("write") or {}), *(case.get("link") or {}), *(case.get("replace") or {}),
+             *(case.get("remove") or []),
              *(problem["file"] for problem in case["problems"])}
     return {re.sub(r"^docs/(en|cy)/", "docs/*/", file) for file in files}
 

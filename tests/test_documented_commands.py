@@ -3,9 +3,11 @@ someone to run is run here, as written, in a scratch copy of the repository (wit
 tests' own content, tests/fixture_site, in place of the sample in docs/ and data/).
 
 The editors' guides are followed from top to bottom in one copy each, as an editor
-would: each ```sh block's commands in order, and each ```yaml block that names where it
+would: each ```sh block's commands in order, each ```yaml block that names where it
 goes in its first line (``# data/plan.yaml › missions › digital-skills › outcomes``) put
-there. Commands that keep running (``make serve``, ``make versions``) are started,
+there, and each ```markdown block that names its file (``<!-- docs/en/posts/x.md › at the
+end -->``) added to the end of it. A file the guide copies from the editor's own home
+folder (``~/Pictures/coding-club.png``) is a real picture there. Commands that keep running (``make serve``, ``make versions``) are started,
 asked for a page, and stopped. ``make test`` is the one command only dry-run
 (``make -n``): a test cannot run the suite it is part of.
 """
@@ -31,10 +33,11 @@ from editor_language import english_words
 
 GUIDES = ("EDITORS.md", "EDITORS.cy.md")
 SERVERS = ("serve", "versions")  # make targets that serve the site until stopped
-COMMAND_WORDS = ("make", "git", "cp", "export")
+COMMAND_WORDS = ("make", "git", "cp", "mkdir", "export")
 _FENCE = re.compile(r"^```(?P<info>\w*)\n(?P<body>.*?)^```$", re.MULTILINE | re.DOTALL)
 _INDENTED = re.compile(r"(?:^\n)((?:^    \S.*\n)+)", re.MULTILINE)
 _PLACE = re.compile(r"^# (?P<file>[\w./-]+) › (?P<path>.+)$")
+_MARKDOWN_PLACE = re.compile(r"^<!-- (?P<file>[\w./-]+) › at the end -->$")
 
 
 def scratch_repository(destination: Path) -> Path:
@@ -82,6 +85,8 @@ def guide_steps(text: str) -> list[tuple[str, str]]:
         lines = [line for line in body.splitlines() if line.strip()]
         if info == "yaml" and lines and _PLACE.match(lines[0]):
             steps.append(("yaml", body))
+        elif info == "markdown" and lines and _MARKDOWN_PLACE.match(lines[0]):
+            steps.append(("markdown", body))
         elif info in ("sh", "indented") and lines and all(line.split()[0] in COMMAND_WORDS for line in lines):
             steps.extend(("command", line) for line in lines)
     return steps
@@ -107,6 +112,22 @@ def put_yaml(root: Path, block: str) -> None:
     else:
         _set_fields(target, value)
     file.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def put_markdown(root: Path, block: str) -> None:
+    """Add a guide's Markdown to the end of the file its first line names, after a blank line."""
+    first, _, text = block.partition("\n")
+    file = root / _MARKDOWN_PLACE.match(first).group("file")
+    file.write_text(file.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + text, encoding="utf-8")
+
+
+def editors_home(folder: Path) -> Path:
+    """The editor's home folder, as the guides' ``~/`` means it: a real picture in Pictures/."""
+    from PIL import Image
+
+    (folder / "Pictures").mkdir(parents=True)
+    Image.new("RGB", (120, 80), "#a3001b").save(folder / "Pictures" / "coding-club.png")
+    return folder
 
 
 def _set_fields(target: dict, fields: dict) -> None:
@@ -137,10 +158,10 @@ def free_address() -> str:
         return f"127.0.0.1:{sock.getsockname()[1]}"
 
 
-def run_command(line: str, root: Path, env: dict[str, str]) -> str:
+def run_command(line: str, root: Path, env: dict[str, str], home: Path | None = None) -> str:
     """Run one documented command as written; return what it printed. Fails the test,
-    with the output, if it fails."""
-    words = shlex.split(line)
+    with the output, if it fails. ``~/`` is the editor's ``home``, as a shell would expand it."""
+    words = [str(home) + word[1:] if home is not None and word.startswith("~/") else word for word in shlex.split(line)]
     if words[0] == "export":
         name, value = words[1].split("=", 1)
         env[name] = value
@@ -187,17 +208,24 @@ def test_every_step_of_the_editors_guide_works_as_written(guide, tmp_path):
     root = scratch_repository(tmp_path / "repo")
     steps = guide_steps((REPO / guide).read_text(encoding="utf-8"))
     assert [kind for kind, _ in steps].count("command") >= 15, "the guide's commands were not found"
-    env = editor_environment()
+    env, home = editor_environment(), editors_home(tmp_path / "home")
     for kind, step in steps:
         if kind == "yaml":
             put_yaml(root, step)
-            continue
-        said = run_command(step, root, env)
-        if env.get("STRATEGY_LANG") == "cy" and step.startswith("make") and not step.startswith("make test"):
-            assert english_words(said) == [], f"`{step}` said, in English:\n{said}"  # git speaks for itself
+        elif kind == "markdown":
+            put_markdown(root, step)
+        else:
+            said = run_command(step, root, env, home)
+            if env.get("STRATEGY_LANG") == "cy" and step.startswith("make") and not step.startswith("make test"):
+                assert english_words(said) == [], f"`{step}` said, in English:\n{said}"  # git speaks for itself
     # What the guide built is there: the posts it started and the plan it changed.
     assert (root / "docs/en/posts/missions/mission-7-green-digital.md").is_file()
     assert (root / "docs/cy/posts/clybiau-codio.md").is_file()
+    # ...and the picture it added, in both languages, shown with alt text in each.
+    for language, alt in (("cy", "![Plant yn codio"), ("en", "![Children coding")):
+        assert (root / f"docs/{language}/posts/images/coding-club.png").read_bytes() == (
+            home / "Pictures/coding-club.png").read_bytes()
+        assert alt in (root / f"docs/{language}/posts/clybiau-codio.md").read_text(encoding="utf-8")
     assert "Fund 250 digital apprenticeships" in (root / "data/plan.yaml").read_text(encoding="utf-8")
     # ...and every text of the plan it changed was marked as translated, as the guide says.
     plan = run_command("make translations", root, {**env, "STRATEGY_LANG": "en"})

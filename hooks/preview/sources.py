@@ -35,7 +35,7 @@ class SourceFiles:
                     path = os.path.join(directory, file)
                     relative = path[start:].replace(os.sep, "/")
                     if not _ignored(relative):
-                        stat = os.stat(path)
+                        stat = os.lstat(path)  # a link under docs/ is refused by the build, never followed
                         found[relative] = (stat.st_mtime_ns, stat.st_size)
         return found
 

@@ -12,10 +12,13 @@ from html.parser import HTMLParser
 from typing import Callable
 from urllib.parse import unquote, urlsplit
 
-from .problems import Problem, phrase
+from . import LANGUAGES
+from .problems import Phrase, Problem, phrase
 from .rendering import MarkdownSettings, Renderer
 from .safe_html import unsafe_markup
 from .visible_text import body_line_problems, hidden_markup
+from .site_files import FEED_ITEM_MOST_BYTES, IMAGE_EXTENSIONS, SiteFiles, found_size, size_in_words
+from .urls import LANGUAGE_FOLDERS
 
 # The page's heading is its title, which the theme prints (strategy/page_source.py).
 TITLE_HEADING_EXPECTED = phrase("expected.no_title_heading")
@@ -50,6 +53,7 @@ class _Collector(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.ids, self.hrefs, self.titles = set(), [], []  # titles: the text of each h1
+        self.images: list[Image] = []
         self._title: list[str] | None = None
 
     def handle_starttag(self, tag, attrs):
@@ -61,6 +65,9 @@ class _Collector(HTMLParser):
         generated = set((attributes.get("class") or "").split()) & _GENERATED_LINKS
         if tag == "a" and attributes.get("href") is not None and not generated:
             self.hrefs.append(attributes["href"])
+        if tag == "img":
+            self.images.append(Image(attributes.get("src") or "", (attributes.get("alt") or "").strip(),
+                                     DECORATIVE in (attributes.get("class") or "").split()))
 
     handle_startendtag = handle_starttag
 
@@ -72,6 +79,17 @@ class _Collector(HTMLParser):
         if tag == "h1" and self._title is not None:
             self.titles.append("".join(self._title).rstrip("¶").strip())  # without its permalink symbol
             self._title = None
+
+
+@dataclass(frozen=True)
+class Image:
+    src: str
+    alt: str
+    decorative: bool  # marked as saying nothing a reader needs: ![](x.png){: .decorative }
+
+
+DECORATIVE = "decorative"
+"""The class that marks an image as decorative: its alt text may be empty."""
 
 
 def _collect(html: str) -> _Collector:
@@ -162,6 +180,9 @@ class BodyChecker:
         self.settings, self.render_all = settings, render_all
         self._renderer: Renderer | None = None
         self.sources: dict[tuple[str, str], BodySource] = {}
+        # The files each language's site publishes (site_files.py), for links to files and
+        # images; None until the content's loader has listed them, when none are checked.
+        self.site_files: SiteFiles | None = None
         self.rendered: dict[tuple[str, str], RenderedBody] = {}
         self.problems: list[Problem] = []  # every problem check_html found
 
@@ -212,6 +233,13 @@ class BodyChecker:
         collected = _collect(html)
         problems += [Problem(file, first + line - 1 if line else None, "", TITLE_HEADING_EXPECTED, phrase("found.title_heading", title=title))
                      for title, line in self._with_lines(collected.titles, body, lambda part: Counter(_collect(part).titles))]
+        size = len(html.encode("utf-8"))
+        if size > FEED_ITEM_MOST_BYTES:  # a feed carries it whole: a message, not a feed that readers refuse
+            problems.append(Problem(file, None, "", phrase("expected.html_at_most",
+                                                           most=size_in_words(FEED_ITEM_MOST_BYTES)),
+                                    found_size(size, FEED_ITEM_MOST_BYTES)))
+        problems += self._image_problems(file, body, first, collected)
+        problems += self._file_problems(path, languages, file, body, first, collected, addresses)
         targets = [(href, page_target(href, path, addresses)) for href in collected.hrefs]
         internal = [(href, target) for href, target in targets if target is not None]
         lines = self._with_lines([_as_written(href, target) for href, target in internal], body,
@@ -222,6 +250,33 @@ class BodyChecker:
             self.rendered[(path, language)] = RenderedBody(frozenset(collected.ids), links)
         self.problems += problems
         return problems
+
+    def _image_problems(self, file: str, body: str, first: int, collected: _Collector) -> list[Problem]:
+        """Every image says what it shows (its alt text), unless marked as decorative."""
+        unsaid = ["" for image in collected.images if not image.alt and not image.decorative]
+        lines = self._with_lines(unsaid, body, lambda part: Counter(
+            "" for image in _collect(part).images if not image.alt and not image.decorative))
+        return [Problem(file, first + line - 1 if line else None, "", phrase("expected.image_alt"),
+                        phrase("found.image_without_alt")) for _, line in lines]
+
+    def _file_problems(self, path: str, languages: tuple[str, ...], file: str, body: str, first: int,
+                       collected: _Collector, addresses: PageAddresses | None) -> list[Problem]:
+        """Links and images that lead to a file of the site (not a page) that each language's
+        folder has, of a kind a page can show; addresses written relative to the page."""
+        if self.site_files is None:
+            return []
+        found = []
+        for address, image in [(href, False) for href in collected.hrefs] + [(i.src, True) for i in collected.images]:
+            for language in languages:
+                problem = _file_address_problem(address, image, path, language, addresses, self.site_files, body)
+                if problem is not None:
+                    found.append((address, problem))
+                    break
+        lines = self._with_lines([address for address, _ in found], body,
+                                 lambda part: Counter(_collect(part).hrefs + [i.src for i in _collect(part).images]),
+                                 written_as=True)
+        return [Problem(file, first + line - 1 if line else None, "", *problem)
+                for (_, problem), (_, line) in zip(found, lines)]
 
     def _with_lines(self, found: list[str], body: str, count: Callable[[str], Counter],
                     written_as: bool = False) -> list[tuple[str, int | None]]:
@@ -249,6 +304,70 @@ class BodyChecker:
             else:
                 low = middle + 1
         return low
+
+
+def _file_address_problem(address: str, image: bool, from_path: str, language: str, addresses: PageAddresses | None,
+                          site_files: SiteFiles, body: str) -> tuple[Phrase, Phrase] | None:
+    """(expected, found) when ``address``, a link (or an ``image``'s source) on the page at
+    ``from_path`` in ``language``, whose Markdown is ``body``, does not lead to a file of that
+    language's site that it may lead to. Links to pages (x.md) are link_problems'."""
+    parts = urlsplit(address)
+    if parts.scheme or parts.netloc:
+        return None  # another site (the allowlist checks which schemes, and that images are the site's own)
+    if address.startswith("/") or "\\" in address:
+        # '/x' leaves the site when it is not at its domain's root; '/\\host' is another site to a browser.
+        return phrase("expected.relative_address"), phrase("found.absolute_address", link=address)
+    written = unquote(parts.path)
+    files, folder = site_files.files[language], f"docs/{language}/"
+    if not image and written.endswith("/") and (addresses is None or _written_in(body, address)):
+        # A page's address written by hand ('../archive/'): MkDocs checks only links to files,
+        # and a strict build stops on it. In a build, MkDocs wrote the addresses of x.md links.
+        return phrase("expected.link_to_page", folder=folder), _page_address_found(address, written, from_path, files)
+    if not written or (not image and (written.endswith(".md") or written.endswith("/"))):
+        return None
+    target = (addresses is not None and _found_by_mkdocs(written, language, addresses, files)
+              or posixpath.normpath(posixpath.join(posixpath.dirname(from_path), written)))
+    if target == ".." or target.startswith("../"):
+        return phrase("expected.link_in_language", folder=folder), phrase("found.link_outside", link=address,
+                                                                         folder=folder)
+    if folder + target in site_files.refused:
+        return None  # its own problem is reported
+    if target not in files:
+        elsewhere = [f"docs/{other}/{target}" for other in LANGUAGES if target in site_files.files[other]]
+        expected = phrase("expected.file_in_language", folder=folder)
+        if elsewhere:
+            return expected, phrase("found.file_in_other_language", link=address, file=folder + target,
+                                    other=elsewhere[0])
+        return expected, phrase("found.link_to_nothing", link=address, file=folder + target)
+    if image and posixpath.splitext(target)[1][1:] not in IMAGE_EXTENSIONS:
+        return (phrase("expected.image_kind", names=", ".join(f".{name}" for name in sorted(IMAGE_EXTENSIONS))),
+                phrase("found.not_an_image", link=address))
+    return None
+
+
+def _found_by_mkdocs(written: str, language: str, addresses: PageAddresses, files: set[str]) -> str | None:
+    """In a build, the file (its path in the language's folder) whose address MkDocs wrote
+    in place of a link to it, relative to the page's own address; None where MkDocs found
+    no file and left the link as written."""
+    address = posixpath.normpath(posixpath.join(addresses.url, written))
+    prefix = LANGUAGE_FOLDERS[language]
+    return address[len(prefix):] if address.startswith(prefix) and address[len(prefix):] in files else None
+
+
+def _written_in(body: str, address: str) -> bool:
+    """Whether the Markdown ``body`` writes ``address`` as a link's address (in brackets, quotes
+    or a reference definition), not only somewhere inside a longer address of its text."""
+    return re.search(r"""(?:\(|"|'|<|\]:\s*)""" + re.escape(address) + r"""(?:[)\s"'>]|$)""", body) is not None
+
+
+def _page_address_found(address: str, written: str, from_path: str, files: set[str]) -> Phrase:
+    """A link to a page's address, with the page's file to link to instead where there is one."""
+    here = posixpath.dirname(from_path)
+    target = posixpath.normpath(posixpath.join(here, written))
+    for page in ("index.md" if target == "." else f"{target}.md", posixpath.join(target, "index.md")):
+        if page in files:
+            return phrase("found.page_address", link=address, page=posixpath.relpath(page, here or "."))
+    return phrase("found.page_address_of_nothing", link=address)
 
 
 def _as_written(href: str, target: tuple[str, str]) -> str:

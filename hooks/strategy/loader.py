@@ -20,6 +20,7 @@ from .plan_loader import load_plan
 from .post_files import SOURCE, TRANSLATION, Twin, check_twin, outdated_problem, translation_state, twins_agree
 from .problems import ContentError, Problem, phrase
 from .references import reference_problems, unique_id_problems
+from .site_files import check_site_files
 from .translation import MISSING, OUTDATED, plan_outdated_problems
 from .values import publication_day, time_of_day
 from .visible_text import character_name
@@ -40,17 +41,27 @@ class TranslationPolicy:
 
 def load_content(root: Path, docs_dir: str = "docs", plan_file: str = "data/plan.yaml",
                  policy: TranslationPolicy = TranslationPolicy(), bodies: BodyChecker | None = None,
-                 memo: Memo | None = None) -> Content:
+                 memo: Memo | None = None, theme: tuple[str, ...] = ()) -> Content:
     """Load the whole site's content from ``root``, or raise ContentError listing every
     problem. ``bodies`` checks each page's body as rendered (see bodies.py), and keeps
     what the checks across pages need. ``memo`` (kept from one load to the next) parses
     and checks only the files whose text changed since the last load; not with a
-    ``bodies`` that renders every body itself, which it would skip."""
+    ``bodies`` that renders every body itself, which it would skip. ``theme``: the files
+    the theme copies into the site (site_files.theme_files), which no file of docs/ may replace."""
     problems: list[Problem] = []
     bodies = bodies or BodyChecker(render_all=False)  # bodies unchecked: the caller renders none
     memo = memo if memo is not None and not bodies.render_all else Memo()
     plan, mission_ids = load_plan(root, plan_file, problems, memo)
-    entries, sources, pages = _load_entries(root, docs_dir, policy, bodies, problems, memo)
+    # Every file under docs/ is listed, and its kind checked, before any page is read:
+    # a page the walk refused (a link, too long, at an address that is not its own) is not read.
+    site_files = check_site_files(root, docs_dir, theme)
+    problems += site_files.problems
+    bodies.site_files = site_files
+    paths_by_language = {language: {path for path in files if path.endswith(".md")}
+                         for language, files in site_files.files.items()}
+    problems += page_name_problems(paths_by_language, docs_dir)
+    entries, sources, pages = _load_entries(root, docs_dir, paths_by_language, site_files.refused, policy, bodies,
+                                            problems, memo)
     problems += reference_problems(sources, mission_ids) + unique_id_problems(sources)
     if plan is not None and policy.outdated == "error":
         problems += plan_outdated_problems(plan)
@@ -94,17 +105,19 @@ def page_name_problems(paths_by_language: dict[str, set[str]], docs_dir: str) ->
     return problems
 
 
-def _load_entries(root: Path, docs_dir: str, policy: TranslationPolicy, bodies: BodyChecker,
-                  problems: list[Problem], memo: Memo) -> tuple[list[Post], list[Twin], set[str]]:
+def _load_entries(root: Path, docs_dir: str, paths_by_language: dict[str, set[str]], refused: set[str],
+                  policy: TranslationPolicy, bodies: BodyChecker, problems: list[Problem],
+                  memo: Memo) -> tuple[list[Post], list[Twin], set[str]]:
     """Every Markdown page, every source file that could be read (for the checks across
-    files), and the paths of all pages."""
-    paths_by_language = page_paths(root, docs_dir)
-    problems += page_name_problems(paths_by_language, docs_dir)
+    files), and the paths of all pages. ``paths_by_language``: each language's pages that
+    may be read; ``refused``: files (docs/en/x.md) that may not, though they are there."""
     entries, sources = [], []
     for relative in sorted(set().union(*paths_by_language.values())):
         files = {language: f"{docs_dir}/{language}/{relative}" for language in LANGUAGES}
-        present = [language for language in LANGUAGES if relative in paths_by_language[language]]
-        texts = {language: memo.file_text(os.path.join(root, files[language]), files[language]) for language in present}
+        present = [language for language in LANGUAGES
+                   if relative in paths_by_language[language] or files[language] in refused]
+        texts = {language: (None, []) if files[language] in refused
+                 else memo.file_text(os.path.join(root, files[language]), files[language]) for language in present}
         entry, source, found, body_sources = memo.result(
             ("page", relative), (texts, policy), lambda: _page(relative, files, texts, policy, bodies))
         problems += found

@@ -20,7 +20,8 @@ from .site_options import SiteOptions, site_options as checked_options
 from .model import Content, Post
 from .problems import ContentError, Problem, phrase
 from .rendering import MarkdownSettings
-from .settings import raw_site_options, site_config
+from .settings import page_listing, raw_site_options, site_config, theme_folders
+from .site_files import PageListing, theme_files
 from .proofing_report import ProofingTotals, load_totals
 from .urls import SiteAddresses, page_url
 
@@ -118,13 +119,15 @@ class Publication:
 
 
 def prepare(root, raw_options: dict | None, preview: bool, site_url: str, bodies: BodyChecker,
-            memo: Memo | None = None) -> Publication:
+            memo: Memo | None = None, theme: tuple[str, ...] = (), listing: PageListing = PageListing()) -> Publication:
     """What one build publishes, in every language, from mkdocs.yml (``site_url`` and
     the ``extra.strategy`` options as written, checked and typed here). Raises
     ContentError listing every problem: the options, the content, the earlier plan to
     compare with and, when ``bodies`` renders every page's body (the editors' check),
     the links between pages. A build checks those as it renders each page
-    (``Publication.page_problems``). ``memo``: see memo.py."""
+    (``Publication.page_problems``). ``memo``: see memo.py. ``theme``: the theme's
+    folders, whose files no file of docs/ may replace; ``listing``: which pages the menu
+    lists or leaves out on purpose (both in site_files.py)."""
     problems, options = [], None
     try:
         options = checked_options(raw_options, root)
@@ -133,10 +136,12 @@ def prepare(root, raw_options: dict | None, preview: bool, site_url: str, bodies
     content = earlier_plan = mission_ids = None
     try:
         content = load_content(root, policy=options.translations if options else TranslationPolicy(), bodies=bodies,
-                               memo=memo)
+                               memo=memo, theme=tuple(sorted(theme_files(theme))))
     except ContentError as error:
         problems += error.problems
         mission_ids = error.mission_ids
+    if bodies.site_files is not None:  # the files the content's loader found
+        problems += listing.problems(bodies.site_files, DOCS_DIR)
     if options and options.compare_with:
         try:
             earlier_plan = load_earlier_plan(options.compare_with)
@@ -153,9 +158,11 @@ def prepare(root, raw_options: dict | None, preview: bool, site_url: str, bodies
     )
     if not bodies.render_all:
         # A build checks each page as MkDocs renders it, one language per process, and the
-        # first to fail stops the other. Links to the posts it leaves out are checked now,
-        # in every language at once, on the few pages whose text names one.
-        bodies.check_pages_mentioning({posixpath.basename(path) for path in publication.hidden_paths})
+        # first to fail stops the other. Links to the posts it leaves out, and to files that
+        # only one language's folder has (a picture kept once), are checked now, in every
+        # language at once, on the few pages whose text names one.
+        bodies.check_pages_mentioning({posixpath.basename(path) for path in publication.hidden_paths}
+                                      | {posixpath.basename(path) for path in bodies.site_files.in_one_language()})
     problems = publication.page_problems()
     if problems:
         raise ContentError(problems)
@@ -182,4 +189,5 @@ def check_content(root: Path) -> Publication:
     mkdocs.yml as the build reads it, with every page's body rendered here."""
     config = site_config(root)
     bodies = BodyChecker(MarkdownSettings.from_config_list(config.get("markdown_extensions")), render_all=True)
-    return prepare(root, raw_site_options(root, config), preview=False, site_url=str(config.get("site_url") or ""), bodies=bodies)
+    return prepare(root, raw_site_options(root, config), preview=False, site_url=str(config.get("site_url") or ""),
+                   bodies=bodies, theme=theme_folders(root, config), listing=page_listing(config))

@@ -7,11 +7,14 @@ directly so that they stay fast and need no MkDocs. Both check them the same way
 
 from __future__ import annotations
 
+import importlib.util
+from importlib.metadata import entry_points
 from pathlib import Path
 
 import yaml
 
 from .problems import ContentError
+from .site_files import PageListing
 from .site_options import SiteOptions
 from .site_options import site_options as checked_options
 from .yamltext import read_text, syntax_problem
@@ -47,3 +50,24 @@ def raw_site_options(root: Path, config: dict | None = None) -> dict:
 def site_options(root: Path) -> SiteOptions:
     """The site's options, checked and typed; ContentError naming every wrong one."""
     return checked_options(raw_site_options(root), root)
+
+
+def theme_folders(root: Path, config: dict) -> tuple[str, ...]:
+    """The folders MkDocs takes the theme's files from, as it searches them: the site's
+    ``custom_dir`` first, then the installed theme's own (named by its package's entry point)."""
+    theme = config.get("theme")
+    theme = theme if isinstance(theme, dict) else {"name": theme}
+    folders = [str(root / theme["custom_dir"])] if isinstance(theme.get("custom_dir"), str) else []
+    package = next((point.value for point in entry_points(group="mkdocs.themes") if point.name == theme.get("name")), None)
+    spec = importlib.util.find_spec(package) if package else None
+    return tuple(folders + list(spec.submodule_search_locations if spec and spec.submodule_search_locations else []))
+
+
+def page_listing(config: dict) -> PageListing:
+    """Which pages the menu lists or leaves out, and whether a page in neither stops the build
+    (``strict`` and ``validation: omitted_files: warn``, or ``validation: nav: omitted_files``)."""
+    validation = config.get("validation") if isinstance(config.get("validation"), dict) else {}
+    nav_validation = validation.get("nav") if isinstance(validation.get("nav"), dict) else {}
+    level = nav_validation.get("omitted_files", validation.get("omitted_files", "info"))
+    return PageListing.from_config(config.get("nav"), config.get("not_in_nav") or "", bool(config.get("strict")),
+                                   level == "warn")

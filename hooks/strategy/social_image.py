@@ -13,12 +13,14 @@ from pathlib import Path
 from fontpkg_noto_sans import ROOT as NOTO_SANS
 from PIL import Image, ImageColor, ImageDraw, ImageFont
 
+from .urls import SOCIAL_IMAGE_FILE
+
 SIZE = (1200, 630)  # what Open Graph and Twitter's large card expect
 MARGIN = 72
 BACKGROUND = "#a3001b"  # --md-primary-fg-color in strategy.css
 TEXT = "#ffffff"
 ACCENT = "#ffdd00"  # the focus colour: a band that ties the picture to the site
-FILE_NAME = "social.png"  # beside the post's page: posts/x/social.png
+FILE_NAME = SOCIAL_IMAGE_FILE  # beside the post's page: posts/x/social.png
 
 
 @lru_cache(maxsize=8)

@@ -19,17 +19,21 @@ LANGUAGE_FOLDERS = {"en": "", "cy": "cy/"}
 # --- every file the site publishes besides its pages, relative to the site root ---
 
 FEED_FILES = {"rss": "feed.xml", "atom": "atom.xml", "json": "feed.json"}
+MISSION_FEEDS_FOLDER = "feeds/"  # each mission's feeds in a folder of its own: feeds/digital-skills/
 CALENDAR_FILE = "events.ics"
 SEARCH_FOLDER = "search/"  # the search page, and the index shards beside it
 EXPORT_FILES = {"json": "data/delivery-plan.json", "csv": "data/delivery-plan.csv",
                 "schema": "data/delivery-plan.schema.json"}  # bilingual: one copy, at the root
 SITEMAP_FILES = ("sitemap.xml", "sitemap.xml.gz")  # both languages' pages, at the root
 NOT_FOUND_FILE = "404.html"  # the root's serves every language; each other language has its own too
+ROBOTS_FILE = "robots.txt"  # at the root only
+SOCIAL_IMAGE_FILE = "social.png"  # each post's picture for shared links, beside its page: posts/x/social.png
+ARCHIVE_PAGES_FOLDER = "archive/page/"  # the archive's later pages: archive/page/2/
 
 
 def feed_paths(language: str, mission_id: str | None = None) -> dict[str, str]:
     """Where each format of a feed is published: 'cy/feed.xml', 'feeds/digital-skills/atom.xml'."""
-    folder = LANGUAGE_FOLDERS[language] + (f"feeds/{mission_id}/" if mission_id else "")
+    folder = LANGUAGE_FOLDERS[language] + (f"{MISSION_FEEDS_FOLDER}{mission_id}/" if mission_id else "")
     return {kind: folder + name for kind, name in FEED_FILES.items()}
 
 
@@ -71,7 +75,7 @@ def not_found_path(language: str) -> str:
 
 def archive_page_path(number: int) -> str:
     """Page 1 of the archive is archive.md itself; later pages are generated at archive/page/N."""
-    return "archive.md" if number == 1 else f"archive/page/{number}.md"
+    return "archive.md" if number == 1 else f"{ARCHIVE_PAGES_FOLDER}{number}.md"
 
 
 def page_path(path: str) -> str:
