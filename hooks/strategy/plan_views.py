@@ -17,7 +17,7 @@ from .plan_diff import ADDED, REMOVED, REWORDED, STATUS, compare
 from .urls import EXPORT_FILES
 from .views_common import Day, MissionName, Page, mission_name
 
-STATUSES = ("not-started", "in-progress", "delayed", "complete")
+from .plan_history import STATUSES
 GOALS = ("prosperous", "resilient", "healthier", "more-equal", "cohesive-communities", "vibrant-culture",
          "globally-responsible")
 WAYS_OF_WORKING = ("long-term", "prevention", "integration", "collaboration", "involvement")

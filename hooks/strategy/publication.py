@@ -125,7 +125,7 @@ def prepare(root, raw_options: dict | None, preview: bool, site_url: str, bodies
     compare with and, when ``bodies`` renders every page's body (the editors' check),
     the links between pages. A build checks those as it renders each page
     (``Publication.page_problems``). ``memo``: see memo.py."""
-    problems, options = [], None
+    problems, options, moment = [], None, build_moment()
     try:
         options = checked_options(raw_options, root)
     except ContentError as error:
@@ -133,7 +133,7 @@ def prepare(root, raw_options: dict | None, preview: bool, site_url: str, bodies
     content = earlier_plan = mission_ids = None
     try:
         content = load_content(root, policy=options.translations if options else TranslationPolicy(), bodies=bodies,
-                               memo=memo)
+                               memo=memo, as_of=moment.astimezone(WALES).date())
     except ContentError as error:
         problems += error.problems
         mission_ids = error.mission_ids
@@ -146,7 +146,7 @@ def prepare(root, raw_options: dict | None, preview: bool, site_url: str, bodies
         raise ContentError(problems + bodies.check_unrendered()
                            + _broken_links_before_the_content_reads(Path(root), bodies, mission_ids))
     publication = Publication(
-        content, moment=build_moment(), preview=preview, options=options, consultation=options.consultation,
+        content, moment=moment, preview=preview, options=options, consultation=options.consultation,
         addresses=SiteAddresses.from_settings(site_url, options.language_site_urls, options.x_default_language),
         earlier_plan=earlier_plan, bodies=bodies,
         proofing=load_totals(Path(root)),
