@@ -49,8 +49,11 @@ def scratch_repository(destination: Path) -> Path:
             shutil.copy2(source, destination / name)  # keeps times, so make sees the set-up as done
     copy_hooks(destination)  # with the bytecode git ignores, so that commands need not compile them
     for name in CONTENT:
-        shutil.rmtree(destination / name)
-        shutil.copytree(FIXTURE / name, destination / name)
+        if (FIXTURE / name).is_dir():
+            shutil.rmtree(destination / name)
+            shutil.copytree(FIXTURE / name, destination / name)
+        else:  # mkdocs.yml: the fixture's own options
+            shutil.copy2(FIXTURE / name, destination / name)
     for tool in (".venv", "node_modules"):
         if (REPO / tool).exists():
             (destination / tool).symlink_to((REPO / tool).resolve())
@@ -191,6 +194,11 @@ def test_every_step_of_the_editors_guide_works_as_written(guide, tmp_path):
     assert (root / "docs/en/posts/missions/mission-7-green-digital.md").is_file()
     assert (root / "docs/cy/posts/clybiau-codio.md").is_file()
     assert "Fund 250 digital apprenticeships" in (root / "data/plan.yaml").read_text(encoding="utf-8")
+    # The change of status the guide made (with its note) is in the quarter's progress report.
+    report = (root / "site" / ("cy/" if guide == "EDITORS.cy.md" else "") / "progress/2026-q4/index.html").read_text(
+        encoding="utf-8")
+    note = "40 prentisiaeth gyntaf wedi dechrau" if guide == "EDITORS.cy.md" else "The first 40 apprenticeships have started."
+    assert note in report
     # ...and every text of the plan it changed was marked as translated, as the guide says.
     plan = run_command("make translations", root, {**env, "STRATEGY_LANG": "en"})
     assert re.search(r"The delivery plan \(data/plan.yaml\): \d+ texts, \d+ in step, 0 outdated", plan)

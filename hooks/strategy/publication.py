@@ -13,6 +13,7 @@ from . import LANGUAGES
 from .bodies import BodyChecker, PageAddresses, link_problems
 from .consultation import WALES, Consultation, build_moment
 from .plan_diff import EarlierPlan, load_earlier_plan
+from .progress_reports import DEFAULT_PERIOD, Period, reporting_periods
 from .loader import TranslationPolicy, load_content, page_paths
 from .markers import anchors_before_the_content_reads, block_anchors
 from .memo import Memo
@@ -76,6 +77,12 @@ class Publication:
     def hidden_paths(self) -> set[str]:
         """The pages this build leaves out."""
         return {post.path for post in self.content.entries if not self.shows(post)}
+
+    @cached_property
+    def progress_periods(self) -> tuple[Period, ...]:
+        """The periods with a progress report, oldest first (progress_reports.py)."""
+        kind = self.options.reporting_period if self.options else DEFAULT_PERIOD
+        return reporting_periods(self.content.plan, kind, self.as_of)
 
     @cached_property
     def _mission_posts(self) -> dict[str, Post]:
