@@ -8,11 +8,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-from datetime import timedelta
 
 from .exports import BYTE_ORDER_MARK, _cell
 from .model import Plan
-from .plan_history import status_changes, status_on
+from .plan_history import history_entries
 
 HISTORY_FORMAT_VERSION = 1
 
@@ -22,20 +21,12 @@ HISTORY_COLUMNS = ("date", "mission_id", "action_id", "owner_id", "status", "pre
 def history_rows(plan: Plan) -> list[dict]:
     """Oldest first, then in the plan's order: each action's status at the end of the day,
     the status it had the day before, and the day's progress notes (joined by a blank line)."""
-    rows = []
-    for mission in plan.missions:
-        for action in mission.actions:
-            days = sorted({note.date for note in action.progress} | {day for day, _ in status_changes(action)})
-            for day in days:
-                notes = [note.note for note in action.progress if note.date == day]
-                rows.append({
-                    "date": day.isoformat(), "mission_id": mission.id, "action_id": action.id,
-                    "owner_id": action.owner.id, "status": status_on(action, day),
-                    "previous_status": status_on(action, day - timedelta(days=1)),
-                    "note": {"en": "\n\n".join(n.en for n in notes), "cy": "\n\n".join(n.cy for n in notes)} if notes else None,
-                })
-    rows.sort(key=lambda row: row["date"])  # stable: the plan's order within a day
-    return rows
+    return [{
+        "date": entry.day.isoformat(), "mission_id": entry.mission.id, "action_id": entry.action.id,
+        "owner_id": entry.action.owner.id, "status": entry.status, "previous_status": entry.previous_status,
+        "note": {language: "\n\n".join(note.note.in_language(language) for note in entry.notes)
+                 for language in ("en", "cy")} if entry.notes else None,
+    } for entry in history_entries(plan)]
 
 
 def history_json(plan: Plan) -> str:

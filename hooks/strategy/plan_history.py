@@ -9,9 +9,10 @@ notes gives a status has had its status since its ``updated`` date.
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
 
-from .model import Action
+from .model import Action, Mission, Plan, ProgressNote
 from .problems import Problem, phrase, position
 from .yamltext import YamlDocument
 
@@ -35,6 +36,37 @@ def status_on(action: Action, day: date) -> str:
             break
         status = moved_to
     return status
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """What the plan records of one action on one day: its progress notes, or a change of status, or both."""
+
+    day: date
+    mission: Mission
+    action: Action
+    status: str  # at the end of the day
+    previous_status: str  # the day before: a change of status when it differs
+    notes: tuple[ProgressNote, ...]  # the day's notes, in the plan's order
+
+    @property
+    def changed(self) -> bool:
+        return self.status != self.previous_status
+
+
+def history_entries(plan: Plan) -> list[HistoryEntry]:
+    """One entry per action and day on which a note or a change of status is recorded,
+    oldest first, in the plan's order within a day."""
+    entries = []
+    for mission in plan.missions:
+        for action in mission.actions:
+            days = sorted({note.date for note in action.progress} | {day for day, _ in status_changes(action)})
+            entries += [HistoryEntry(day, mission, action, status_on(action, day),
+                                     status_on(action, day - timedelta(days=1)),
+                                     tuple(note for note in action.progress if note.date == day))
+                        for day in days]
+    entries.sort(key=lambda entry: entry.day)  # stable: the plan's order within a day
+    return entries
 
 
 # How an action moved between two dates, named by where it ended (each action that
