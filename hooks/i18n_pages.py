@@ -8,7 +8,7 @@ files it handles, so that the language switch and the site map find its twin.
 from mkdocs.structure.files import File, InclusionLevel
 
 from strategy import LANGUAGES
-from strategy.urls import LANGUAGE_FOLDERS
+from strategy.urls import LANGUAGE_FOLDERS, page_path
 
 
 def source_path(file: File) -> str:
@@ -24,7 +24,7 @@ def generated_page(config, path: str, markdown_by_language: dict) -> File:
     for lang in LANGUAGES:
         file = File.generated(config, f"{lang}/{path}", content=markdown_by_language[lang],
                               inclusion=InclusionLevel.NOT_IN_NAV)
-        file.dest_uri = LANGUAGE_FOLDERS[lang] + path[: -len(".md")] + "/index.html"
+        file.dest_uri = LANGUAGE_FOLDERS[lang] + page_path(path) + "index.html"  # a/index.md too: a/index.html
         twins[lang] = file
     for lang, file in twins.items():
         file.locale = file.localization = lang

@@ -11,10 +11,11 @@ from i18n_pages import source_path
 from strategy import LANGUAGES
 from strategy.blocks import Page, UnknownMarker, place_blocks, restore_blocks, template_name
 from strategy.exports import plan_csv, plan_json
+from strategy.history_export import history_csv, history_json
 from strategy.problems import ContentError
 from strategy.safe_html import generated_block_problems
 from strategy.schemas import SCHEMA_DIR
-from strategy.urls import EXPORT_FILES
+from strategy.urls import EXPORT_FILES, HISTORY_FILES
 from theme_templates import render
 
 
@@ -43,12 +44,15 @@ def on_page_content(html, page, config, files):
 def on_post_build(config):
     if config.theme["language"] != LANGUAGES[0]:
         return  # the exports are bilingual: written once, by the first language's build
-    plan = config.strategy.content.plan
+    plan = config.strategy.content.plan  # the plan and its history
     site = Path(config.site_dir)
     outputs = {
         EXPORT_FILES["json"]: plan_json(plan),
         EXPORT_FILES["csv"]: plan_csv(plan),
         EXPORT_FILES["schema"]: (SCHEMA_DIR / "delivery-plan-export.schema.json").read_text(encoding="utf-8"),
+        HISTORY_FILES["json"]: history_json(plan),
+        HISTORY_FILES["csv"]: history_csv(plan),
+        HISTORY_FILES["schema"]: (SCHEMA_DIR / "plan-history-export.schema.json").read_text(encoding="utf-8"),
     }
     for relative, text in outputs.items():
         (site / relative).parent.mkdir(parents=True, exist_ok=True)

@@ -227,6 +227,11 @@ def test_every_step_of_the_editors_guide_works_as_written(guide, tmp_path):
             home / "Pictures/coding-club.png").read_bytes()
         assert alt in (root / f"docs/{language}/posts/clybiau-codio.md").read_text(encoding="utf-8")
     assert "Fund 250 digital apprenticeships" in (root / "data/plan.yaml").read_text(encoding="utf-8")
+    # The change of status the guide made (with its note) is in the quarter's progress report.
+    report = (root / "site" / ("cy/" if guide == "EDITORS.cy.md" else "") / "progress/2026-q4/index.html").read_text(
+        encoding="utf-8")
+    note = "40 prentisiaeth gyntaf wedi dechrau" if guide == "EDITORS.cy.md" else "The first 40 apprenticeships have started."
+    assert note in report
     # ...and every text of the plan it changed was marked as translated, as the guide says.
     plan = run_command("make translations", root, {**env, "STRATEGY_LANG": "en"})
     assert re.search(r"The delivery plan \(data/plan.yaml\): \d+ texts, \d+ in step, 0 outdated", plan)

@@ -35,6 +35,9 @@ class Block:
     """Placed after every mission post's text, unless the post placed it (its first anchor) itself."""
     numbered: bool = False
     """Its marker may say ``page=N`` (the archive's pages)."""
+    names: str | None = None
+    """What its marker names, the block being one of many pages': "period" (``period=2026-q4``,
+    a progress report's) or "owner" (``owner=cdps``, an owner's actions)."""
     shows_posts: bool = True
     """It may show something of a post's front matter: the preview renders the pages
     placing it again when a post's title, summary, date... change (incremental.py)."""
@@ -59,6 +62,11 @@ BLOCKS = (
     Block("have-your-say", "list_views.have_your_say", anchors=("have-your-say",), after_mission_posts=True),
     Block("events", "list_views.events", anchors=("upcoming", "past")),
     Block("showcase-index", "list_views.showcase_index", anchors=(MISSION,)),
+    Block("latest-progress-report", "progress_views.latest_progress_report"),
+    Block("progress-reports", "progress_views.progress_reports"),
+    Block("progress-report", "progress_views.progress_report", anchors=(MISSION,), names="period"),
+    Block("owner-actions", "owner_views.owner_actions", anchors=(MISSION,), names="owner"),
+    Block("owners", "owner_views.owners"),
     Block("changes-since", "plan_views.changes_since", anchors=("added", "removed", "reworded", "status")),
     Block("search", "list_views.search_form", script="assets/javascripts/search.js", shows_posts=False,
           shows_plan=False),

@@ -16,7 +16,7 @@ from typing import Callable
 
 from .block_declarations import BLOCKS as DECLARED
 from .markers import BLOCK_PLACEHOLDER, BLOCK_PLACEHOLDER_PATTERN, MARKER, PLACED_BY_MARKER
-from .views_common import Page
+from .views_common import Page, UnknownName
 
 TEMPLATE_FOLDER = "partials/strategy/"
 
@@ -91,7 +91,17 @@ def place_blocks(markdown: str, page: Page, render: Render) -> tuple[str, list[s
             raise UnknownMarker(f"unknown block '{name}'")
         if block.mission_posts_only and (page.post is None or page.post.kind != "mission"):
             raise UnknownMarker(f"the '{name}' block belongs on a mission post")
-        view = VIEWS[name](page, int(match.group("page") or 1)) if block.numbered else VIEWS[name](page)
+        if block.numbered:
+            view = VIEWS[name](page, int(match.group("page") or 1))
+        elif block.names:
+            value = match.group("value") if match.group("key") == block.names else None
+            try:
+                view = VIEWS[name](page, value or "")
+            except UnknownName:
+                raise UnknownMarker(f"the '{name}' block needs {block.names}= naming one this site has, "
+                                    f"not '{value or ''}'") from None
+        else:
+            view = VIEWS[name](page)
         return set_aside_html(render(name, view), stash)
 
     markdown = MARKER.sub(replace, markdown)

@@ -50,7 +50,8 @@ def plan_as_data(plan: Plan) -> dict:
                         "status": action.status,
                         "outcomes": list(action.outcome_ids),
                         "updated": action.updated.isoformat(),
-                        "progress": [{"date": n.date.isoformat(), "note": _bilingual(n.note)} for n in action.progress],
+                        "progress": [{"date": n.date.isoformat(), "note": _bilingual(n.note),
+                                      **({"status": n.status} if n.status else {})} for n in action.progress],
                     }
                     for action in mission.actions
                 ],

@@ -21,6 +21,10 @@ again after every edit, so they are not counted here):
 - the delivery plan shows in every page placing a block (but the search form and
   the proofing report), the mission posts (their caption, blocks and feeds) and,
   when a mission's number changed, every page of the archive (which numbers them);
+- the progress reports and the owners' pages (generated: hooks/progress_pages.py,
+  hooks/owner_pages.py) show the plan and link the mission posts: they are rendered
+  again after any edit of the plan or of a post's front matter, and a change of which
+  of them exist (a period's first note, a new owner) builds everything again;
 - a page's front matter (not a post's) is rare and may show anywhere (its title
   in the navigation, say): everything is built again.
 """
@@ -35,7 +39,7 @@ from .markers import placed_blocks
 from .model import Post
 from .publication import Publication
 from .translation import MISSING
-from .urls import archive_page_path
+from .urls import archive_page_path, owner_page_path, owners_index_path, progress_index_path, progress_report_path
 
 TRANSLATION_STATUS_PAGE = "translation-status.md"
 """Lists every translation's state, which a body edit can change (through the source's hash)."""
@@ -71,7 +75,7 @@ def pages_to_render(before: Publication, after: Publication, edited: set[str],
     new_entries = {entry.path: entry for entry in after.content.entries}
     if old_entries.keys() != new_entries.keys() or not edited <= new_entries.keys():
         return None
-    if archive_page_count(before) != archive_page_count(after):
+    if archive_page_count(before) != archive_page_count(after) or _plan_pages(before) != _plan_pages(after):
         return None
     changed = {path for path, new in new_entries.items() if new != old_entries[path]}
     plan_changed = before.content.plan != after.content.plan
@@ -87,9 +91,9 @@ def pages_to_render(before: Publication, after: Publication, edited: set[str],
         paths.add(TRANSLATION_STATUS_PAGE)
     if front_matter:
         paths |= _listing(before, after, SHOW_NO_POSTS) | _series_neighbours(before, after, front_matter)
-        paths |= _archive_pages(before, after, front_matter)
+        paths |= _archive_pages(before, after, front_matter) | _plan_pages(after)
     if plan_changed:
-        paths |= _listing(before, after, SHOW_NO_PLAN)
+        paths |= _listing(before, after, SHOW_NO_PLAN) | _plan_pages(after)
         if _mission_numbers(before) != _mission_numbers(after):  # all the archive shows of the plan
             paths |= _archive_pages(before, after, None)
     return paths
@@ -126,6 +130,13 @@ def _archive_pages(before: Publication, after: Publication, edited: set[str] | N
     if old == new and edited is not None:
         numbers = {index // ARCHIVE_PAGE_SIZE + 1 for index, path in enumerate(new) if path in edited} - {1}
     return {archive_page_path(number) for number in numbers}
+
+
+def _plan_pages(publication: Publication) -> set[str]:
+    """The progress reports, the owners' pages and their indexes (generated pages)."""
+    return ({progress_index_path(), owners_index_path()}
+            | {progress_report_path(period.slug) for period in publication.progress_periods}
+            | {owner_page_path(owner.id) for owner in publication.content.plan.owners})
 
 
 def _mission_numbers(publication: Publication) -> list[tuple[str, int]]:

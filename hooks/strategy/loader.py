@@ -41,17 +41,18 @@ class TranslationPolicy:
 
 def load_content(root: Path, docs_dir: str = "docs", plan_file: str = "data/plan.yaml",
                  policy: TranslationPolicy = TranslationPolicy(), bodies: BodyChecker | None = None,
-                 memo: Memo | None = None, theme: tuple[str, ...] = ()) -> Content:
+                 memo: Memo | None = None, theme: tuple[str, ...] = (), as_of: date | None = None) -> Content:
     """Load the whole site's content from ``root``, or raise ContentError listing every
     problem. ``bodies`` checks each page's body as rendered (see bodies.py), and keeps
     what the checks across pages need. ``memo`` (kept from one load to the next) parses
     and checks only the files whose text changed since the last load; not with a
     ``bodies`` that renders every body itself, which it would skip. ``theme``: the files
-    the theme copies into the site (site_files.theme_files), which no file of docs/ may replace."""
+    the theme copies into the site (site_files.theme_files), which no file of docs/ may replace.
+    ``as_of``: the day the build speaks as of, after which the plan's progress may not be dated."""
     problems: list[Problem] = []
     bodies = bodies or BodyChecker(render_all=False)  # bodies unchecked: the caller renders none
     memo = memo if memo is not None and not bodies.render_all else Memo()
-    plan, mission_ids = load_plan(root, plan_file, problems, memo)
+    plan, mission_ids = load_plan(root, plan_file, problems, memo, as_of)
     # Every file under docs/ is listed, and its kind checked, before any page is read:
     # a page the walk refused (a link, too long, at an address that is not its own) is not read.
     site_files = check_site_files(root, docs_dir, theme)

@@ -7,7 +7,8 @@ import re
 from .block_declarations import BLOCKS, MISSION
 from .problems import Phrase, phrase
 
-MARKER = re.compile(r"^<!--\s*strategy:(?P<name>[a-z-]+)(?:\s+page=(?P<page>\d+))?\s*-->[ \t]*$", re.MULTILINE)
+MARKER = re.compile(r"^<!--\s*strategy:(?P<name>[a-z-]+)(?:\s+page=(?P<page>\d+)|\s+(?P<key>period|owner)=(?P<value>[0-9a-z-]+))?"
+                    r"\s*-->[ \t]*$", re.MULTILINE)
 PLACED_BY_MARKER = {block.name: block for block in BLOCKS if block.placed_by_marker}
 BLOCK_NAMES = tuple(PLACED_BY_MARKER)
 MISSION_POST_ANCHORS = tuple(block.anchors[0] for block in BLOCKS if block.after_mission_posts)

@@ -46,6 +46,7 @@ class Outcome:
 class ProgressNote:
     date: date
     note: Text
+    status: str | None = None  # the status the action moved to on this date, if the note says (plan_history.py)
 
 
 @dataclass(frozen=True)

@@ -10,31 +10,33 @@ from pathlib import Path
 from . import schemas
 from .memo import Memo
 from .model import Action, Change, Feedback, Mission, Outcome, Owner, Plan, ProgressNote, Text
+from .plan_history import history_problems
 from .plan_translation import plan_texts
 from .problems import Problem, near_miss, phrase, position
 from .values import control_character_problems
 from .yamltext import YamlDocument, parse_yaml
 
 
-def load_plan(root: Path, plan_file: str, problems: list[Problem],
-              memo: Memo | None = None) -> tuple[Plan | None, tuple[str, ...] | None]:
+def load_plan(root: Path, plan_file: str, problems: list[Problem], memo: Memo | None = None,
+              as_of: date | None = None) -> tuple[Plan | None, tuple[str, ...] | None]:
     """The delivery plan in ``plan_file`` (None when it has a problem, each added to
     ``problems``), and the ids of its missions as far as they can be read: None when
     they cannot all be, and posts' missions cannot be checked against them. ``memo``
-    remembers the plan by its text (see memo.py)."""
+    remembers the plan by its text (see memo.py). ``as_of``: the day the build speaks
+    as of, after which no progress is dated (None: not checked)."""
     path = root / plan_file
     if not path.is_file():
         problems.append(Problem(plan_file, None, "", phrase("expected.plan_file"), phrase("found.no_such_file")))
         return None, None
     memo = memo or Memo()
     read = memo.file_text(path, plan_file)
-    plan, mission_ids, found = memo.result(("plan", plan_file), read, lambda: _plan(read, plan_file))
+    plan, mission_ids, found = memo.result(("plan", plan_file), (read, as_of), lambda: _plan(read, plan_file, as_of))
     problems.extend(found)
     return plan, mission_ids
 
 
-def _plan(read: tuple[str | None, list[Problem]],
-          plan_file: str) -> tuple[Plan | None, tuple[str, ...] | None, list[Problem]]:
+def _plan(read: tuple[str | None, list[Problem]], plan_file: str,
+          as_of: date | None) -> tuple[Plan | None, tuple[str, ...] | None, list[Problem]]:
     """The plan, its missions' ids and its problems, from its file's text as read."""
     text, problems = read
     document, more = parse_yaml(text, plan_file) if text is not None else (None, [])
@@ -44,7 +46,7 @@ def _plan(read: tuple[str | None, list[Problem]],
     # Every part of the plan is checked, however wrong another part is: an action's
     # owner and outcomes are checked even when its status is not one of the statuses.
     found = (schemas.check("plan", document, plan_file) + control_character_problems(document, plan_file)
-             + _check_plan_links(document, plan_file))
+             + _check_plan_links(document, plan_file) + history_problems(document, plan_file, as_of))
     plan = None if found else replace(_build_plan(document.data), translations=plan_texts(document, plan_file))
     return plan, _ids(_listed(document.data, "missions")), problems + found
 
@@ -128,7 +130,7 @@ def _build_plan(data: dict) -> Plan:
                     outcome_ids=tuple(action["outcomes"]),
                     updated=date.fromisoformat(action["updated"]),
                     progress=tuple(
-                        ProgressNote(date.fromisoformat(note["date"]), _text(note["note"]))
+                        ProgressNote(date.fromisoformat(note["date"]), _text(note["note"]), note.get("status"))
                         for note in action.get("progress", ())
                     ),
                 )

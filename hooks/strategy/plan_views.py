@@ -13,11 +13,12 @@ from .catalogue import translate
 from .charts import CHART_HEIGHT, CHART_WIDTH, progress_bars, status_counts
 from .exports import CSV_COLUMNS
 from .model import Action, Mission
+from .progress_views import latest_progress_report
 from .plan_diff import ADDED, REMOVED, REWORDED, STATUS, compare
-from .urls import EXPORT_FILES
+from .urls import EXPORT_FILES, owner_page_path, owners_index_path
 from .views_common import Day, MissionName, Page, mission_name
 
-STATUSES = ("not-started", "in-progress", "delayed", "complete")
+from .plan_history import STATUSES
 GOALS = ("prosperous", "resilient", "healthier", "more-equal", "cohesive-communities", "vibrant-culture",
          "globally-responsible")
 WAYS_OF_WORKING = ("long-term", "prevention", "integration", "collaboration", "involvement")
@@ -63,6 +64,7 @@ class ActionRow:
     text: str
     owner_id: str
     owner: str
+    owner_href: str  # the owner's page: its roles and responsibilities
     timescale: str  # short | medium | long
     status: str  # one of STATUSES
     updated: Day
@@ -71,12 +73,13 @@ class ActionRow:
 
 
 def action_rows(mission: Mission, page: Page) -> list[ActionRow]:
-    return [_action_row(action, page) for action in mission.actions]
+    return [action_row(action, page) for action in mission.actions]
 
 
-def _action_row(action: Action, page: Page) -> ActionRow:
+def action_row(action: Action, page: Page) -> ActionRow:
     note = max(action.progress, key=lambda n: n.date) if action.progress else None
-    return ActionRow(page.text(action.text), action.owner.id, page.text(action.owner.name), action.timescale,
+    return ActionRow(page.text(action.text), action.owner.id, page.text(action.owner.name),
+                     page.link_to(owner_page_path(action.owner.id)), action.timescale,
                      action.status, page.day(action.updated), page.text(note.note) if note else None,
                      page.day(note.date) if note else None)
 
@@ -132,6 +135,8 @@ def delivery_plan(page: Page) -> dict:
         "missions": missions,
         "exports": {kind: page.link_to_file(path) for kind, path in EXPORT_FILES.items()},
         "csv_columns": CSV_COLUMNS,
+        "progress_reports": latest_progress_report(page),
+        "owners_page": page.link_to(owners_index_path()),
     }
 
 

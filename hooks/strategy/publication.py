@@ -13,6 +13,7 @@ from . import LANGUAGES
 from .bodies import BodyChecker, PageAddresses, link_problems
 from .consultation import WALES, Consultation, build_moment
 from .plan_diff import EarlierPlan, load_earlier_plan
+from .progress_reports import DEFAULT_PERIOD, Period, reporting_periods
 from .loader import TranslationPolicy, load_content, page_paths
 from .markers import anchors_before_the_content_reads, block_anchors
 from .memo import Memo
@@ -79,6 +80,12 @@ class Publication:
         return {post.path for post in self.content.entries if not self.shows(post)}
 
     @cached_property
+    def progress_periods(self) -> tuple[Period, ...]:
+        """The periods with a progress report, oldest first (progress_reports.py)."""
+        kind = self.options.reporting_period if self.options else DEFAULT_PERIOD
+        return reporting_periods(self.content.plan, kind, self.as_of)
+
+    @cached_property
     def _mission_posts(self) -> dict[str, Post]:
         return {p.mission_id: p for p in self.posts if p.kind == "mission"}
 
@@ -128,7 +135,7 @@ def prepare(root, raw_options: dict | None, preview: bool, site_url: str, bodies
     (``Publication.page_problems``). ``memo``: see memo.py. ``theme``: the theme's
     folders, whose files no file of docs/ may replace; ``listing``: which pages the menu
     lists or leaves out on purpose (both in site_files.py)."""
-    problems, options = [], None
+    problems, options, moment = [], None, build_moment()
     try:
         options = checked_options(raw_options, root)
     except ContentError as error:
@@ -136,7 +143,8 @@ def prepare(root, raw_options: dict | None, preview: bool, site_url: str, bodies
     content = earlier_plan = mission_ids = None
     try:
         content = load_content(root, policy=options.translations if options else TranslationPolicy(), bodies=bodies,
-                               memo=memo, theme=tuple(sorted(theme_files(theme))))
+                               memo=memo, theme=tuple(sorted(theme_files(theme))),
+                               as_of=moment.astimezone(WALES).date())
     except ContentError as error:
         problems += error.problems
         mission_ids = error.mission_ids
@@ -151,7 +159,7 @@ def prepare(root, raw_options: dict | None, preview: bool, site_url: str, bodies
         raise ContentError(problems + bodies.check_unrendered()
                            + _broken_links_before_the_content_reads(Path(root), bodies, mission_ids))
     publication = Publication(
-        content, moment=build_moment(), preview=preview, options=options, consultation=options.consultation,
+        content, moment=moment, preview=preview, options=options, consultation=options.consultation,
         addresses=SiteAddresses.from_settings(site_url, options.language_site_urls, options.x_default_language),
         earlier_plan=earlier_plan, bodies=bodies,
         proofing=load_totals(Path(root)),

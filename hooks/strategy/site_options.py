@@ -17,6 +17,7 @@ from .loader import TranslationPolicy
 from .model import Text
 from .options import option_problems
 from .problems import ContentError
+from .progress_reports import DEFAULT_PERIOD
 
 
 
@@ -45,6 +46,7 @@ class SiteOptions:
     language_site_urls: dict[str, str] = field(default_factory=dict)  # language -> its own domain's address
     x_default_language: str = "en"
     contact_email: str | None = None  # where every page's "Report a problem with this page" writes
+    reporting_period: str = DEFAULT_PERIOD  # what each progress report covers: quarter | month | year
 
 
 def _plain(value):
@@ -75,4 +77,5 @@ def site_options(raw: dict | None, root: Path) -> SiteOptions:
         language_site_urls=raw.get("language_site_urls", {}),
         x_default_language=raw.get("x_default_language", "en"),
         contact_email=raw.get("contact_email"),
+        reporting_period=raw.get("reporting_period", DEFAULT_PERIOD),
     )

@@ -24,6 +24,8 @@ CALENDAR_FILE = "events.ics"
 SEARCH_FOLDER = "search/"  # the search page, and the index shards beside it
 EXPORT_FILES = {"json": "data/delivery-plan.json", "csv": "data/delivery-plan.csv",
                 "schema": "data/delivery-plan.schema.json"}  # bilingual: one copy, at the root
+HISTORY_FILES = {"json": "data/plan-history.json", "csv": "data/plan-history.csv",
+                 "schema": "data/plan-history.schema.json"}  # the plan's history (history_export.py): one copy, at the root
 SITEMAP_FILES = ("sitemap.xml", "sitemap.xml.gz")  # both languages' pages, at the root
 NOT_FOUND_FILE = "404.html"  # the root's serves every language; each other language has its own too
 ROBOTS_FILE = "robots.txt"  # at the root only
@@ -76,6 +78,30 @@ def not_found_path(language: str) -> str:
 def archive_page_path(number: int) -> str:
     """Page 1 of the archive is archive.md itself; later pages are generated at archive/page/N."""
     return "archive.md" if number == 1 else f"{ARCHIVE_PAGES_FOLDER}{number}.md"
+
+
+PROGRESS_FOLDER = "progress/"  # the progress reports, each period's and their index
+
+
+def progress_index_path() -> str:
+    return PROGRESS_FOLDER + "index.md"
+
+
+def progress_report_path(slug: str) -> str:
+    """A period's progress report, such as 'progress/2026-q4.md' (generated, see hooks/progress_pages.py)."""
+    return f"{PROGRESS_FOLDER}{slug}.md"
+
+
+OWNERS_FOLDER = "owners/"  # roles and responsibilities: each owner's actions, and their index
+
+
+def owners_index_path() -> str:
+    return OWNERS_FOLDER + "index.md"
+
+
+def owner_page_path(owner_id: str) -> str:
+    """An owner's page, such as 'owners/cdps.md' (generated, see hooks/owner_pages.py)."""
+    return f"{OWNERS_FOLDER}{owner_id}.md"
 
 
 def page_path(path: str) -> str:

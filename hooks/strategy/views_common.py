@@ -42,6 +42,10 @@ class Page:
         return self.publication.content.plan.mission(self.post.mission_id)
 
 
+class UnknownName(ValueError):
+    """A block's marker names a period or an owner that this site has no page for (blocks.place_blocks)."""
+
+
 @dataclass(frozen=True)
 class Day:
     """A date for a <time> element: machine-readable and as a reader of the page's language reads it."""
