@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import lxml.html
@@ -236,14 +237,20 @@ def site_url(tmp_path_factory):
 # document.getAnimations() applies pending style changes first, so a transition that a
 # key press has just started is counted.
 SETTLED = """() => document.readyState === 'complete' && document.fonts.status === 'loaded'
-  && document.getAnimations().every(a => a.playState !== 'running' && a.playState !== 'pending'
-                                        || a.effect === null || a.effect.getComputedTiming().endTime === Infinity)"""
+  && document.getAnimations().every(a => (a.playState !== 'running' && a.playState !== 'pending')
+                                        || !a.effect || a.effect.getComputedTiming().endTime === Infinity)"""
 
 
-def settle(page) -> None:
+def settle(page, most_seconds: float = 30) -> None:
     """Wait until ``page`` has settled (see SETTLED). Never a fixed sleep: on a busy
-    machine or a newer browser a slide takes longer, and this waits for it."""
-    page.wait_for_function(SETTLED, polling="raf")
+    machine or a newer browser a slide takes longer, and this waits for it. Asked with
+    page.evaluate, which the pages' policy (no 'unsafe-eval') lets through, where
+    wait_for_function's polling in the page is sometimes refused."""
+    deadline = time.monotonic() + most_seconds
+    while not page.evaluate(SETTLED):
+        if time.monotonic() > deadline:
+            pytest.fail(f"the page never settled within {most_seconds} s")
+        time.sleep(0.01)  # between two looks at a condition, not a wait for it
 
 
 def tab_to(page, selector: str, most: int = 30) -> None:
