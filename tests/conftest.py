@@ -241,16 +241,21 @@ SETTLED = """() => document.readyState === 'complete' && document.fonts.status =
                                         || !a.effect || a.effect.getComputedTiming().endTime === Infinity)"""
 
 
+def wait_until(page, condition: str, most_seconds: float = 30) -> None:
+    """Wait until the JavaScript expression ``condition`` is true in ``page``, asking with
+    page.evaluate in a loop: the pages' policy (no 'unsafe-eval') sometimes refuses
+    wait_for_function's polling in the page, on a busy machine."""
+    deadline = time.monotonic() + most_seconds
+    while not page.evaluate(condition):
+        if time.monotonic() > deadline:
+            pytest.fail(f"never true within {most_seconds} s: {condition}")
+        time.sleep(0.01)  # between two looks at a condition, not a wait for it
+
+
 def settle(page, most_seconds: float = 30) -> None:
     """Wait until ``page`` has settled (see SETTLED). Never a fixed sleep: on a busy
-    machine or a newer browser a slide takes longer, and this waits for it. Asked with
-    page.evaluate, which the pages' policy (no 'unsafe-eval') lets through, where
-    wait_for_function's polling in the page is sometimes refused."""
-    deadline = time.monotonic() + most_seconds
-    while not page.evaluate(SETTLED):
-        if time.monotonic() > deadline:
-            pytest.fail(f"the page never settled within {most_seconds} s")
-        time.sleep(0.01)  # between two looks at a condition, not a wait for it
+    machine or a newer browser a slide takes longer, and this waits for it."""
+    wait_until(page, f"({SETTLED})()", most_seconds)
 
 
 def tab_to(page, selector: str, most: int = 30) -> None:

@@ -12,7 +12,7 @@ import re
 
 ENGLISH_WORDS = frozenset("""
     the and with are was were not but this that these those from into which what there their
-    has have had been will would should could cannot must does did
+    has have had been will would should could cannot must did
     expected found choose invalid usage error warning warnings argument arguments required
     serving watching building built build documentation directory aborted strict mode press quit
     changes detected reloading browsers browser connected starting stopping server cleaning

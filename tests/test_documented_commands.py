@@ -343,7 +343,8 @@ def _tools_called() -> set[str]:
     called = {"make"} | set(re.findall(r"^PYTHON \?= (\S+)", makefile, re.MULTILINE))
     called |= {word for word in re.findall(r"^\t@?(\w[\w.-]*)", makefile, re.MULTILINE) if word in TOOL_NAMES}
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
-    called |= {word for listed in re.findall(r"needed(?:\+)?=\(([^)]*)\)", ci) for word in listed.split()}
+    called |= {word for listed in re.findall(r"^(?:command -v \w+ .*\|\| )?apt_install ([^\n]+)$", ci, re.MULTILINE)
+               for word in listed.split()}
     tests = "\n".join(path.read_text(encoding="utf-8") for path in (REPO / "tests").glob("*.py"))
     called |= {"git"} if re.search(r"\[\s*\"git\"", tests) else set()
     return {word for word in called if word in TOOL_NAMES}

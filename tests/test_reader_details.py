@@ -6,6 +6,8 @@ settled (a condition met), never after a fixed pause."""
 from __future__ import annotations
 
 import pytest
+
+from conftest import wait_until
 from playwright.sync_api import expect
 
 LANGUAGE_ROOTS = {"en": "", "cy": "cy/"}
@@ -53,7 +55,7 @@ def test_a_feed_link_leads_to_a_page_that_explains_the_feed_and_gives_its_addres
     page.wait_for_url(address(site_url, language, "subscribe/#feed-digital-inclusion"))
     assert page.evaluate("document.documentElement.lang") == language
     row = page.locator("#feed-digital-inclusion")
-    page.wait_for_function(f"({IN_VIEW})(document.getElementById('feed-digital-inclusion'))")
+    wait_until(page, f"({IN_VIEW})(document.getElementById('feed-digital-inclusion'))")
     feed = address(site_url, language, "feeds/digital-inclusion/feed.xml")
     assert row.locator("code").first.inner_text() == feed
     assert page.locator(".md-content ol li").count() >= 3, "the steps, in plain words"
@@ -157,7 +159,7 @@ def test_the_headers_search_link_puts_the_focus_in_the_search_box(open_page, sit
     page.goto(address(site_url, language, "delivery-plan/"))
     page.locator(".strategy-search-link").click()
     page.wait_for_url(address(site_url, language, "search/#strategy-search-query"))
-    page.wait_for_function("document.activeElement && document.activeElement.matches('form.strategy-search input[name=q]')")
+    wait_until(page, "document.activeElement && document.activeElement.matches('form.strategy-search input[name=q]')")
     page.keyboard.type("sgiliau" if language == "cy" else "skills")
     page.keyboard.press("Enter")
     page.wait_for_selector(".strategy-search__results a")
@@ -177,7 +179,7 @@ def test_at_400_percent_zoom_the_first_screen_holds_the_page_and_the_header_scro
     notice = {"en": "not an official publication", "cy": "nid cyhoeddiad swyddogol"}[language]
     assert notice in page.locator(".md-banner").inner_text(), "the notice is still said"
     page.locator("h1").evaluate("h => window.scrollTo(0, h.getBoundingClientRect().top + scrollY + 400)")
-    page.wait_for_function("document.querySelector('.md-header').getBoundingClientRect().bottom <= 0")
+    wait_until(page, "document.querySelector('.md-header').getBoundingClientRect().bottom <= 0")
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
 
 
@@ -211,9 +213,9 @@ def test_a_table_box_is_a_tab_stop_again_or_no_more_when_the_window_changes_widt
     page.goto(address(site_url, "cy", "wellbeing/"))
     assert page.locator(".strategy-table-wrap").first.get_attribute("tabindex") is None  # a card per mission
     page.set_viewport_size({"width": 1280, "height": 800})  # a table wider than the page
-    page.wait_for_function("document.querySelector('.strategy-table-wrap').getAttribute('tabindex') === '0'")
+    wait_until(page, "document.querySelector('.strategy-table-wrap').getAttribute('tabindex') === '0'")
     page.set_viewport_size({"width": 375, "height": 800})
-    page.wait_for_function("!document.querySelector('.strategy-table-wrap').hasAttribute('tabindex')")
+    wait_until(page, "!document.querySelector('.strategy-table-wrap').hasAttribute('tabindex')")
 
 
 @pytest.mark.parametrize("language", LANGUAGE_ROOTS)
@@ -232,7 +234,7 @@ def test_in_forced_colours_the_charts_key_matches_its_bars(open_page, site_url, 
     page = open_page(width)
     page.emulate_media(forced_colors="active")
     page.goto(address(site_url, language, "delivery-plan/"))
-    page.wait_for_function("matchMedia('(forced-colors: active)').matches")
+    wait_until(page, "matchMedia('(forced-colors: active)').matches")
     swatches = page.evaluate("""() => [...document.querySelectorAll('.strategy-progress')].flatMap(chart =>
         [...chart.querySelectorAll('.strategy-swatch')].map(s => {
           const status = [...s.classList].find(c => c.startsWith('strategy-swatch--')).slice(17);
@@ -256,7 +258,7 @@ def test_a_printed_page_says_whose_it_is_where_it_lives_and_that_it_is_sample_co
     page = open_page(1280)
     page.goto(address(site_url, language, MISSION))
     page.emulate_media(media="print")
-    page.wait_for_function("matchMedia('print').matches")
+    wait_until(page, "matchMedia('print').matches")
     source = page.locator(".strategy-print-source")
     assert source.is_visible()
     text = source.inner_text()
@@ -266,11 +268,11 @@ def test_a_printed_page_says_whose_it_is_where_it_lives_and_that_it_is_sample_co
     if language == "cy":
         assert "chymorth peiriant" in text
     page.emulate_media(media="screen")
-    page.wait_for_function("!matchMedia('print').matches")
+    wait_until(page, "!matchMedia('print').matches")
     assert not source.is_visible(), "on screen the banner says it"
     page.goto(site_url + LANGUAGE_ROOTS[language] + "404.html")  # a page of its own, with no address
     page.emulate_media(media="print")
-    page.wait_for_function("matchMedia('print').matches")
+    wait_until(page, "matchMedia('print').matches")
     assert {"en": "Example Council Digital Plan", "cy": "Cynllun Digidol y Cyngor Enghreifftiol"}[language] in source.inner_text()
 
 

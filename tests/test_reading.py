@@ -10,7 +10,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from conftest import settle
+from conftest import settle, wait_until
 from test_browser import LANGUAGE_ROOTS, PAGE_KINDS, page_url
 
 WIDTHS = (320, 375, 1280)
@@ -162,7 +162,7 @@ def test_the_menu_opens_and_closes_from_the_keyboard(tab, motion, site_url, lang
         pytest.fail("the menu button cannot be reached with Tab")
     tab.keyboard.press("Enter")
     assert button.get_attribute("aria-expanded") == "true"
-    tab.wait_for_function("document.activeElement.closest('.md-sidebar--primary') !== null")
+    wait_until(tab, "document.activeElement.closest('.md-sidebar--primary') !== null")
     settle(tab)
     assert tab.get_by_role("link", name=first_link, exact=True).first.is_visible()
     assert tab.evaluate(FOCUSED)["on_screen"]
@@ -254,7 +254,7 @@ def test_a_feed_address_copies_with_one_press(browser, site_url, language, butto
     page.set_viewport_size({"width": 375, "height": 800})
     page.goto(page_url(site_url, language, "subscribe/"))
     page.get_by_role("button", name=button).click()
-    page.wait_for_function("document.querySelector('.strategy-copy-status').textContent !== ''")
+    wait_until(page, "document.querySelector('.strategy-copy-status').textContent !== ''")
     assert page.evaluate("navigator.clipboard.readText()") == site_url + feed  # the site as built for this address
     context.close()
 
@@ -286,7 +286,7 @@ def test_in_the_open_menu_every_tab_stop_is_seen_and_tabbing_out_closes_it(tab, 
     tab.goto(page_url(site_url, language, path))
     tab.focus("[data-strategy-menu-button]")
     tab.keyboard.press("Enter")
-    tab.wait_for_function("document.activeElement.closest('.md-sidebar--primary') !== null")
+    wait_until(tab, "document.activeElement.closest('.md-sidebar--primary') !== null")
     stops, unseen = [], []
     for _ in range(40):
         settle(tab)  # the drawer has slid in; Material fades a focused anchor in
@@ -313,7 +313,7 @@ def test_the_current_pages_contents_open_from_the_keyboard_in_the_menu(tab, moti
     tab.goto(page_url(site_url, language, "events/"))
     tab.focus("[data-strategy-menu-button]")
     tab.keyboard.press("Enter")
-    tab.wait_for_function("document.activeElement.closest('.md-sidebar--primary') !== null")  # the menu gives the focus
+    wait_until(tab, "document.activeElement.closest('.md-sidebar--primary') !== null")  # the menu gives the focus
     settle(tab)
     opener = tab.locator(".md-sidebar--primary [role=button]", has_text=contents).first
     assert opener.get_attribute("aria-expanded") == "false"
@@ -388,8 +388,7 @@ def test_the_copy_button_itself_says_copied(browser, site_url, language, copied)
     button = page.locator(".strategy-copy-button").nth(3)
     button.focus()
     page.keyboard.press("Enter")
-    page.wait_for_function("document.querySelectorAll('.strategy-copy-button')[3].textContent !== ''")
-    assert button.inner_text() == copied
+    wait_until(page, f"document.querySelectorAll('.strategy-copy-button')[3].innerText === {copied!r}")
     box = button.bounding_box()
     assert 0 <= box["y"] < 700, "the confirmation is where the reader pressed"
     context.close()

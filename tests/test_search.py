@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_for_address, copy_site_sources, serve
+from conftest import build_for_address, copy_site_sources, serve, wait_until
 
 ONLY_MUTATED = """---
 kind: series
@@ -78,7 +78,7 @@ def test_search_works_from_the_keyboard_and_announces_results(browser, search_si
     page.goto(url + "cy/")
     page.click("a.strategy-search-link")
     page.wait_for_url(url + "cy/search/#strategy-search-query")
-    page.wait_for_function("document.activeElement.id === 'strategy-search-query'")  # the link leads to the box
+    wait_until(page, "document.activeElement.id === 'strategy-search-query'")  # the link leads to the box
     page.keyboard.type("sgiliau")
     page.keyboard.press("Enter")
     page.wait_for_selector(".strategy-search__results a")

@@ -59,7 +59,7 @@ _ATTRIBUTE_LIST = re.compile(r"\{[:#.][^}\n]*\}|\{[^}\n]*=[^}\n]*\}")
 _TAG = re.compile(r"</?[A-Za-z][^>]*>")
 _ENTITY = re.compile(r"&#?\w+;")
 _ADMONITION_TYPE = re.compile(r"^ *(?:!!!|\?\?\?\+?) *[\w-]+", re.MULTILINE)
-_PLACEHOLDER = re.compile(r"\{[^{}\n]*\}")
+_PLACEHOLDER = re.compile(r"\{[^{}\n]*\}|%(?:\(\w+\))?[sdr]\b")  # ours, and argparse's own (%(prog)s) in its messages
 # In the commands' messages: a make command and its variables, a path, a file name.
 _COMMAND_OR_PATH = re.compile(r"\bmake [a-z-]+(?: [A-Z_]+=\S*)*|\b[A-Z_]{2,}=\S*|(?<![\w/])[\w.-]*/[\w./-]*"
                               r"|\b[\w.-]+\.(?:md|yml|yaml|json|txt|py)\b")
