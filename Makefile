@@ -8,6 +8,8 @@ HOST   ?= 127.0.0.1:8000
 # Run our `strategy` package (in hooks/) with the project's Python.
 STRATEGY := PYTHONPATH=hooks $(BIN)/python -m strategy
 export NO_MKDOCS_2_WARNING := 1
+# make's own "Entering directory" lines are English and tell an editor nothing.
+MAKEFLAGS += --no-print-directory
 
 # IAITH=cy: the editors' commands speak Welsh (as STRATEGY_LANG=cy or a Welsh locale does).
 # Their recipes are not echoed (@): an editor reads only what the command says.

@@ -198,8 +198,18 @@ def _serve(words: list[str], root: Path, env: dict[str, str]) -> str:
     return said
 
 
+MAKES_OWN_VARIABLES = {"MAKELEVEL", "MAKEFLAGS", "MFLAGS", "MAKEOVERRIDES", "MAKE_TERMOUT", "MAKE_TERMERR"}
+
+
 def editor_environment(**extra: str) -> dict[str, str]:
-    env = {key: value for key, value in os.environ.items() if not key.startswith(("PYTEST", "STRATEGY_"))}
+    # An editor's shell: none of our test run's settings, and none of GNU make's either
+    # (CI runs the tests under `make test`, whose MAKELEVEL would make every `make` the
+    # guide runs think it is a sub-make and print "Entering directory").
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("PYTEST", "STRATEGY_")) and key not in MAKES_OWN_VARIABLES
+    }
     return {**env, "STRATEGY_BUILD_DATE": "2026-11-25", **extra}
 
 
