@@ -5,8 +5,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1:8000
 
-# Run our `strategy` package (in hooks/) with the project's Python.
-STRATEGY := PYTHONPATH=hooks $(BIN)/python -m strategy
+# The site's commands: the `strategy` package (src/strategy/), installed into .venv/.
+STRATEGY := $(BIN)/strategy
 export NO_MKDOCS_2_WARNING := 1
 # make's own "Entering directory" lines are English and tell an editor nothing.
 MAKEFLAGS += --no-print-directory
@@ -23,10 +23,13 @@ endif
 help:  ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
 
-$(BIN)/.runtime-installed: requirements.txt
+# The pinned dependencies, then the package itself, as any site installs it (editable here,
+# so that a change to src/ is in the next command without installing again).
+$(BIN)/.runtime-installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps --editable .
 	touch $@
 
 $(BIN)/.dev-installed: $(BIN)/.runtime-installed requirements-dev.txt
@@ -44,7 +47,7 @@ node_modules/.dictionaries-installed: package.json package-lock.json
 	touch $@
 
 serve: $(BIN)/.runtime-installed  ## Set up, then preview the site at http://127.0.0.1:8000/ (Welsh at /cy/; ONLY=cy or ONLY=en for one language)
-	@STRATEGY_PREVIEW_LANGUAGES=$(ONLY) PYTHONPATH=hooks $(BIN)/python -m preview --dev-addr $(HOST)
+	@STRATEGY_PREVIEW_LANGUAGES=$(ONLY) $(STRATEGY) serve --dev-addr $(HOST)
 
 test: $(BIN)/.dev-installed node_modules/.installed  ## Set up, then run every test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -38,8 +38,7 @@ from urllib.parse import unquote, urlsplit
 import yaml
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "hooks"))
-from strategy.translation import source_hash  # noqa: E402
+from strategy.translation import source_hash  # noqa: E402 (the installed package)
 
 import preview_bench  # noqa: E402 (bench/, beside this file)
 import suite_bench  # noqa: E402
@@ -67,7 +66,7 @@ def body(words: list[str], n: int) -> str:
 
 def generate_site(destination: Path, posts: int) -> Path:
     """The repository's site with ``posts`` more posts in each language."""
-    for name in ("docs", "data", "schemas", "hooks", "overrides", "mkdocs.yml"):
+    for name in ("docs", "data", "overrides", "mkdocs.yml", "strings.yml"):
         source = REPO / name
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, destination / name)
     start = date(2025, 1, 1)
@@ -93,14 +92,13 @@ def generate_site(destination: Path, posts: int) -> Path:
 
 
 def bare_config(site: Path) -> Path:
-    """Our mkdocs.yml without our hooks, overrides, scripts and styles: the baseline."""
+    """Our mkdocs.yml without our plugin, overrides, scripts and styles: the baseline."""
     config = yaml.safe_load((site / "mkdocs.yml").read_text())
-    config.pop("hooks", None)
     config["theme"].pop("custom_dir", None)
     config["theme"]["palette"] = [{"scheme": "default", "primary": "red", "accent": "red"}]
     config.pop("extra_css", None)
     config.pop("extra_javascript", None)
-    config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "mike" in p)]
+    config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and ("mike" in p or "strategy" in p))]
     config["strict"] = False  # the bare build cannot resolve our generated pages' links
     path = site / "mkdocs-bare.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False))
@@ -111,7 +109,7 @@ def timed_build(site: Path, config: Path, out: Path, extra_env: dict[str, str]) 
     """Wall seconds, CPU seconds (user + system, with any process the build forks)
     and peak memory (KiB, of its largest process) of one `mkdocs build`."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "STRATEGY_BUILD_DATE": BUILD_DATE, "STRATEGY_PREVIEW": "0",
-           "PYTHONPATH": str(site / "hooks"), **extra_env}
+           **extra_env}
     shutil.rmtree(out, ignore_errors=True)
     started = time.perf_counter()
     process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(out)],

@@ -21,6 +21,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import strategy  # the installed package: its theme, for a site override
+
 TIMEOUT = 600
 KINDS = ("body", "title", "plan", "template")
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
@@ -122,8 +124,7 @@ def ours(site: Path, languages: str = "") -> dict:
     """`make serve` (both languages, or ONLY=``languages``: then its first start and
     body edits only) on the generated site."""
     port = _free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(site / "hooks"),
-           "STRATEGY_PREVIEW_LANGUAGES": languages}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "STRATEGY_PREVIEW_LANGUAGES": languages}
     edits = {
         "body": (POST, "\n## ", "\nAn edit, {n}, to the body.\n\n## ", "posts/generated/update-00010/"),
         "title": (POST, "title: 'Update 10:", "title: 'Update 10 {n}:", "posts/generated/update-00010/"),
@@ -134,7 +135,12 @@ def ours(site: Path, languages: str = "") -> dict:
         edits = {kind: (file.replace("docs/en/", "docs/cy/"), *rest) for kind, (file, *rest) in edits.items()}
         edits["body"] = (edits["body"][0], "\n## ", "\nGolygiad, {n}, i'r corff.\n\n## ", "cy/posts/generated/update-00010/")
         edits = {"body": edits["body"]}
-    command = [sys.executable, "-m", "preview", "--root", str(site), "--dev-addr", f"127.0.0.1:{port}"]
+    # A site's own copy of the package's main.html, for the edit of a template.
+    theme = Path(strategy.__file__).parent / "theme"
+    (site / "overrides").mkdir(exist_ok=True)
+    if not (site / "overrides/main.html").exists():
+        shutil.copy2(theme / "main.html", site / "overrides/main.html")
+    command = [sys.executable, "-m", "strategy", "serve", "--root", str(site), "--dev-addr", f"127.0.0.1:{port}"]
     return _session(command, site, env, f"http://127.0.0.1:{port}/", "cy/" if languages == "cy" else "", site,
                     edits, repeats=5)
 

@@ -34,45 +34,38 @@ REPO = Path(__file__).resolve().parents[1]
 FIXTURE = REPO / "tests" / "fixture_site"
 """The tests' own content (docs/ and data/, see its README.md): behaviour is tested on it, so that
 editors can replace the sample content in the repository's docs/ and data/ without breaking a test."""
-CONTENT = ("docs", "data", "mkdocs.yml")  # a site's own: its pages, its plan, its name, address and options
-CODE = ("schemas", "hooks", "overrides")
-SITE_SOURCES = CONTENT + CODE
+CONTENT = ("docs", "data", "mkdocs.yml", "overrides", "strings.yml")
+"""A site's own: its pages, its plan, its name, address and options, its overrides of the
+package's templates and its own wording of the package's strings. The code is the installed
+package (src/strategy/), as for any site."""
+PACKAGE = REPO / "src" / "strategy"
+THEME = PACKAGE / "theme"
 
 
-@functools.cache
-def compile_hooks() -> None:
-    """Write the hooks' bytecode beside them, once per test process, so that the copies the
-    tests make carry it (copy_site_sources). Otherwise every command and build run in a
-    copy compiles every module of hooks/ again: a third of a `make check` on a machine
-    that sets PYTHONDONTWRITEBYTECODE, as this one does (and so, likely, CI's). The
-    bytecode is checked against each module's source, so a copy whose hook a test edits
-    is compiled afresh."""
-    compileall.compile_dir(REPO / "hooks", quiet=1, invalidation_mode=py_compile.PycInvalidationMode.CHECKED_HASH)
-
-
-def copy_hooks(destination: Path) -> None:
-    """The repository's hooks/ (with their bytecode, see compile_hooks) into ``destination``."""
-    compile_hooks()
-    shutil.copytree(REPO / "hooks", destination / "hooks", dirs_exist_ok=True)
+def override(site: Path, template: str) -> Path:
+    """The site's own copy of one of the package's templates (``partials/copyright.html``),
+    in its overrides/, as a site that changes it makes one: the path, to edit."""
+    copy = site / "overrides" / template
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(THEME / template, copy)
+    return copy
 
 
 def copy_site_sources(destination: Path, content: Path = FIXTURE) -> Path:
     """A copy of everything a build reads, for tests that change content: the fixture's
-    content and options (or ``content``'s: REPO for the sample site) with the repository's code."""
-    for name in SITE_SOURCES:
-        source = (content if name in CONTENT else REPO) / name
-        if name == "hooks":
-            copy_hooks(destination)
-        elif source.is_dir():
+    content, options and overrides (or ``content``'s: REPO for the sample site)."""
+    for name in CONTENT:
+        source = content / name
+        if source.is_dir():
             shutil.copytree(source, destination / name)
-        else:
+        elif source.is_file():
             shutil.copy2(source, destination / name)
     return destination
 
 
 def run_strategy(root: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    """Run an editors' command (``python -m strategy ...``) as the Makefile does."""
-    env = {**os.environ, "PYTHONPATH": str(root / "hooks"), "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    """Run a site's command (``strategy ...``, the installed package) as the Makefile does."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run([sys.executable, "-m", "strategy", "--root", str(root), *args],
                           cwd=root, env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL)
 

@@ -1,5 +1,5 @@
 """The code's shape, where a newcomer relies on it: the core holds no markup, and the
-hooks run in the order their work needs."""
+plugin's event handlers run in the order their work needs."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ import yaml
 
 from conftest import FIXTURE, REPO
 
-CORE = REPO / "hooks" / "strategy"
+CORE = REPO / "src" / "strategy"
+ADAPTERS = {"plugin.py"}  # the MkDocs plugin; its handlers are in events/, the core is the rest
 # An HTML (or XML, SVG) tag: '<p', '</td>', '<br>', '<svg '...
 _TAG = re.compile(r"</?[a-zA-Z][\w:-]*(?:\s|/?>|$)")
 # Strings that are about markup without being markup: patterns that find it in
@@ -49,9 +50,9 @@ def _markup_literals(path: Path) -> list[tuple[int, str]]:
 
 
 def test_the_core_writes_no_markup_the_templates_do():
-    # Markup belongs in overrides/partials/strategy/, where a site can override it.
+    # Markup belongs in theme/partials/strategy/, where a site can override it.
     found = [f"{path.relative_to(REPO)}:{line}: {text!r}"
-             for path in sorted(CORE.glob("*.py")) for line, text in _markup_literals(path)
+             for path in sorted(CORE.glob("*.py")) if path.name not in ADAPTERS for line, text in _markup_literals(path)
              if (path.name, text) not in _MESSAGES_NAMING_TAGS]
     assert found == []
 
@@ -64,7 +65,7 @@ def test_the_markup_check_finds_markup_in_strings_and_f_strings(tmp_path):
 
 
 def test_the_core_imports_nothing_from_mkdocs():
-    for path in CORE.glob("*.py"):
+    for path in [path for path in CORE.glob("*.py") if path.name not in ADAPTERS]:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         imported = [alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names]
         imported += [node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)]
@@ -79,22 +80,30 @@ def _config(site: Path) -> dict:
     return yaml.load((site / "mkdocs.yml").read_text(encoding="utf-8"), Loader=IgnoreTags)
 
 
-def _hooks() -> list[str]:
-    return [Path(hook).name for hook in _config(REPO)["hooks"]]
+def test_the_plugins_handlers_run_in_the_order_their_work_needs():
+    from strategy.plugin import EVENT_MODULES
+
+    order = [module.__name__.rsplit(".", 1)[-1] for module in EVENT_MODULES]
+    assert order[0] == "build_safety"  # refuses a site folder it did not make before anything else
+    assert order[-2:] == ["page_output", "not_found"]  # the policy hashes the final scripts; 404s last
+    for before, after in (("content", "plan_blocks"), ("plan_blocks", "feeds"), ("feeds", "search_index"),
+                          ("content", "reader_pages")):
+        assert order.index(before) < order.index(after), (before, after)
+    assert sorted(order) == sorted(path.stem for path in (CORE / "events").glob("*.py")
+                                   if path.stem not in ("__init__", "i18n_pages", "theme_templates", "written_files"))
 
 
 # What wires the code into a site, as opposed to what a site chooses for itself (its
-# names, address, options, pages and their menu): the same in every site, until the
-# hooks become one plugin.
-CODE_SETTINGS = ("docs_dir", "strict", "watch", "extra_css", "extra_javascript", "hooks", "markdown_extensions",
-                 "not_in_nav", "validation")
+# names, address, options, pages and their menu): the same in every site.
+CODE_SETTINGS = ("docs_dir", "strict", "watch", "markdown_extensions", "not_in_nav", "validation")
 
 
 def _code_settings(config: dict) -> dict:
     plugins = {}
     for entry in config["plugins"]:
         name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
-        plugins[name] = {key: value for key, value in (options or {}).items() if key != "languages"}
+        # Our plugin's options are the site's own (its feeds' authority, its contact...).
+        plugins[name] = {key: value for key, value in (options or {}).items() if key != "languages" and name != "strategy"}
     theme = {key: value for key, value in config["theme"].items() if key != "icon"}
     return {"theme": theme, "plugins": plugins, **{key: config.get(key) for key in CODE_SETTINGS}}
 

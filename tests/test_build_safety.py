@@ -66,7 +66,7 @@ def repository(tmp_path_factory) -> Path:
 def mkdocs_build(root: Path, site_dir: str, **env: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", site_dir], cwd=root,
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "STRATEGY_BUILD_DATE": BUILD_DATE,
-                               "STRATEGY_PREVIEW": "0", "PYTHONPATH": str(root / "hooks"), **env},
+                               "STRATEGY_PREVIEW": "0", **env},
                           capture_output=True, text=True)
 
 
@@ -230,7 +230,7 @@ def test_a_stopped_build_leaves_the_old_site_and_nothing_else(site_copy, tmp_pat
     more_posts(site_copy, 60)  # so that the build is still running when it is stopped
     old_site = an_old_site(tmp_path / "site")
     before = snapshot(tmp_path)
-    environment = {**os.environ, "PYTHONPATH": str(site_copy / "hooks"), "STRATEGY_BUILD_DATE": BUILD_DATE,
+    environment = {**os.environ, "STRATEGY_BUILD_DATE": BUILD_DATE,
                    "STRATEGY_PREVIEW": "0"}
     make_build = subprocess.Popen([sys.executable, "-m", "strategy", "--root", str(site_copy), "build",
                                    "--site-dir", str(old_site)], cwd=site_copy, env=environment,

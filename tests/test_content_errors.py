@@ -17,7 +17,7 @@ import yaml
 from conftest import build, copy_site_sources, run_strategy
 
 CASES = sorted((Path(__file__).parent / "broken_content").glob("*.yaml"))
-SCHEMAS = sorted((Path(__file__).parents[1] / "schemas").glob("*.schema.json"))
+SCHEMAS = sorted((Path(__file__).parents[1] / "src/strategy/schemas").glob("*.schema.json"))
 
 
 def apply_case(root: Path, case: dict) -> None:
@@ -129,7 +129,7 @@ def test_checker_names_file_and_field_of_every_problem(name, broken):
 
 @pytest.mark.parametrize("name", CASE)
 def test_build_refuses_bad_content_naming_the_same_problems_and_writes_no_site(name, broken):
-    # The build checks bodies as MkDocs renders them (hooks/content.py), not as `make check`
+    # The build checks bodies as MkDocs renders them (strategy/events/content.py), not as `make check`
     # does: each case is refused by both, with the same messages. That a refused build
     # keeps the old site is shown once, below.
     result, folder = broken(name, "build")

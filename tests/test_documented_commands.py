@@ -28,7 +28,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import CONTENT, FIXTURE, REPO, copy_hooks
+from conftest import CONTENT, FIXTURE, REPO
 from editor_language import english_words
 
 GUIDES = ("EDITORS.md", "EDITORS.cy.md")
@@ -51,17 +51,16 @@ def scratch_repository(destination: Path) -> Path:
         if source.is_file() and not source.is_symlink():
             (destination / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, destination / name)  # keeps times, so make sees the set-up as done
-    copy_hooks(destination)  # with the bytecode git ignores, so that commands need not compile them
-    for name in CONTENT:  # folders (docs/, data/) and a file (mkdocs.yml)
+    for name in CONTENT:  # folders (docs/, data/, overrides/) and a file (mkdocs.yml)
         if (FIXTURE / name).is_dir():
-            shutil.rmtree(destination / name)
+            shutil.rmtree(destination / name, ignore_errors=True)
             shutil.copytree(FIXTURE / name, destination / name)
         else:
             shutil.copy2(FIXTURE / name, destination / name)
     for tool in (".venv", "node_modules"):
         if (REPO / tool).exists():
             (destination / tool).symlink_to((REPO / tool).resolve())
-    for requirements in ("requirements.txt", "requirements-dev.txt", "package.json", "package-lock.json"):
+    for requirements in ("requirements.txt", "requirements-dev.txt", "pyproject.toml", "package.json", "package-lock.json"):
         os.utime(destination / requirements, (0, 0))  # the shared tools are set up already: make need not redo it
     (destination / ".git" / "info").mkdir(parents=True, exist_ok=True)
     git = ["git", "-c", "user.name=Editor", "-c", "user.email=editor@example.invalid"]
@@ -141,15 +140,22 @@ def _set_fields(target: dict, fields: dict) -> None:
 
 
 def _put_into_mkdocs_yml(file: Path, path: list[str], block: str) -> None:
+    """Put ``block`` under the key ``path`` names, as an editor would type it: a key may be a
+    list item (``- strategy:`` under ``plugins:``)."""
     lines = file.read_text(encoding="utf-8").splitlines()
-    depth, index = 0, 0
+    column, index = -1, -1  # the column of the key found last, and its line
     for key in path:
-        index = next(i for i in range(index, len(lines)) if lines[i].startswith("  " * depth + key + ":"))
-        depth += 1
+        index = next(i for i in range(index + 1, len(lines))
+                     if re.match(rf"^ *(- )?{re.escape(key)}:", lines[i]) and _key_column(lines[i]) > column)
+        column = _key_column(lines[index])
     end = next((i for i in range(index + 1, len(lines))
-                if lines[i].strip() and not lines[i].startswith("  " * depth)), len(lines))
-    body = ["  " * depth + line for line in block.splitlines()[1:] if line.strip()]
+                if lines[i].strip() and len(lines[i]) - len(lines[i].lstrip()) <= column), len(lines))
+    body = [" " * (column + 2) + line for line in block.splitlines()[1:] if line.strip()]
     file.write_text("\n".join(lines[:index + 1] + body + lines[end:]) + "\n", encoding="utf-8")
+
+
+def _key_column(line: str) -> int:
+    return len(line) - len(line.lstrip(" -"))
 
 
 def free_address() -> str:
@@ -301,13 +307,16 @@ def test_the_preview_options_the_guides_name_work_as_written(tmp_path):
 def test_every_command_our_messages_name_exists():
     """Messages tell editors what to run next ('run make translated FILE=...'): each
     target they name is in the Makefile."""
-    sources = [REPO / "hooks/strategy/catalogue.yml", *sorted((REPO / "hooks").rglob("*.py"))]
+    sources = [REPO / "src/strategy/catalogue.yml", *sorted((REPO / "src/strategy").rglob("*.py"))]
     named = {match for path in sources for match in re.findall(r"(?:['`]|run |: )make ([a-z]+)\b", path.read_text(encoding="utf-8"))}
     assert {"translated", "check", "serve", "post"} <= named
-    for target in sorted(named):
-        result = subprocess.run(["make", "-n", target, "FILE=docs/cy/posts/x.md"], cwd=REPO, capture_output=True,
-                                text=True)
-        assert result.returncode == 0, f"make {target}: {result.stderr}"
+    # ...in this repository's Makefile, and in the one `strategy init` gives a new site
+    # (except the one only this repository has: its tests).
+    for folder, own in ((REPO, set()), (REPO / "src/strategy/starter", {"test"})):
+        for target in sorted(named - own):
+            result = subprocess.run(["make", "-n", target, "FILE=docs/cy/posts/x.md"], cwd=folder,
+                                    capture_output=True, text=True)
+            assert result.returncode == 0, f"{folder}: make {target}: {result.stderr}"
 
 
 def test_the_command_an_outdated_translation_warning_names_brings_it_in_step(tmp_path):

@@ -100,9 +100,9 @@ def test_a_build_says_only_welsh_and_in_english_the_same_problems(site_copy, tmp
 
 
 def _preview(root, *args, env=None, **popen):
-    env = {**os.environ, "PYTHONPATH": str(root / "hooks"), "NO_MKDOCS_2_WARNING": "1",
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
            "STRATEGY_BUILD_DATE": BUILD_DATE, **WELSH, **(env or {})}
-    return subprocess.Popen([sys.executable, "-m", "preview", "--root", str(root), *args], cwd=root, env=env,
+    return subprocess.Popen([sys.executable, "-m", "strategy", "serve", "--root", str(root), *args], cwd=root, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
                             **popen)
 
@@ -163,7 +163,7 @@ def test_the_versions_command_speaks_welsh(tmp_path):
     for step in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "scratch"]):
         subprocess.run([*git, *step], cwd=root, check=True, capture_output=True)
     address = free_address()
-    env = {**os.environ, "PYTHONPATH": str(root / "hooks"), "NO_MKDOCS_2_WARNING": "1", **WELSH,
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **WELSH,
            "PATH": f"{os.path.dirname(sys.executable)}{os.pathsep}{os.environ['PATH']}"}
     server = subprocess.Popen([sys.executable, "-m", "strategy", "versions", "--address", address], cwd=root, env=env,
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)

@@ -241,19 +241,22 @@ def test_mutated_plans_are_accepted_or_named(small_site, mutations):
 
 
 CONFIG = yaml.safe_load((FIXTURE / "mkdocs.yml").read_text(encoding="utf-8"))
-OPTION_PATHS = [path for path in _paths(CONFIG["extra"]["strategy"]) if path]
+PLUGIN = next(index for index, entry in enumerate(CONFIG["plugins"]) if isinstance(entry, dict) and "strategy" in entry)
+OPTIONS = CONFIG["plugins"][PLUGIN]["strategy"]  # the site's options, under the plugin
+OPTION_PATHS = [path for path in _paths(OPTIONS) if path]
 
 
 @given(mutations=st.lists(st.tuples(st.sampled_from(OPTION_PATHS), st.sampled_from(["replace", "remove"]),
                                     st.one_of(replacements, date_times)), min_size=1, max_size=3))
 def test_mutated_site_options_are_accepted_or_named(small_site, mutations):
-    config = {**CONFIG, "extra": {**CONFIG["extra"], "strategy": mutated(CONFIG["extra"]["strategy"], mutations)}}
+    options = mutated(OPTIONS, mutations)
+    plugins = [*CONFIG["plugins"][:PLUGIN], {"strategy": options}, *CONFIG["plugins"][PLUGIN + 1:]]
+    config = {**CONFIG, "plugins": plugins}
     write_post(small_site, VALID_SOURCE, front_matter({"translated_from": "en", "title": "C", "summary": "C."}) + "\nT.\n")
     (small_site / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
                                            encoding="utf-8", errors="surrogatepass")
     try:
-        compared = (config["extra"]["strategy"].get("compare_with") or {}) if isinstance(
-            config["extra"]["strategy"], dict) else {}
+        compared = (options.get("compare_with") or {}) if isinstance(options, dict) else {}
         named = compared.get("file") if isinstance(compared, dict) else None
         checked(small_site, {"mkdocs.yml", "data/published/consultation-draft-1.json",
                              named if isinstance(named, str) else None})

@@ -17,7 +17,7 @@ SIDE_BY_SIDE = "Building 'cy' alongside 'en'"
 
 def mkdocs_build(root: Path, site_dir: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """MkDocs' own strict build, which prints all it logs."""
-    env = {**os.environ, "PYTHONPATH": str(root / "hooks"), "NO_MKDOCS_2_WARNING": "1",
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
            "STRATEGY_BUILD_DATE": BUILD_DATE, "STRATEGY_PREVIEW": "0", **(env or {})}
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)], cwd=root,
                           env=env, capture_output=True, text=True)

@@ -2,7 +2,7 @@
 entry an editor can write gets either success or clear messages, never a traceback.
 
 The words of each message come from the catalogue (problem.* in
-hooks/strategy/catalogue.yml); the cases are tests/broken_content/*.yaml.
+src/strategy/catalogue.yml); the cases are tests/broken_content/*.yaml.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from strategy.loader import load_content
 from strategy.problems import ContentError, Phrase
 from strategy.yamltext import parse_yaml, syntax_problem
 
-CATALOGUE = yaml.safe_load((REPO / "hooks/strategy/catalogue.yml").read_text(encoding="utf-8"))
+CATALOGUE = yaml.safe_load((REPO / "src/strategy/catalogue.yml").read_text(encoding="utf-8"))
 PHRASES = {key: texts for key, texts in CATALOGUE.items() if key.startswith("problem.")}
 HIDDEN = [case for case in CASES if case.stem.endswith("hides-nothing")]
 
@@ -189,7 +189,7 @@ def test_a_backslash_that_would_change_the_text_is_refused_where_it_is():
 
 # --- every phrase of every message comes from the catalogue -----------------------
 
-CORE = sorted((REPO / "hooks/strategy").glob("*.py"))
+CORE = sorted((REPO / "src/strategy").glob("*.py"))
 
 
 def _is_plain_text(node: ast.expr) -> bool:
@@ -239,7 +239,7 @@ def test_every_phrase_the_code_names_is_in_the_catalogue_in_both_languages():
 
 
 def test_every_schema_rule_names_a_catalogue_phrase():
-    for schema in (REPO / "schemas").glob("*.schema.json"):
+    for schema in (REPO / "src/strategy/schemas").glob("*.schema.json"):
         for written in re.findall(r'"x-expected":\s*"([^"]*)"', schema.read_text(encoding="utf-8")):
             assert f"problem.expected.{written}" in CATALOGUE, f"{schema.name}: x-expected '{written}'"
 

@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURE, NODE_TOOLS, REPO, build, copy_site_sources, parse, require, run_strategy
-from strategy.proofing import Speller, check_passage
-from strategy.proofing_text import Passage, clean_markdown
+from strategy import LANGUAGES
+from strategy.catalogue import CATALOGUE_FILE
+from strategy.proofing import Speller, check, check_passage
+from strategy.proofing_text import Passage, bilingual_passages, clean_markdown
 
 DICTIONARIES = [NODE_TOOLS / "dictionary-cy" / "index.dic", NODE_TOOLS / "dictionary-en-gb" / "index.dic"]
 NEEDS = "the proofing report needs the npm dictionaries: run 'make proof' or 'make test' (they run npm ci)"
@@ -34,17 +36,27 @@ def proof(root: Path, *args: str, env=None):
 
 
 def test_our_own_text_has_no_unknown_word_and_no_missing_mutation_in_either_language(tmp_path):
-    # Ours: the catalogue's every string, and the tests' own content. The sample content in
-    # docs/ and data/ is the editors' to replace: `make proof` reports on it (and it was
-    # proofread when it was written), but a new editor's word the dictionaries lack must
-    # not fail the tests.
+    # Ours: the tests' own content, and (next test) the package's every string. The sample
+    # content in docs/ and data/ is the editors' to replace: `make proof` reports on it (and
+    # it was proofread when it was written), but a new editor's word the dictionaries lack
+    # must not fail the tests.
     require(all(path.exists() for path in DICTIONARIES), NEEDS)
     root = copy_site_sources(tmp_path / "repo")
     (root / "node_modules").symlink_to(NODE_TOOLS)
     output = proof(root)
     assert findings(output) == []
     checked = int(re.search(r"No unknown words and no missing mutations in (\d+) files", output).group(1))
-    assert checked == len(list((root / "docs").rglob("*.md"))) + 2  # every page, the plan, the catalogue
+    assert checked == len(list((root / "docs").rglob("*.md"))) + 2  # every page, the plan, the site's strings
+
+
+def test_the_packages_strings_have_no_unknown_word_and_no_missing_mutation(tmp_path):
+    # Every site shows them: they are proofed here, with the fixture's word lists, rather
+    # than by each site's `make proof` (which proofs the site's own strings.yml).
+    require(all(path.exists() for path in DICTIONARIES), NEEDS)
+    root = copy_site_sources(tmp_path / "repo")
+    (root / "node_modules").symlink_to(NODE_TOOLS)
+    spellers = {language: Speller.load(root, language) for language in LANGUAGES}
+    assert check(bilingual_passages(CATALOGUE_FILE, REPO), spellers) == []
 
 
 def _replace(path: Path, old: str, new: str) -> int:
@@ -58,7 +70,7 @@ def _replace(path: Path, old: str, new: str) -> int:
 
 @pytest.fixture
 def mistaken_copy(tmp_path):
-    """A copy of the repository with Welsh mistakes hidden in a post, the plan and the catalogue."""
+    """A copy of the fixture site with Welsh mistakes hidden in a post, the plan and the site's strings."""
     require(all(path.exists() for path in DICTIONARIES), NEEDS)
     root = copy_site_sources(tmp_path / "repo")
     (root / "node_modules").symlink_to(NODE_TOOLS)
@@ -67,17 +79,16 @@ def mistaken_copy(tmp_path):
                          "## Pam mae hyn yn bwysig\n\nMae'r strategeath yn helpu pobl yng Caerdydd ac ym Bangor.") + 2,
         "plan": _replace(root / "data/plan.yaml", "cy: Prif Swyddog Digidol llywodraeth leol",
                          "cy: Prif Swyddog Digidol ar gyfer fy cymuned a llywodraethh leol"),
-        "catalogue": _replace(root / "hooks/strategy/catalogue.yml", 'cy: "y strategaeth gyfan"',
-                              'cy: "y strategaeth gyfan, i pob cymuned a Cymru gyfaan"'),
+        "strings": _replace(root / "strings.yml", 'cy: "y cynllun cyfan"',
+                            'cy: "y cynllun cyfan, i pob cymuned a Cymru gyfaan"'),
     }
     return root, lines
 
 
-def test_hidden_mistakes_in_a_post_the_plan_and_a_catalogue_string_are_each_reported_with_file_and_line(
+def test_hidden_mistakes_in_a_post_the_plan_and_a_site_string_are_each_reported_with_file_and_line(
         mistaken_copy):
     root, lines = mistaken_copy
-    post, plan, catalogue = ("docs/cy/posts/missions/digital-skills.md", "data/plan.yaml",
-                             "hooks/strategy/catalogue.yml")
+    post, plan, catalogue = ("docs/cy/posts/missions/digital-skills.md", "data/plan.yaml", "strings.yml")
     reported = findings(proof(root))
     expected = [
         (post, lines["post"], "unknown Welsh word 'strategeath'; suggestions: strategaeth"),
@@ -85,9 +96,9 @@ def test_hidden_mistakes_in_a_post_the_plan_and_a_catalogue_string_are_each_repo
         (post, lines["post"], "missing mutation: 'ym Bangor' should be 'ym Mangor' (nasal mutation after 'ym')"),
         (plan, lines["plan"], "missing mutation: 'fy cymuned' should be 'fy nghymuned' (nasal mutation after 'fy')"),
         (plan, lines["plan"], "unknown Welsh word 'llywodraethh'"),
-        (catalogue, lines["catalogue"], "missing mutation: 'i pob' should be 'i bob' (soft mutation after 'i')"),
-        (catalogue, lines["catalogue"], "missing mutation: 'a Cymru' should be 'a Chymru' (aspirate mutation after 'a')"),
-        (catalogue, lines["catalogue"], "unknown Welsh word 'gyfaan'"),
+        (catalogue, lines["strings"], "missing mutation: 'i pob' should be 'i bob' (soft mutation after 'i')"),
+        (catalogue, lines["strings"], "missing mutation: 'a Cymru' should be 'a Chymru' (aspirate mutation after 'a')"),
+        (catalogue, lines["strings"], "unknown Welsh word 'gyfaan'"),
     ]
     for file, line, message in expected:
         assert any(f == file and n == line and m.startswith(message) for f, n, m in reported), (file, line, message)
@@ -104,7 +115,7 @@ def test_the_report_speaks_the_editors_language_and_writes_the_totals_for_the_ed
     report = json.loads((root / "data/proofing-report.json").read_text(encoding="utf-8"))
     totals = {row["file"]: (row["language"], row["unknown_words"], row["missing_mutations"]) for row in report["files"]}
     assert totals == {"docs/cy/posts/missions/digital-skills.md": ("cy", 1, 2), "data/plan.yaml": ("en cy", 1, 1),
-                      "hooks/strategy/catalogue.yml": ("en cy", 1, 2)}
+                      "strings.yml": ("en cy", 1, 2)}
     assert report["checked_files"] == len(list((root / "docs").rglob("*.md"))) + 2
 
 

@@ -85,7 +85,7 @@ finally:
 
 def test_mkdocs_reads_no_page_file_itself(site_copy, tmp_path):
     # One process (no side-by-side languages), so that every read is seen.
-    env = {**os.environ, "PYTHONPATH": str(site_copy / "hooks"), "NO_MKDOCS_2_WARNING": "1",
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
            "STRATEGY_SEQUENTIAL": "1", "STRATEGY_BUILD_DATE": "2026-11-25", "STRATEGY_PREVIEW": "0"}
     result = subprocess.run([sys.executable, "-c", _RECORD_READS, str(tmp_path / "site")], cwd=site_copy, env=env,
                             capture_output=True, text=True)

@@ -1,4 +1,4 @@
-"""What may sit under docs/ beside the pages (hooks/strategy/site_files.py), as an editor
+"""What may sit under docs/ beside the pages (src/strategy/site_files.py), as an editor
 meets it: a picture in both languages is published with its page; a file too large, of a
 kind the site does not publish or at an address that is not its own is one message naming
 it; and, for any tree hypothesis makes of names, kinds, sizes, links and images, the

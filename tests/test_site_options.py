@@ -1,4 +1,4 @@
-"""The site's options (extra.strategy in mkdocs.yml): checked once, before anything is
+"""The site's options (the strategy plugin's, in mkdocs.yml): checked once, before anything is
 built, with one message per wrong option naming it; and the page's security policy,
 which the theme must leave room for."""
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURE, REPO, build, parse, run_strategy
+from conftest import FIXTURE, REPO, build, override, parse, run_strategy
 from strategy.problems import ContentError
 from strategy.site_options import site_options
 from strategy.page_output import POLICY_SLOT, MissingPolicySlot, add_content_security_policy
@@ -42,26 +42,26 @@ def test_defaults_fill_in_what_is_left_out():
 
 @pytest.mark.parametrize("raw, message", [
     ({"feeds": {"id_authority": "example.org,2026", "limit": "twenty"}},
-     "extra.strategy.feeds.limit: expected a whole number of items, at least 1, found 'twenty'"),
+     "plugins.strategy.feeds.limit: expected a whole number of items, at least 1, found 'twenty'"),
     ({"feeds": {"id_authority": "example.org,2026", "limit": 0}},
-     "extra.strategy.feeds.limit: expected a whole number of items, at least 1, found 0 (a number)"),
+     "plugins.strategy.feeds.limit: expected a whole number of items, at least 1, found 0 (a number)"),
     ({"feeds": {"id_authority": "example.org,2026", "limt": 5}},
-     "extra.strategy.feeds.limt: expected one of the known fields (content, id_authority, limit), found unknown field 'limt'"),
+     "plugins.strategy.feeds.limt: expected one of the known fields (content, id_authority, limit), found unknown field 'limt'"),
     ({"feeds": {"id_authority": "example.org,2026", "content": "everything"}},
-     "extra.strategy.feeds.content: expected one of: full, summary, found 'everything'"),
+     "plugins.strategy.feeds.content: expected one of: full, summary, found 'everything'"),
     ({"feeds": {}},
-     "extra.strategy.feeds.id_authority: expected this required field, found it missing"),
-    ({**VALID, "consultaion": {}}, "extra.strategy.consultaion: expected one of the known fields"),
+     "plugins.strategy.feeds.id_authority: expected this required field, found it missing"),
+    ({**VALID, "consultaion": {}}, "plugins.strategy.consultaion: expected one of the known fields"),
     ({**VALID, "consultation": {"opens": "soon", "closes": "2027-01-29T17:00"}},
-     "extra.strategy.consultation.opens: expected a date and time in Welsh local time written `YYYY-MM-DDTHH:MM`, "
+     "plugins.strategy.consultation.opens: expected a date and time in Welsh local time written `YYYY-MM-DDTHH:MM`, "
      "such as 2027-01-29T17:00, found 'soon'"),
     ({**VALID, "compare_with": {"file": "data/published/consultation-draft-1.json", "title": {"en": "Draft"}}},
-     "extra.strategy.compare_with.title.cy: expected this required field, found it missing"),
+     "plugins.strategy.compare_with.title.cy: expected this required field, found it missing"),
     ({**VALID, "contact_email": "digital strategy at gov.wales"},
-     "extra.strategy.contact_email: expected an e-mail address, such as strategaeth@example.gov.wales, "
+     "plugins.strategy.contact_email: expected an e-mail address, such as strategaeth@example.gov.wales, "
      "found 'digital strategy at gov.wales'"),
     ({**VALID, "translations": {"outdated": "fatal"}},
-     "extra.strategy.translations.outdated: expected one of: warning, error, found 'fatal'"),
+     "plugins.strategy.translations.outdated: expected one of: warning, error, found 'fatal'"),
 ])
 def test_a_wrong_option_is_named_with_what_was_expected(raw, message):
     assert [problem for problem in problems(raw) if problem.startswith(message)] != [], problems(raw)
@@ -81,7 +81,7 @@ def _with_option(site_copy: Path, old: str, new: str) -> None:
 
 def test_the_build_and_the_check_stop_at_a_wrong_option_with_the_same_message(site_copy, tmp_path):
     _with_option(site_copy, "limit: 20 ", "limit: twenty ")
-    expected = "field 'extra.strategy.feeds.limit': expected a whole number of items, at least 1, found 'twenty'"
+    expected = "field 'plugins.strategy.feeds.limit': expected a whole number of items, at least 1, found 'twenty'"
     check = run_strategy(site_copy, "check")
     built = build(site_copy, tmp_path / "site")
     for result in (check, built):
@@ -109,20 +109,20 @@ def test_a_page_without_the_slot_is_refused_not_published_without_a_policy():
 
 
 def test_a_theme_that_drops_the_policy_block_fails_the_build(site_copy, tmp_path):
-    main = site_copy / "overrides" / "main.html"
+    main = override(site_copy, "main.html")  # a site's own copy of the package's main.html
     text = main.read_text(encoding="utf-8")
     without = re.sub(r"\{% block content_security_policy %\}.*?\{% endblock %\}", "", text, flags=re.DOTALL)
     assert without != text
     main.write_text(without, encoding="utf-8")
     result = build(site_copy, tmp_path / "site")
     assert result.returncode != 0
-    assert "content_security_policy block (overrides/main.html)" in result.stdout + result.stderr
+    assert "content_security_policy block (main.html)" in result.stdout + result.stderr
 
 
 def test_each_build_prints_the_templates_as_they_are_now(site_copy, tmp_path):
-    # Compiled templates are kept between builds (hooks/template_cache.py): an edited
+    # Compiled templates are kept between builds (strategy/events/template_cache.py): an edited
     # template must still be compiled again, in both languages' builds.
-    copyright = site_copy / "overrides" / "partials" / "copyright.html"
+    copyright = override(site_copy, "partials/copyright.html")
     original = copyright.read_text(encoding="utf-8")
     assert "{{ t('footer.report') | e }}" in original
     for wording in ("Tell us what is wrong", "Report it here"):

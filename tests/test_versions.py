@@ -11,9 +11,10 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from lxml import etree
 
-from conftest import BUILD_DATE, build, copy_site_sources, parse, serve, tab_to
+from conftest import BUILD_DATE, FIXTURE, REPO, build, copy_site_sources, parse, serve, tab_to
 
 
 def git(repo: Path, *args: str) -> str:
@@ -86,13 +87,17 @@ def test_without_script_the_site_root_offers_both_languages(browser, versions_ur
     context.close()
 
 
-def test_the_root_redirect_says_what_the_catalogue_says_in_both_languages():
-    # mike renders the redirect with nothing but the address: its words are the
-    # catalogue's (redirect.*), written out; this keeps them the same.
+@pytest.mark.parametrize("site", [REPO, FIXTURE], ids=["sample site", "fixture site"])
+def test_the_root_redirect_names_the_site_and_says_what_the_catalogue_says_in_both_languages(site):
+    # mike renders the redirect with nothing but the address: the site's names (mkdocs.yml)
+    # and the catalogue's redirect.link, written out; this keeps them the same.
     from strategy.catalogue import translate
 
-    page = etree.HTML((Path(__file__).resolve().parents[1] / "overrides/mike-redirect.html").read_text(encoding="utf-8"))
-    assert page.findtext(".//title") == f"{translate('redirect.title', 'en')} / {translate('redirect.title', 'cy')}"
+    config = yaml.load((site / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    i18n = next(plugin["i18n"] for plugin in config["plugins"] if isinstance(plugin, dict) and "i18n" in plugin)
+    welsh_name = next(language["site_name"] for language in i18n["languages"] if language["locale"] == "cy")
+    page = etree.HTML((site / "overrides/mike-redirect.html").read_text(encoding="utf-8"))
+    assert page.findtext(".//title") == f"{config['site_name']} / {welsh_name}"
     links = [(p.get("lang"), p.findtext("a")) for p in page.iter("p")]
     assert links == [(None, translate("redirect.link", "en")), ("cy", translate("redirect.link", "cy"))]
 
@@ -198,7 +203,7 @@ def test_what_changed_between_two_plan_fixtures(site_copy, tmp_path):
 def test_what_changed_says_so_when_there_is_nothing_to_compare_with(site_copy, tmp_path):
     config = site_copy / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    without = re.sub(r"\n    compare_with:\n(?:      .*\n)+", "\n", text)
+    without = re.sub(r"\n      compare_with:\n(?:        .*\n)+", "\n", text)
     assert without != text
     config.write_text(without, encoding="utf-8")
     assert build(site_copy, tmp_path / "site").returncode == 0

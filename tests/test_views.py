@@ -23,7 +23,7 @@ from strategy.proofing_report import FileTotals, ProofingTotals
 from strategy.publication import Publication
 from strategy.urls import SiteAddresses
 from strategy.views_common import Page
-from theme_templates import _markdown_inline
+from strategy.events.theme_templates import _markdown_inline
 
 BUILD_MOMENT = datetime(2026, 11, 25, 12, 0, tzinfo=WALES)
 TRICKY = "Data & <script>alert(1)</script> *bold* [link](x) {#id}"
@@ -157,7 +157,7 @@ def test_no_consultation_no_invitation():
 
 def render(name: str, view, language: str = "en") -> str:
     """A block's template as the build renders it: from overrides/, autoescape on."""
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(REPO / "overrides"), autoescape=True,
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(REPO / "src/strategy/theme"), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True)
     env.globals["t"] = translator(language)
     env.filters["markdown_inline"] = _markdown_inline
@@ -298,4 +298,4 @@ def test_every_declared_block_has_a_view_and_a_template():
 
     for block in BLOCKS:
         assert callable(VIEWS[block.name]), block.name
-        assert (REPO / "overrides" / template_name(block.name)).is_file(), block.name
+        assert (REPO / "src/strategy/theme" / template_name(block.name)).is_file(), block.name

@@ -73,7 +73,7 @@ from hypothesis import given, settings, strategies as st  # noqa: E402
 from strategy.search import shard_key, terms_of  # noqa: E402
 from strategy.welsh import RULES  # noqa: E402
 
-SEARCH_JS = Path(__file__).resolve().parents[1] / "overrides/assets/javascripts/search.js"
+SEARCH_JS = Path(__file__).resolve().parents[1] / "src/strategy/theme/assets/javascripts/search.js"
 NODE = shutil.which("node")
 
 # Node reads texts on stdin and answers, for each, what search.js makes of it: its

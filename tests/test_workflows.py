@@ -19,6 +19,7 @@ import yaml
 from conftest import BUILD_DATE, REPO, copy_site_sources
 
 WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml"))
+STARTER_WORKFLOWS = sorted((REPO / "src/strategy/starter/github/workflows").glob("*.yml"))  # a new site's
 
 
 def test_there_is_a_ci_workflow():
@@ -28,7 +29,8 @@ def test_there_is_a_ci_workflow():
 def test_every_workflow_passes_actionlint():
     # installed by requirements-dev.txt into the virtual environment beside python
     actionlint = shutil.which("actionlint") or str(Path(sys.executable).with_name("actionlint"))
-    result = subprocess.run([actionlint, "-color=false", *map(str, WORKFLOWS)], capture_output=True, text=True)
+    result = subprocess.run([actionlint, "-color=false", *map(str, WORKFLOWS + STARTER_WORKFLOWS)],
+                            capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -43,8 +45,8 @@ def test_a_pull_requests_preview_opens_as_its_instructions_say(tmp_path):
     build_command = shlex.split(steps["Build the preview"]["run"])
     env = {**os.environ, **job["env"], **dict(word.split("=", 1) for word in build_command if "=" in word[:20]),
            "STRATEGY_BUILD_DATE": BUILD_DATE}
-    command = [sys.executable if word == "python" else word for word in build_command if "=" not in word[:20]]
-    env["PYTHONPATH"] = str(repo / "hooks")
+    installed = {"python": sys.executable, "strategy": str(Path(sys.executable).with_name("strategy"))}
+    command = [installed.get(word, word) for word in build_command if "=" not in word[:20]]
     assert subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True).returncode == 0
 
     instructions = (REPO / ".github/preview-instructions.md").read_text(encoding="utf-8")

@@ -33,7 +33,7 @@ def sources(tmp_path_factory) -> Path:
 
 
 def build_environment(root: Path, language: str = "en") -> dict[str, str]:
-    return {**os.environ, "PYTHONPATH": str(root / "hooks"), "STRATEGY_BUILD_DATE": BUILD_DATE,
+    return {**os.environ, "STRATEGY_BUILD_DATE": BUILD_DATE,
             "STRATEGY_PREVIEW": "0", "NO_MKDOCS_2_WARNING": "1", "STRATEGY_LANG": language}
 
 

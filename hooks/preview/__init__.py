@@ -1,6 +1,0 @@
-"""The editors' preview (`make serve`): each language built in a process of its
-own, kept in memory, and only the pages an edit changes rendered again.
-
-``python -m preview`` (with hooks/ on the path) starts it: server.py serves the
-site with MkDocs' live reload, worker.py builds one language.
-"""

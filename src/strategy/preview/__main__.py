@@ -1,0 +1,54 @@
+"""strategy serve [--dev-addr HOST:PORT]: the editors' preview (see server.py).
+
+STRATEGY_PREVIEW_LANGUAGES (`make serve ONLY=cy`) names the one language to show;
+both by default.
+"""
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+from strategy.preview.server import serve
+from strategy import LANGUAGES
+from strategy.arguments import EditorArgumentParser
+from strategy.inputs import InvalidInput, host_and_port
+from strategy.messages import message
+from strategy.tool_messages import ToolLogFilter, ToolLogFormatter, ToolMessages
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = EditorArgumentParser(prog="strategy serve", description=__doc__.split("\n")[0])
+    parser.add_argument("--dev-addr", default="127.0.0.1:8000", help="host:port to serve on")
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="the folder of mkdocs.yml")
+    parser.add_argument("--site-dir", help="build into this folder (default: a new temporary one)")
+    parser.add_argument("--build-only", action="store_true", help="build the preview, then stop (no server)")
+    args = parser.parse_args(argv)
+    _speak_the_editors_language(args.root.resolve())
+    named = os.environ.get("STRATEGY_PREVIEW_LANGUAGES", "").replace(",", " ").split()
+    unknown = [name for name in named if name not in LANGUAGES]
+    if unknown:
+        print(message("preview.unknown_language", named=" ".join(unknown), languages=", ".join(LANGUAGES)), file=sys.stderr)
+        return 2
+    languages = [language for language in LANGUAGES if language in named] or list(LANGUAGES)
+    try:
+        host, port = host_and_port(args.dev_addr, "HOST").rsplit(":", 1)
+    except InvalidInput as error:
+        print(error, file=sys.stderr)
+        return 2
+    host = host.strip("[]")  # an IPv6 address, written [::1]:8000
+    built = serve(args.root.resolve(), host, int(port), languages, args.site_dir, args.build_only)
+    return 0 if built else 1
+
+
+def _speak_the_editors_language(root: Path) -> None:
+    """What MkDocs' server and our own code log, in the editor's language, progress left out."""
+    tool_messages = ToolMessages(root)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(ToolLogFormatter(tool_messages))
+    handler.addFilter(ToolLogFilter(tool_messages))
+    logging.basicConfig(level=logging.INFO, handlers=[handler])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

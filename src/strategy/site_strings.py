@@ -1,0 +1,78 @@
+"""A site's own wording of the package's strings: the plugin's ``strings`` option names a
+YAML file shaped like the package's catalogue.yml, holding only the keys the site words
+its own way, each in both languages:
+
+    feed.description:
+      en: "Every post of the county's digital plan, newest first."
+      cy: "Pob cofnod yng nghynllun digidol y sir, y mwyaf diweddar yn gyntaf."
+
+Each key must be one of the package's, and each text must use the same placeholders
+(``{count}``, ``{mission|soft}``) as the text it replaces: the code fills in those.
+"""
+
+from __future__ import annotations
+
+import string
+from pathlib import Path
+
+from . import LANGUAGES
+from .catalogue import package_catalogue, plural_categories
+from .problems import Problem, near_miss, phrase
+from .yamltext import parse_yaml, read_text
+
+
+def _placeholders(text: str) -> set[str]:
+    return {name.split("|")[0] for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def _forms(value) -> list[str]:
+    return list(value.values()) if isinstance(value, dict) else [value]
+
+
+def _inside(file: Path, root: Path) -> bool:
+    """Whether ``file`` is within the site's folder, links followed: no file from elsewhere is read."""
+    try:
+        file.resolve().relative_to(root.resolve())
+    except (ValueError, OSError):
+        return False
+    return True
+
+
+def read_site_strings(root: Path, name: str) -> tuple[dict[str, dict], list[Problem]]:
+    """The site's strings from the file ``name`` (as mkdocs.yml gives it) in ``root``, and every problem."""
+    file = root / name
+    if not _inside(file, root) or not file.is_file():
+        return {}, [Problem("mkdocs.yml", None, "plugins.strategy.strings", phrase("expected.site_strings_file"), repr(name))]
+    text, problems = read_text(file, name)
+    if text is None:
+        return {}, problems
+    document, problems = parse_yaml(text, name)
+    if document is None or problems:
+        return {}, problems
+    if not isinstance(document.data, dict):
+        return {}, [Problem(name, 1, "", phrase("expected.site_strings"), phrase("found.fields"))]
+    package, strings = package_catalogue(), {}
+    for key, values in document.data.items():
+        line = document.line_of((key,))
+        if key not in package:
+            problems.append(Problem(name, line, str(key), phrase("expected.catalogue_key"), repr(key),
+                                    near_miss(str(key), package) or ""))
+            continue
+        if not isinstance(values, dict) or not values or set(values) - set(LANGUAGES):
+            problems.append(Problem(name, line, str(key), phrase("expected.site_string_languages"), repr(values)))
+            continue
+        found_here = []
+        for language, value in values.items():
+            expected_forms = package[key][language]
+            shape_ok = (isinstance(value, str) if isinstance(expected_forms, str)
+                        else isinstance(value, dict) and set(value) == plural_categories(language))
+            wanted = set().union(*(_placeholders(form) for form in _forms(expected_forms)))
+            if not shape_ok or any(_placeholders(form) - wanted for form in _forms(value) if isinstance(form, str)):
+                found_here.append(Problem(name, document.line_of((key, language)), f"{key}.{language}",
+                                          phrase("expected.site_string", placeholders=", ".join(
+                                              "{" + placeholder + "}" for placeholder in sorted(wanted)) or "-"),
+                                          repr(value)))
+        problems += found_here
+        if not found_here:
+            strings[key] = values
+    return strings, problems

@@ -1,0 +1,275 @@
+"""The generator as another public body meets it: a package installed with pip, a new site
+in one command (`strategy init`), and a site layer (its own strings, templates and
+options) that changes nothing in the package."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from PIL import Image
+
+from conftest import REPO, build, override, parse, run_strategy
+
+STRATEGY = str(Path(sys.executable).with_name("strategy"))  # the console script pip installed
+NAMES = {"--name": "Powys County Council: Digital <Plan> & *more*",
+         "--name-cy": "Cyngor Sir Powys: Cynllun {Digidol} [a] mwy",
+         "--url": "https://digital.powys.example/",
+         "--email": "digital.plan@powys.example"}
+
+
+def _environment(**extra: str) -> dict[str, str]:
+    # A new body's shell: no PYTHONPATH, no setting of ours.
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH" and not key.startswith("STRATEGY_")}
+    return {**env, "NO_MKDOCS_2_WARNING": "1", **extra}
+
+
+def init(folder: Path, *args: str, strategy: str = STRATEGY, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([strategy, "init", str(folder), *args], capture_output=True, text=True,
+                          cwd=folder.parent, env=env or _environment(), stdin=subprocess.DEVNULL)
+
+
+def _options(values: dict[str, str]) -> list[str]:
+    return [part for option, value in values.items() for part in (option, value)]
+
+
+def _plugin_options(config: dict) -> dict:
+    return next(entry["strategy"] for entry in config["plugins"] if isinstance(entry, dict) and "strategy" in entry)
+
+
+# --- a fresh environment ---------------------------------------------------------------
+
+
+def test_the_readmes_new_site_commands_work_as_written_in_a_fresh_environment(tmp_path):
+    """What the issue asks of a new body, as the README says it: `pip install` of the
+    repository into a new virtual environment, `strategy init` into a new folder, then the
+    new site's own commands there (its Makefile installs its requirements.txt afresh)."""
+    from test_documented_commands import scratch_repository
+
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    section = text[text.index("## A new site for another body"):text.index("## Upgrading")]
+    block = re.search(r"(?:^    \S.*\n)+", section, re.MULTILINE).group(0)
+    commands = [line[4:] for line in block.splitlines()]
+    assert commands[0].startswith("python3 -m venv") and "strategy init" in commands[1]
+    root = scratch_repository(tmp_path / "work" / "repo")
+    env = _environment(HOME=str(tmp_path / "home"))
+    said = subprocess.run(["bash", "-euo", "pipefail", "-c", "\n".join(commands)], cwd=root, env=env,
+                          capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=900)
+    assert said.returncode == 0, said.stdout + said.stderr
+    assert "Traceback" not in said.stderr and "WARNING" not in said.stderr, said.stderr
+    site = tmp_path / "work" / "our-plan"
+    assert (site / ".venv/bin/strategy").is_file()  # its own environment, from its requirements.txt
+    assert parse(site / "site/index.html").findtext(".//title").endswith("Our Digital Plan")
+    assert parse(site / "site/cy/index.html").findtext(".//title").endswith("Ein Cynllun Digidol")
+    assert (site / "site/feed.xml").is_file() and (site / "site/cy/events.ics").is_file()
+
+
+# --- strategy init -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def new_site(tmp_path_factory) -> Path:
+    """A site `strategy init` wrote, built."""
+    site = tmp_path_factory.mktemp("init") / "county plan"
+    made = init(site, *_options(NAMES))
+    assert made.returncode == 0, made.stdout + made.stderr
+    assert made.stdout.splitlines() == [f"Wrote a new site into {site}.",
+                                        f"Next: `cd {site}`, then `make check` and `make serve` (its `README.md` says more)."]
+    result = build(site, site / "site", build_date=date.today().isoformat())  # its plan is as of today
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+def test_a_new_site_has_a_bilingual_home_plan_and_mission_with_the_names_as_written(new_site):
+    for prefix, name in (("", NAMES["--name"]), ("cy/", NAMES["--name-cy"])):
+        home = parse(new_site / "site" / prefix / "index.html")
+        assert home.findtext(".//title").endswith(name)
+        assert home.cssselect(".md-content strong")[0].text_content() == name  # Markdown shows it as written
+        mission = new_site / "site" / prefix / "posts/missions/first-mission/index.html"
+        plan = parse(new_site / "site" / prefix / "delivery-plan/index.html")
+        assert mission.is_file() and plan.cssselect("table")
+    config = yaml.safe_load((new_site / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
+    assert config["site_url"] == NAMES["--url"]
+    assert _plugin_options(config)["feeds"]["id_authority"].startswith("digital.powys.example,")
+    redirect = (new_site / "overrides/mike-redirect.html").read_text(encoding="utf-8")
+    assert "Powys County Council: Digital &lt;Plan&gt; &amp; *more*" in redirect
+    assert "{Digidol}" not in redirect  # mike renders it with Jinja: braces as entities
+
+
+def test_a_new_site_checks_with_no_problem_and_no_warning(new_site):
+    result = run_strategy(new_site, "check")
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+    assert result.stdout.startswith("No problems: 16 pages in 2 languages"), result.stdout
+
+
+def test_a_new_site_words_its_feed_with_its_own_name_in_both_languages(new_site):
+    assert "Every post of Powys County Council" in (new_site / "site/feed.xml").read_text(encoding="utf-8")
+    assert "Pob cofnod o Gyngor Sir Powys" in (new_site / "site/cy/feed.xml").read_text(encoding="utf-8")
+
+
+def test_init_never_writes_into_a_folder_that_holds_anything(tmp_path):
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("mine")
+    result = init(folder, *_options(NAMES))
+    assert result.returncode == 2
+    assert result.stderr.strip() == (f"{folder} is not empty: `strategy init` writes a new site only into a new or "
+                                     "empty folder, so that nothing of yours is replaced.")
+    assert [path.name for path in folder.iterdir()] == ["notes.txt"]
+
+
+def test_init_without_a_terminal_names_what_it_needs_and_writes_nothing_in_the_editors_language(tmp_path):
+    result = init(tmp_path / "site", "--name", "A plan", env=_environment(STRATEGY_LANG="cy"))
+    assert result.returncode == 2
+    assert result.stderr.strip() == ("Ni ysgrifennwyd dim: rhowch enwau a chyfeiriad y wefan fel --name-cy --url "
+                                     "--email (neu rhedwch `strategy init` mewn terfynell, sy'n gofyn amdanynt).")
+    assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize("option, value, expected", [
+    ("--url", "digital.powys.example", "--url: expected the site's address, starting https://"),
+    ("--email", "the digital team", "--email: expected an email address"),
+    ("--name", "A plan\nwith two lines", "--name: expected "),
+])
+def test_init_refuses_a_value_it_cannot_use_naming_it(tmp_path, option, value, expected):
+    result = init(tmp_path / "site", *_options({**NAMES, option: value}))
+    assert result.returncode == 2 and result.stderr.startswith(expected), result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "site").exists()
+
+
+@settings(max_examples=12)
+@given(english=st.text(min_size=1, max_size=40), welsh=st.text(min_size=1, max_size=40))
+def test_any_name_is_written_as_given_or_refused_with_one_message(tmp_path_factory, english, welsh):
+    site = tmp_path_factory.mktemp("named") / "site"
+    result = init(site, *_options({**NAMES, "--name": english, "--name-cy": welsh}))
+    assert "Traceback" not in result.stderr
+    if result.returncode != 0:
+        assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1 and not site.exists()
+        return
+    config = yaml.load((site / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    assert config["site_name"] == english
+    i18n = next(entry["i18n"] for entry in config["plugins"] if isinstance(entry, dict) and "i18n" in entry)
+    assert i18n["languages"][1]["site_name"] == welsh
+    checked = run_strategy(site, "check")
+    assert checked.returncode == 0 or "mkdocs.yml" in checked.stderr, checked.stderr
+    assert "Traceback" not in checked.stderr
+
+
+# --- the site layer --------------------------------------------------------------------
+
+
+def test_the_sites_own_strings_replace_the_packages_in_both_languages(built_site):
+    # tests/fixture_site/strings.yml words the feeds' description its own way.
+    assert "Every post of the Example Council's digital plan" in (built_site / "feed.xml").read_text(encoding="utf-8")
+    welsh = (built_site / "cy/feed.xml").read_text(encoding="utf-8")
+    assert "Pob cofnod yng nghynllun digidol y Cyngor Enghreifftiol" in welsh
+
+
+def _with_strings(site: Path, text: str) -> None:
+    (site / "strings.yml").write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize("text, problem", [
+    ("feed.descripton:\n  en: x\n  cy: y\n", "strings.yml:1: field 'feed.descripton': expected the key of one of the "
+                                             "package's strings (its catalogue.yml), found 'feed.descripton' "
+                                             "(did you mean 'feed.description'?)"),
+    ("feed.mission_description:\n  en: Posts about {topic}\n  cy: Cofnodion am {mission|soft}\n",
+     "strings.yml:2: field 'feed.mission_description.en': expected a text in the shape of the package's (one text, "
+     "or one per plural form), with no placeholders but these: {mission}"),
+    ("feed.description:\n  fr: Tous\n", "strings.yml:1: field 'feed.description': expected the string's text in "
+                                        "`en`, `cy` or both"),
+])
+def test_a_mistake_in_the_sites_strings_is_named_with_its_line_by_check_and_build(site_copy, tmp_path, text, problem):
+    _with_strings(site_copy, text)
+    for result in (run_strategy(site_copy, "check"), build(site_copy, tmp_path / "site")):
+        assert result.returncode != 0
+        assert problem in result.stderr, result.stderr
+        assert "Traceback" not in result.stderr
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_strings_file_outside_the_site_is_never_read(site_copy):
+    config = site_copy / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("strings: strings.yml", "strings: ../../etc/passwd"))
+    result = run_strategy(site_copy, "check")
+    assert result.returncode == 1
+    assert ("mkdocs.yml: field 'plugins.strategy.strings': expected a file of the site's own strings, beside "
+            "mkdocs.yml, found '../../etc/passwd'") in result.stderr
+
+
+def test_options_still_under_extra_strategy_are_named_with_their_new_place(site_copy, tmp_path):
+    config = site_copy / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("extra:\n  generator: false\n",
+                                   "extra:\n  generator: false\n  strategy:\n    feeds:\n      limit: 20\n"))
+    line = config.read_text(encoding="utf-8").splitlines().index("  strategy:") + 1
+    for result in (run_strategy(site_copy, "check"), build(site_copy, tmp_path / "site")):
+        assert result.returncode != 0
+        assert (f"mkdocs.yml:{line}: field 'extra.strategy': expected the site's options under the `strategy` "
+                "plugin, as `plugins:` then `- strategy:`") in result.stderr, result.stderr
+        assert "Traceback" not in result.stderr
+
+
+def test_a_site_colours_its_pictures_for_shared_links_and_may_not_make_them_unreadable(site_copy, tmp_path):
+    config = site_copy / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("      sample_content: true\n",
+                                   "      sample_content: true\n      share_picture:\n        background: '#1d4f91'\n"))
+    assert build(site_copy, tmp_path / "site").returncode == 0
+    picture = Image.open(io.BytesIO((tmp_path / "site/social.png").read_bytes())).convert("RGB")
+    assert picture.getpixel((5, 5)) == (0x1d, 0x4f, 0x91)
+    config.write_text(text.replace("      sample_content: true\n",
+                                   "      sample_content: true\n      share_picture:\n        text: '#b03050'\n"))
+    result = run_strategy(site_copy, "check")
+    assert result.returncode == 1
+    assert ("field 'plugins.strategy.share_picture': expected a text colour readable on the background: a contrast "
+            "of 4.5:1 or more, found #b03050 on #a3001b, a contrast of 1.3:1") in result.stderr, result.stderr
+
+
+def test_only_a_site_that_says_its_content_is_a_sample_says_so_on_its_pages(site_copy, tmp_path, built_site):
+    assert parse(built_site / "index.html").cssselect(".strategy-notice")  # the fixture says it is
+    config = site_copy / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("sample_content: true", "sample_content: false"))
+    assert build(site_copy, tmp_path / "site").returncode == 0
+    for home in ("index.html", "cy/index.html"):
+        page = parse(tmp_path / "site" / home)
+        assert not page.cssselect(".strategy-notice") and not page.cssselect(".md-banner")
+
+
+def test_a_site_overrides_a_blocks_template_without_touching_the_package(site_copy, tmp_path):
+    template = override(site_copy, "partials/strategy/latest-posts.html")
+    template.write_text("<p class=\"our-own-latest\">{{ t('feed.description') | e }}</p>\n", encoding="utf-8")
+    assert build(site_copy, tmp_path / "site").returncode == 0
+    ours = parse(tmp_path / "site/index.html").cssselect(".our-own-latest")
+    assert [p.text_content() for p in ours] == ["Every post of the Example Council's digital plan, newest first."]
+    assert "our-own-latest" not in (REPO / "src/strategy/theme/partials/strategy/latest-posts.html").read_text()
+
+
+def test_the_package_names_no_site_of_its_own():
+    # Everything a site chooses (its names, address, contact, colours, wording) is the
+    # site's: the package's code, templates and strings name no site.
+    package = REPO / "src" / "strategy"
+    for site_words in ("Digital Strategy for Wales", "Strategaeth Ddigidol Cymru", "digital-strategy.example",
+                       "example.gov.wales/digital", "digital-strategy-wales"):
+        found = [str(path.relative_to(REPO)) for path in package.rglob("*")
+                 if path.is_file() and path.suffix in (".py", ".html", ".yml", ".yaml", ".js", ".css", ".json", ".md")
+                 and site_words in path.read_text(encoding="utf-8")]
+        assert found == [], site_words
+
+
+def test_the_package_has_a_version_and_a_changelog_entry_for_it():
+    from importlib.metadata import version
+
+    installed = version("mkdocs-strategy-site")
+    changelog = (REPO / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert re.search(rf"^## {re.escape(installed)}\b", changelog, re.MULTILINE), installed
+    assert "## Upgrading" in (REPO / "README.md").read_text(encoding="utf-8")
