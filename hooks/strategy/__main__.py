@@ -161,10 +161,24 @@ def new(root: Path, args: argparse.Namespace) -> int:
     return 0
 
 
+# The Makefile's commands, in the order `make help` lists them; what each does is the
+# catalogue's ``cli.make.<name>``, so that `make help IAITH=cy` lists them in Welsh.
+MAKE_COMMANDS = ("help", "serve", "test", "build", "check", "post", "translated", "translations", "proof",
+                 "versions", "clean")
+
+
+def make_help() -> int:
+    width = max(map(len, MAKE_COMMANDS))
+    for name in MAKE_COMMANDS:
+        print(f"  make {name:<{width}}  {message('make.' + name)}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = EditorArgumentParser(prog="python -m strategy", description=__doc__)
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the repository (default: here)")
     commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("help", help="list the Makefile's commands, in the editor's language")
     commands.add_parser("check", help="check every post and the delivery plan, all problems at once")
     start = commands.add_parser("new", help="start a new post in both languages")
     start.add_argument("--kind", choices=sorted(KIND_FOLDERS), default="series")
@@ -207,6 +221,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(root: Path, args: argparse.Namespace) -> int:
+    if args.command == "help":
+        return make_help()
     if args.command == "check":
         return check(root)
     if args.command == "build":
