@@ -96,5 +96,12 @@ proof: $(BIN)/.runtime-installed node_modules/.dictionaries-installed
 versions: $(BIN)/.runtime-installed
 	@$(OUTLIVE_CTRL_C) $(STRATEGY) versions --address $(HOST) $(OR_STOP_QUIETLY)
 
+# Any other command (`make chek`, a typing mistake) is said to be none of these, with
+# the nearest, in the editor's language, rather than by make's English "No rule to make
+# target". (A pattern rule with no prerequisites: files that exist are never remade by it.)
+%:
+	@$(MAKE) --silent $(BIN)/.runtime-installed
+	@$(OUTLIVE_CTRL_C) $(STRATEGY) help --unknown "$@" $(OR_STOP_QUIETLY)
+
 clean:
 	rm -rf site .site.* $(VENV) node_modules

@@ -7,6 +7,7 @@ path; see EDITORS.md.
 from __future__ import annotations
 
 import argparse
+import difflib
 import sys
 from collections import Counter
 import time
@@ -167,18 +168,25 @@ MAKE_COMMANDS = ("help", "serve", "test", "build", "check", "post", "translated"
                  "versions", "clean")
 
 
-def make_help() -> int:
+def make_help(unknown: str | None = None) -> int:
+    """The list of commands; after ``unknown``, a command typed that is none of them
+    ("chek" typed for "check"), that it is none of them and the nearest: an editor's mistake."""
+    if unknown is not None:
+        close = difflib.get_close_matches(unknown, MAKE_COMMANDS, n=1)
+        hint = message("new.did_you_mean", name=f"make {close[0]}") if close else ""
+        print(message("make.unknown", name=unknown, hint=hint), file=sys.stderr)
     width = max(map(len, MAKE_COMMANDS))
     for name in MAKE_COMMANDS:
-        print(f"  make {name:<{width}}  {message('make.' + name)}")
-    return 0
+        print(f"  make {name:<{width}}  {message('make.' + name)}", file=sys.stderr if unknown else sys.stdout)
+    return 2 if unknown else 0
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = EditorArgumentParser(prog="python -m strategy", description=__doc__)
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the repository (default: here)")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("help", help="list the Makefile's commands, in the editor's language")
+    listing = commands.add_parser("help", help="list the Makefile's commands, in the editor's language")
+    listing.add_argument("--unknown", help="a command typed that is none of them, to say so first")
     commands.add_parser("check", help="check every post and the delivery plan, all problems at once")
     start = commands.add_parser("new", help="start a new post in both languages")
     start.add_argument("--kind", choices=sorted(KIND_FOLDERS), default="series")
@@ -222,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(root: Path, args: argparse.Namespace) -> int:
     if args.command == "help":
-        return make_help()
+        return make_help(args.unknown)
     if args.command == "check":
         return check(root)
     if args.command == "build":
