@@ -6,7 +6,8 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1:8000
 
 # The site's commands: the `strategy` package (src/strategy/), installed into .venv/.
-STRATEGY := $(BIN)/strategy
+# STRATEGY_RUN_BY=make: its messages name an option as an editor types it here (KIND=event, not --kind).
+STRATEGY := STRATEGY_RUN_BY=make $(BIN)/strategy
 export NO_MKDOCS_2_WARNING := 1
 # make's own "Entering directory" lines are English and tell an editor nothing.
 MAKEFLAGS += --no-print-directory
@@ -17,11 +18,30 @@ ifdef IAITH
 export STRATEGY_LANG := $(IAITH)
 endif
 
+# A failed editor's command says why in the editor's language, and nothing more. make
+# adds its own English line after any recipe that fails ("make: *** [Makefile:NN: check]
+# Error 1") and has no option to leave it out. So an editor's recipe ends with
+# $(OR_STOP_QUIETLY): when the command fails, the recipe's shell stops make (its parent)
+# with SIGPIPE, which make does not catch and shells do not report: make ends at once,
+# saying nothing, and exits with a failure (141) for scripts and CI. Where SIGPIPE is
+# ignored, the command's own status fails the recipe as usual, make's line and all.
+# (`-` or .IGNORE would drop the line, and the failure with it. SIGINT, which make
+# catches, races make's reaping of the shell: "make: *** wait: No child processes".)
+OR_STOP_QUIETLY = || { status=$$?; kill -PIPE $$PPID; exit $$status; }
+# Ctrl+C (how an editor stops `make serve`) reaches make, the recipe's shell and the
+# command at once. make ends quietly if the recipe's shell ends normally; a shell that
+# died of the signal would have make print "make: *** [Makefile:NN: serve] Interrupt".
+# So the shell outlives Ctrl+C (a trap, not an ignored signal, which the command would
+# inherit), and ends as the command did, which says in the editor's language that it stopped.
+OUTLIVE_CTRL_C := trap : INT;
+
 .DEFAULT_GOAL := help
 .PHONY: help serve test build check post translated translations proof versions clean
 
-help:  ## List the commands
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
+# What each command does is in the catalogue (cli.make.*), so that it is listed in the
+# editor's language: the list needs the set-up, as every editor's command does.
+help: $(BIN)/.runtime-installed
+	@$(OUTLIVE_CTRL_C) $(STRATEGY) help $(OR_STOP_QUIETLY)
 
 # The pinned dependencies, then the package itself, as any site installs it (editable here,
 # so that a change to src/ is in the next command without installing again).
@@ -46,38 +66,45 @@ node_modules/.dictionaries-installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts --omit=dev
 	touch $@
 
-serve: $(BIN)/.runtime-installed  ## Set up, then preview the site at http://127.0.0.1:8000/ (Welsh at /cy/; ONLY=cy or ONLY=en for one language)
-	@STRATEGY_PREVIEW_LANGUAGES=$(ONLY) $(STRATEGY) serve --dev-addr $(HOST)
+serve: $(BIN)/.runtime-installed
+	@$(OUTLIVE_CTRL_C) STRATEGY_PREVIEW_LANGUAGES=$(ONLY) $(STRATEGY) serve --dev-addr $(HOST) $(OR_STOP_QUIETLY)
 
-test: $(BIN)/.dev-installed node_modules/.installed  ## Set up, then run every test
+test: $(BIN)/.dev-installed node_modules/.installed
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-build: $(BIN)/.runtime-installed  ## Build the site into site/ (replaced only if the build succeeds, and only a site it built)
-	@$(STRATEGY) build
+build: $(BIN)/.runtime-installed
+	@$(OUTLIVE_CTRL_C) $(STRATEGY) build $(OR_STOP_QUIETLY)
 
-check: $(BIN)/.runtime-installed  ## Check every post and the delivery plan, all problems at once
-	@$(STRATEGY) check
+check: $(BIN)/.runtime-installed
+	@$(OUTLIVE_CTRL_C) $(STRATEGY) check $(OR_STOP_QUIETLY)
 
 # Every option of `make post` is optional: KIND, MISSION, TITLE, TITLE_CY, SOURCE (en or cy:
 # the language written first), DATE (YYYY-MM-DD) and SLUG (the file name). Titles not given
 # are asked for. The values reach the command through the environment (make exports
 # variables set on its command line), so quotes, $ and ` in a title stay part of the title.
-post: $(BIN)/.runtime-installed  ## Start a new post in both languages (KIND= MISSION= TITLE= TITLE_CY= SOURCE=cy)
-	@$(STRATEGY) new $(if $(KIND),--kind "$$KIND") $(if $(MISSION),--mission "$$MISSION") \
+post: $(BIN)/.runtime-installed
+	@$(OUTLIVE_CTRL_C) $(STRATEGY) new $(if $(KIND),--kind "$$KIND") $(if $(MISSION),--mission "$$MISSION") \
 	  $(if $(TITLE),--title "$$TITLE") $(if $(TITLE_CY),--title-cy "$$TITLE_CY") \
-	  $(if $(SOURCE),--source "$$SOURCE") $(if $(DATE),--date "$$DATE") $(if $(SLUG),--slug "$$SLUG")
+	  $(if $(SOURCE),--source "$$SOURCE") $(if $(DATE),--date "$$DATE") $(if $(SLUG),--slug "$$SLUG") $(OR_STOP_QUIETLY)
 
-translated: $(BIN)/.runtime-installed  ## Record that a translation is in step with its source (FILE=docs/cy/...md, ENTRY= a text of the plan, or ALL=1)
-	@$(STRATEGY) translated $(if $(FILE),"$$FILE") $(if $(ENTRY),--entry "$$ENTRY") $(if $(ALL),--all)
+translated: $(BIN)/.runtime-installed
+	@$(OUTLIVE_CTRL_C) $(STRATEGY) translated $(if $(FILE),"$$FILE") $(if $(ENTRY),--entry "$$ENTRY") $(if $(ALL),--all) $(OR_STOP_QUIETLY)
 
-translations: $(BIN)/.runtime-installed  ## List every translation: in step, outdated or missing
-	@$(STRATEGY) translations
+translations: $(BIN)/.runtime-installed
+	@$(OUTLIVE_CTRL_C) $(STRATEGY) translations $(OR_STOP_QUIETLY)
 
-proof: $(BIN)/.runtime-installed node_modules/.dictionaries-installed  ## Spelling and Welsh mutations, by file and line (SITE=site: the built Welsh pages too)
-	@$(STRATEGY) proof $(if $(SITE),--site $(SITE))
+proof: $(BIN)/.runtime-installed node_modules/.dictionaries-installed
+	@$(OUTLIVE_CTRL_C) $(STRATEGY) proof $(if $(SITE),--site $(SITE)) $(OR_STOP_QUIETLY)
 
-versions: $(BIN)/.runtime-installed  ## Build two versions into a local branch with mike and serve them
-	@$(STRATEGY) versions --address $(HOST)
+versions: $(BIN)/.runtime-installed
+	@$(OUTLIVE_CTRL_C) $(STRATEGY) versions --address $(HOST) $(OR_STOP_QUIETLY)
 
-clean:  ## Remove the built site and the virtual environment
+# Any other command (`make chek`, a typing mistake) is said to be none of these, with
+# the nearest, in the editor's language, rather than by make's English "No rule to make
+# target". (A pattern rule with no prerequisites: files that exist are never remade by it.)
+%:
+	@$(MAKE) --silent $(BIN)/.runtime-installed
+	@$(OUTLIVE_CTRL_C) $(STRATEGY) help --unknown "$@" $(OR_STOP_QUIETLY)
+
+clean:
 	rm -rf site .site.* $(VENV) node_modules

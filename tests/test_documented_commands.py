@@ -199,7 +199,7 @@ def _serve(words: list[str], root: Path, env: dict[str, str]) -> str:
         else:
             pytest.fail(f"`{' '.join(words)}` served nothing at http://{address}/ within 240 s")
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
+        os.killpg(server.pid, signal.SIGINT)  # Ctrl+C, as the guides say to stop it
         said = server.communicate(timeout=30)[0]
     return said
 
@@ -232,6 +232,7 @@ def test_every_step_of_the_editors_guide_works_as_written(guide, tmp_path):
             put_markdown(root, step)
         else:
             said = run_command(step, root, env, home)
+            assert "make: " not in said, f"`{step}`: make spoke for itself:\n{said}"
             if env.get("STRATEGY_LANG") == "cy" and step.startswith("make") and not step.startswith("make test"):
                 assert english_words(said) == [], f"`{step}` said, in English:\n{said}"  # git speaks for itself
     # What the guide built is there: the posts it started and the plan it changed.
@@ -310,13 +311,10 @@ def test_every_command_our_messages_name_exists():
     sources = [REPO / "src/strategy/catalogue.yml", *sorted((REPO / "src/strategy").rglob("*.py"))]
     named = {match for path in sources for match in re.findall(r"(?:['`]|run |: )make ([a-z]+)\b", path.read_text(encoding="utf-8"))}
     assert {"translated", "check", "serve", "post"} <= named
-    # ...in this repository's Makefile, and in the one `strategy init` gives a new site
-    # (except the one only this repository has: its tests).
-    for folder, own in ((REPO, set()), (REPO / "src/strategy/starter", {"test"})):
-        for target in sorted(named - own):
-            result = subprocess.run(["make", "-n", target, "FILE=docs/cy/posts/x.md"], cwd=folder,
-                                    capture_output=True, text=True)
-            assert result.returncode == 0, f"{folder}: make {target}: {result.stderr}"
+    # Not `make -n`: any other name is a command too, one that says it is none of these.
+    assert sorted(named - set(_makefile_commands())) == []
+    # ...and in the Makefile `strategy init` gives a new site, but for this repository's tests.
+    assert sorted(named - set(_makefile_commands(REPO / "src/strategy/starter")) - {"test"}) == []
 
 
 def test_the_command_an_outdated_translation_warning_names_brings_it_in_step(tmp_path):
@@ -380,3 +378,88 @@ def test_the_readme_names_every_tool_the_two_commands_need():
     assert not any(TOOL_NAMES[tool] in serve for tool in ("npm", "chromium", "default-jre-headless", "git"))
     makefile = (REPO / "Makefile").read_text(encoding="utf-8")
     assert "node_modules" not in re.search(r"^serve:.*$", makefile, re.MULTILINE).group()
+
+
+def run_make(root: Path, *words: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    """``make WORDS`` as an editor runs it, in ``root``."""
+    return subprocess.run(["make", *words], cwd=root, env=env, capture_output=True, text=True,
+                          stdin=subprocess.DEVNULL, timeout=600)
+
+
+def _makefile_commands(folder: Path = REPO) -> list[str]:
+    makefile = (folder / "Makefile").read_text(encoding="utf-8")
+    return re.search(r"^\.PHONY: (.+)$", makefile, re.MULTILINE).group(1).split()
+
+
+@pytest.mark.parametrize("welsh", [None, ["IAITH=cy"], {"STRATEGY_LANG": "cy"}], ids=["en", "IAITH", "STRATEGY_LANG"])
+def test_make_help_lists_every_command_in_the_editors_language(welsh):
+    env = editor_environment(**(welsh if isinstance(welsh, dict) else {"STRATEGY_LANG": "en"}))
+    result = run_make(REPO, *(welsh if isinstance(welsh, list) else []), env=env)  # `make` alone is `make help`
+
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+    lines = result.stdout.splitlines()
+    assert [line.split()[1] for line in lines] == _makefile_commands()
+    assert all(line.startswith("  make ") and len(line.split()) > 3 for line in lines)  # each says what it does
+    if welsh:
+        assert english_words(result.stdout) == []
+        assert "  make check         Gwirio pob cofnod a'r cynllun cyflawni, pob problem ar unwaith" in lines
+    else:
+        assert "  make check         Check every post and the delivery plan, all problems at once" in lines
+
+
+@pytest.mark.parametrize("welsh", [["IAITH=cy"], {"STRATEGY_LANG": "cy"}], ids=["IAITH", "STRATEGY_LANG"])
+def test_a_command_that_fails_through_make_says_only_what_is_wrong_in_welsh(tmp_path, welsh):
+    root = scratch_repository(tmp_path / "repo")
+    env = editor_environment(**(welsh if isinstance(welsh, dict) else {}))
+    post = root / "docs/en/posts/setting-the-context.md"  # the fixture's (tests/fixture_site)
+    post.write_text(post.read_text(encoding="utf-8") + "\n![A map](images/map.png)\n", encoding="utf-8")
+    line = len(post.read_text(encoding="utf-8").splitlines())
+    before = subprocess.run(["git", "status", "--porcelain"], cwd=root, capture_output=True, text=True).stdout
+    failing = {
+        ("check",): f"docs/en/posts/setting-the-context.md:{line}: ffeil:",
+        ("build",): f"docs/en/posts/setting-the-context.md:{line}: ffeil:",
+        ("post", "KIND=misson", "TITLE=A", "TITLE_CY=B"):
+            "KIND: disgwylid un o'r rhain: event, mission, series, showcase, cafwyd 'misson'. "
+            "Oeddech chi'n golygu 'KIND=mission'?",
+        ("post", "DATE=2026-02-30", "TITLE=A", "TITLE_CY=B"): "DATE: disgwylid dyddiad sy'n bodoli",
+        ("post", "KIND=showcase", "MISSION=digtal-skills", "TITLE=A", "TITLE_CY=B"):
+            "Oeddech chi'n golygu 'MISSION=digital-skills'?",
+        ("post", "KIND=mission", "TITLE=A", "TITLE_CY=B"): "mae angen `MISSION=...` ar gofnod o'r math mission",
+        ("post", "TITLE=Setting the context", "TITLE_CY=Gosod y cyd-destun"): "dewiswch enw arall gyda `SLUG=...`",
+        ("serve", "HOST=everywhere"): "HOST: disgwylid cyfeiriad a phorth",
+        ("versions", "HOST=everywhere"): "HOST: disgwylid cyfeiriad a phorth",
+        ("chek",): "Does dim gorchymyn `make chek`. Oeddech chi'n golygu 'make check'? Dyma'r gorchmynion:\n"
+                   "  make help          Rhestru'r gorchmynion\n",
+    }
+    for words, expected in failing.items():
+        result = run_make(root, *words, *(welsh if isinstance(welsh, list) else []), env=env)
+        said = result.stdout + result.stderr
+        assert result.returncode != 0, f"make {' '.join(words)} succeeded:\n{said}"
+        assert expected in said, said
+        assert "make: " not in said and english_words(said) == [], f"make {' '.join(words)} said:\n{said}"
+    after = subprocess.run(["git", "status", "--porcelain"], cwd=root, capture_output=True, text=True).stdout
+    assert after == before  # no post was started
+
+
+def test_a_failed_command_fails_a_script_that_runs_it(tmp_path):
+    # make says nothing of its own, but the status it leaves is still a failure for `&&`, `set -e` and CI.
+    root = scratch_repository(tmp_path / "repo")
+    script = "set -e; make post KIND=misson TITLE=A TITLE_CY=B; echo went on"
+    result = subprocess.run(["bash", "-c", script], cwd=root, env=editor_environment(), capture_output=True, text=True,
+                            stdin=subprocess.DEVNULL, timeout=120)
+    assert result.returncode != 0 and "went on" not in result.stdout
+    assert result.stderr == ("KIND: expected one of event, mission, series, showcase, found 'misson'. "
+                             "Did you mean 'KIND=mission'?\n")
+
+
+_MISTAKE_SHOWN = re.compile(r"^    (make post KIND=\S+)\n    (.+)$", re.MULTILINE)
+
+
+@pytest.mark.parametrize("guide", GUIDES)
+def test_the_mistake_the_guides_show_is_said_as_they_show_it(guide, tmp_path):
+    root = scratch_repository(tmp_path / "repo")
+    command, said = _MISTAKE_SHOWN.search((REPO / guide).read_text(encoding="utf-8")).groups()
+    env = editor_environment(STRATEGY_LANG="cy" if guide == "EDITORS.cy.md" else "en")
+    result = run_make(root, *shlex.split(command)[1:], env=env)
+    assert result.returncode != 0
+    assert (result.stdout, result.stderr) == ("", said + "\n")

@@ -30,6 +30,8 @@ def test_the_check_for_english_finds_what_the_tools_print_in_english():
                     "[10:00:00] Watching paths for changes: 'docs', 'data'", "[10:00:00] Serving on http://127.0.0.1:8000/",
                     "Press Ctrl+C to quit.", "python -m strategy new: error: argument --kind: invalid choice: 'misson'",
                     "--date: disgwylid a date that exists, as YYYY-MM-DD, cafwyd '2026-02-30'",
+                    "make: *** [Makefile:76: check] Error 1", "make: *** [Makefile:67: serve] Interrupt",
+                    "make: *** [Makefile:67: serve] Terminated", "make: *** wait: No child processes.  Stop.",
                     "WARNING -  Doc file 'en/posts/x.md' contains a link 'images/y.png', but the target "
                     "'en/posts/images/y.png' is not found among documentation files."]:
         assert english_words(english), english
@@ -40,7 +42,7 @@ def test_the_check_for_english_finds_what_the_tools_print_in_english():
 
 @pytest.mark.parametrize("arguments, said", [
     (["new", "--kind", "misson"], "--kind: disgwylid un o'r rhain: event, mission, series, showcase, cafwyd 'misson'."
-                                  " Oeddech chi'n golygu 'mission'?"),
+                                  " Oeddech chi'n golygu '--kind mission'?"),
     (["new", "--date", "2026-02-30"], "--date: disgwylid dyddiad sy'n bodoli, ar ffurf BBBB-MM-DD"),
     (["new", "--title"], "--title: disgwylid gwerth ar ei ôl"),
     (["new", "--title", "A", "--unknown", "x"], "nid yw'n opsiwn i'r gorchymyn hwn: --unknown x"),
@@ -59,7 +61,7 @@ def test_a_refused_choice_in_english_says_the_same(site_copy):
     result = run_strategy(site_copy, "new", "--kind", "misson", env={"STRATEGY_LANG": "en"})
     assert result.returncode == 2
     assert result.stderr == ("--kind: expected one of event, mission, series, showcase, found 'misson'. "
-                             "Did you mean 'mission'?\n")
+                             "Did you mean '--kind mission'?\n")
 
 
 def _break_links(root) -> dict[str, int]:

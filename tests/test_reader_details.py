@@ -270,10 +270,21 @@ def test_a_printed_page_says_whose_it_is_where_it_lives_and_that_it_is_sample_co
     page.emulate_media(media="screen")
     wait_until(page, "!matchMedia('print').matches")
     assert not source.is_visible(), "on screen the banner says it"
-    page.goto(site_url + LANGUAGE_ROOTS[language] + "404.html")  # a page of its own, with no address
+    # The not-found page is served at any address: on paper it names the one asked for...
+    asked = site_url + LANGUAGE_ROOTS[language] + "404.html"
+    page.goto(asked)
     page.emulate_media(media="print")
     wait_until(page, "matchMedia('print').matches")
-    assert {"en": "Example Council Digital Plan", "cy": "Cynllun Digidol y Cyngor Enghreifftiol"}[language] in source.inner_text()
+    text = source.inner_text()
+    assert {"en": "Example Council Digital Plan", "cy": "Cynllun Digidol y Cyngor Enghreifftiol"}[language] in text
+    assert asked in text
+    assert {"en": "It is not an official publication.", "cy": "Nid yw'n gyhoeddiad swyddogol."}[language] in text
+    # ...and, without scripts, which only know that address, the site's own.
+    no_scripts = open_page(1280, scripts=False)
+    no_scripts.goto(asked)
+    no_scripts.emulate_media(media="print")
+    wait_until(no_scripts, "matchMedia('print').matches")
+    assert f"· {site_url}{LANGUAGE_ROOTS[language]}\n" in no_scripts.locator(".strategy-print-source").inner_text() + "\n"
 
 
 # --- strong headings; a filter's label beside its list -----------------------------

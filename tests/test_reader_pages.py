@@ -177,6 +177,34 @@ def test_pages_that_are_not_posts_share_a_picture_of_their_own_in_their_language
     assert english != (built_site / "cy/delivery-plan/social.png").read_bytes()
 
 
+def test_pages_the_site_makes_share_a_picture_of_their_heading_in_their_language(built_site):
+    # Progress reports and owners' pages (and archive pages 2 onwards: test_strategy_pages.py)
+    # are written by no editor, and shared like any other page.
+    from PIL import Image
+
+    for path, english_title, welsh_title in (("owners/cdps/", "Centre for Digital Public Services",
+                                              "Canolfan Gwasanaethau Cyhoeddus Digidol"),
+                                             ("progress/", "Progress reports", "Adroddiadau cynnydd")):
+        for folder, title in (("", english_title), ("cy/", welsh_title)):
+            page = parse(built_site / folder / path / "index.html")
+            assert meta(page, "og:title") == meta(page, "og:image:alt") == [title]
+            assert meta(page, "og:image") == meta(page, "twitter:image") == [
+                f"https://plan.council.example/{folder}{path}social.png"]
+            assert meta(page, "twitter:card") == ["summary_large_image"]
+            assert Image.open(built_site / folder / path / "social.png").size == (1200, 630)
+        assert (built_site / path / "social.png").read_bytes() != (built_site / "cy" / path / "social.png").read_bytes()
+
+
+def test_every_page_a_reader_can_share_has_its_picture(built_site):
+    pages = [page for page in html_pages(built_site) if page.name != "404.html"]  # the not-found page is no address
+    assert len(pages) > 40
+    for path in pages:
+        page = parse(path)
+        [address] = meta(page, "og:url")
+        assert meta(page, "og:image") == [address + "social.png"], path
+        assert (path.parent / "social.png").is_file(), path
+
+
 # --- subscribing -----------------------------------------------------------------
 
 ATOM_FEEDS = ("atom.xml", "cy/atom.xml")

@@ -65,7 +65,7 @@ def test_it_asks_for_what_it_needs(site_copy):
     result = run_strategy(site_copy, "new", "--kind", "mission", "--title", "Digital twins", "--title-cy", "Gefeilliaid digidol")
 
     assert result.returncode == 2
-    assert "a mission post needs `--mission` (`MISSION=` with `make post`)" in result.stderr
+    assert "a mission post needs `--mission ...`, the id of a mission in data/plan.yaml" in result.stderr
     assert not (site_copy / "docs/en/posts/missions/digital-twins.md").exists()
 
 
@@ -80,7 +80,7 @@ def test_it_refuses_before_writing_a_mission_that_is_unknown_or_already_has_its_
                            "--title", "An event", "--title-cy", "Digwyddiad")
 
     assert taken.returncode == 2 and "mission 'digital-skills' already has its post" in taken.stderr
-    assert misspelt.returncode == 2 and "Did you mean 'digital-skills'?" in misspelt.stderr
+    assert misspelt.returncode == 2 and "Did you mean '--mission digital-skills'?" in misspelt.stderr
     assert same_id.returncode == 2 and "the id 'setting-the-context' is already used" in same_id.stderr
     assert sorted(site_copy.rglob("*.md")) == before
 
@@ -110,7 +110,7 @@ def test_a_welsh_editor_starts_a_post_in_welsh(site_copy):
                            "--title", "x", "--title-cy", "y", env=welsh)
     assert refused.returncode == 2
     assert refused.stderr.startswith("Methu dechrau'r cofnod: nid oes cenhadaeth 'digtal-skills' yn data/plan.yaml")
-    assert refused.stderr.rstrip().endswith("Oeddech chi'n golygu 'digital-skills'?")
+    assert refused.stderr.rstrip().endswith("Oeddech chi'n golygu '--mission digital-skills'?")
     again = run_strategy(site_copy, "new", "--title", "Listening", "--title-cy", "Gwrando", env=welsh)
-    assert "heb drosysgrifo docs/en/posts/listening.md, docs/cy/posts/listening.md: dewiswch enw arall gyda `SLUG=`" \
+    assert "heb drosysgrifo docs/en/posts/listening.md, docs/cy/posts/listening.md: dewiswch enw arall gyda `--slug ...`" \
         in again.stderr

@@ -163,6 +163,13 @@ def test_a_long_archive_is_split_into_pages_in_both_languages(site_copy, tmp_pat
     switch = {a.get("hreflang"): a.get("href") for a in second.cssselect("a.strategy-language-switch__link")}
     assert (site / "cy/archive/page/2" / switch["en"] / "index.html").resolve() == site / "archive/page/2/index.html"
     assert parse(site / "archive/page/2/index.html").get("lang") == "en"
+    # ...and shared like the first, with a picture of its own in its language.
+    for folder, title in (("", "All posts (Page 2 of 2)"), ("cy/", "Pob cofnod (Tudalen 2 o 2)")):
+        page = parse(site / folder / "archive/page/2/index.html")
+        [image] = [m.get("content") for m in page.cssselect('meta[property="og:image"]')]
+        assert image == f"https://plan.council.example/{folder}archive/page/2/social.png"
+        assert [m.get("content") for m in page.cssselect('meta[property="og:title"]')] == [title]
+        assert (site / folder / "archive/page/2/social.png").is_file()
 
 
 def test_drafts_and_scheduled_posts_appear_only_in_a_preview(site_copy, tmp_path):

@@ -8,6 +8,8 @@ see EDITORS.md.
 from __future__ import annotations
 
 import argparse
+import difflib
+import re
 import sys
 from collections import Counter
 import time
@@ -162,6 +164,30 @@ def new(root: Path, args: argparse.Namespace) -> int:
     return 0
 
 
+# The Makefile's commands, in the order `make help` lists them; what each does is the
+# catalogue's ``cli.make.<name>``, so that `make help IAITH=cy` lists them in Welsh.
+MAKE_COMMANDS = ("help", "serve", "test", "build", "check", "post", "translated", "translations", "proof",
+                 "versions", "clean")
+
+
+def make_help(root: Path, unknown: str | None = None) -> int:
+    """The list of the commands the site's Makefile has (a site `strategy init` made has no
+    ``test``); after ``unknown``, a command typed that is none of them ("chek" typed for
+    "check"), that it is none of them and the nearest: an editor's mistake."""
+    makefile = root / "Makefile"
+    targets = set(re.findall(r"^([a-z]+):", makefile.read_text(encoding="utf-8"), re.MULTILINE)) \
+        if makefile.is_file() else set(MAKE_COMMANDS)
+    commands = [name for name in MAKE_COMMANDS if name in targets]
+    if unknown is not None:
+        close = difflib.get_close_matches(unknown, commands, n=1)
+        hint = message("new.did_you_mean", name=f"make {close[0]}") if close else ""
+        print(message("make.unknown", name=unknown, hint=hint), file=sys.stderr)
+    width = max(map(len, commands))
+    for name in commands:
+        print(f"  make {name:<{width}}  {message('make.' + name)}", file=sys.stderr if unknown else sys.stdout)
+    return 2 if unknown else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     # Two commands with options of their own: the preview, and a new site.
@@ -176,6 +202,8 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("init", help="write a new bilingual site into a folder (strategy init --help)", add_help=False)
     commands.add_parser("serve", help="preview the site as you edit it (strategy serve --help)", add_help=False)
+    listing = commands.add_parser("help", help="list the Makefile's commands, in the editor's language")
+    listing.add_argument("--unknown", help="a command typed that is none of them, to say so first")
     commands.add_parser("check", help="check every post and the delivery plan, all problems at once")
     start = commands.add_parser("new", help="start a new post in both languages")
     start.add_argument("--kind", choices=sorted(KIND_FOLDERS), default="series")
@@ -218,6 +246,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(root: Path, args: argparse.Namespace) -> int:
+    if args.command == "help":
+        return make_help(root, args.unknown)
     if args.command == "check":
         return check(root)
     if args.command == "build":

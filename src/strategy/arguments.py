@@ -15,6 +15,7 @@ import difflib
 import sys
 from typing import NoReturn
 
+from .inputs import option_name, option_with_value
 from .messages import message, shown
 
 # argparse's message ids (Python 3.11) an editor's typing can reach, by catalogue key.
@@ -45,9 +46,11 @@ class ChoiceRefused(argparse.ArgumentError):
     def __init__(self, action: argparse.Action, value: str):
         choices = sorted(str(choice) for choice in action.choices)
         close = difflib.get_close_matches(str(value), choices, n=1)
-        name = action.option_strings[0] if action.option_strings else action.metavar or action.dest
-        self.text = message("invalid", name=name, expected=message("expected.one_of", choices=", ".join(choices)),
-                            found=shown(str(value))) + ("." + message("new.did_you_mean", name=close[0]) if close else "")
+        option = action.option_strings[0] if action.option_strings else action.metavar or action.dest
+        self.text = message("invalid", name=option_name(option),
+                            expected=message("expected.one_of", choices=", ".join(choices)), found=shown(str(value)))
+        if close:
+            self.text += "." + message("new.did_you_mean", name=option_with_value(option, close[0]))
         super().__init__(action, self.text)
 
     def __str__(self) -> str:

@@ -6,6 +6,7 @@ or variable, what was expected and what was found.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -26,12 +27,35 @@ _LAST_EPOCH_SECOND = 253402300799  # 9999-12-31T23:59:59Z, the last moment Pytho
 
 
 
+# The make variable that gives each option (Makefile): an editor who ran `make post
+# KIND=misson` typed KIND, not --kind, and is told so, as the guides write it.
+MAKE_VARIABLES = {"--kind": "KIND", "--mission": "MISSION", "--title": "TITLE", "--title-cy": "TITLE_CY",
+                  "--source": "SOURCE", "--date": "DATE", "--slug": "SLUG", "--entry": "ENTRY", "--all": "ALL",
+                  "--site": "SITE", "--address": "HOST"}
+
+
+def run_through_make(environ: Mapping[str, str] = os.environ) -> bool:
+    """Whether the command was started by the Makefile (which sets STRATEGY_RUN_BY=make)."""
+    return environ.get("STRATEGY_RUN_BY") == "make"
+
+
+def option_name(option: str) -> str:
+    """An option as the editor typed it: ``KIND`` through make, ``--kind`` otherwise."""
+    return MAKE_VARIABLES.get(option, option) if run_through_make() else option
+
+
+def option_with_value(option: str, value: str) -> str:
+    """An option and a value to type: ``KIND=mission`` through make, ``--kind mission`` otherwise."""
+    return f"{MAKE_VARIABLES[option]}={value}" if run_through_make() and option in MAKE_VARIABLES else f"{option} {value}"
+
+
 class InvalidInput(ValueError):
     """A command-line argument or environment variable that cannot be used; str() says why,
-    in the editor's language: ``expected`` names the catalogue's phrase ``cli.expected.<expected>``."""
+    in the editor's language, naming the option as the editor typed it (option_name):
+    ``expected`` names the catalogue's phrase ``cli.expected.<expected>``."""
 
     def __init__(self, name: str, expected: str, found: str, **values: object):
-        super().__init__(message("invalid", name=name, expected=message(f"expected.{expected}", **values),
+        super().__init__(message("invalid", name=option_name(name), expected=message(f"expected.{expected}", **values),
                                  found=shown(found)))
 
 

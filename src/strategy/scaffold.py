@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 
 from . import LANGUAGES
-from .inputs import MAX_NAME_LENGTH, one_line_text, plain_name
+from .inputs import MAX_NAME_LENGTH, one_line_text, option_with_value, plain_name
 from .catalogue import translate
 from .messages import message, shown
 from .translation import source_hash
@@ -74,14 +74,18 @@ def _clashes(new: NewPost, slug: str, existing: ExistingContent) -> list[str]:
     found = []
     if new.mission and new.mission not in existing.mission_ids:
         close = difflib.get_close_matches(new.mission, existing.mission_ids, n=1)
-        hint = message("new.did_you_mean", name=close[0]) if close else ""
+        hint = message("new.did_you_mean", name=option_with_value("--mission", close[0])) if close else ""
         found.append(message("new.unknown_mission", mission=new.mission,
                              missions=", ".join(existing.mission_ids) or message("new.no_missions"), hint=hint))
     elif new.kind == "mission" and new.mission in existing.mission_posts:
         found.append(message("new.mission_has_post", mission=new.mission, file=existing.mission_posts[new.mission]))
     if slug in existing.post_ids:
-        found.append(message("new.id_in_use", id=slug, file=existing.post_ids[slug]))
+        found.append(message("new.id_in_use", id=slug, file=existing.post_ids[slug], option=_slug_option()))
     return found
+
+
+def _slug_option() -> str:
+    return option_with_value("--slug", "...")
 
 
 def slugify(title: str) -> str:
@@ -93,7 +97,7 @@ def slugify(title: str) -> str:
         cut = slug[:MAX_NAME_LENGTH + 1]
         slug = (cut.rsplit("-", 1)[0] if "-" in cut else cut[:MAX_NAME_LENGTH]).strip("-")
     if not slug:
-        raise ScaffoldError(message("new.no_file_name", title=shown(title)))
+        raise ScaffoldError(message("new.no_file_name", title=shown(title), option=_slug_option()))
     return slug
 
 
@@ -108,11 +112,11 @@ def create_post(root: Path, new: NewPost, today: date) -> list[Path]:
     if new.kind not in KIND_FOLDERS:
         raise ScaffoldError(message("new.unknown_kind", kinds=", ".join(KIND_FOLDERS), kind=shown(new.kind)))
     if new.kind in ("mission", "showcase") and not new.mission:
-        raise ScaffoldError(message("new.needs_mission", kind=new.kind))
+        raise ScaffoldError(message("new.needs_mission", kind=new.kind, option=option_with_value("--mission", "...")))
     missing = [language for language in LANGUAGES if not new.titles.get(language, "").strip()]
     if missing:
-        how = {"en": "TITLE=\"...\" (--title)", "cy": "TITLE_CY=\"...\" (--title-cy)"}
-        raise ScaffoldError(message("new.needs_titles", how=", ".join(how[m] for m in missing)))
+        how = ", ".join(option_with_value(TITLE_ARGUMENTS[language], '"..."') for language in missing)
+        raise ScaffoldError(message("new.needs_titles", how=how))
     for language in LANGUAGES:
         one_line_text(new.titles[language], TITLE_ARGUMENTS[language])
     if new.mission is not None:
@@ -123,7 +127,7 @@ def create_post(root: Path, new: NewPost, today: date) -> list[Path]:
     paths = {language: root / "docs" / language / relative for language in LANGUAGES}
     existing = [str(path.relative_to(root)) for path in paths.values() if path.exists()]
     if existing:
-        raise ScaffoldError(message("new.exists", files=", ".join(existing)))
+        raise ScaffoldError(message("new.exists", files=", ".join(existing), option=_slug_option()))
     clashes = _clashes(new, slug, existing_content(root))
     if clashes:
         raise ScaffoldError("; ".join(clashes))

@@ -48,6 +48,10 @@ class PageView:
     is_welsh: bool
     search_url: str = ""  # the box on this language's search page, site-root relative
     canonical: str = ""  # the page's absolute address
+    # Printed where a page gives its address, by a page that has none (the not-found page,
+    # served at any address): the site's home in its language, until a script puts in the
+    # address the reader asked for.
+    printed_address: str = ""
     alternates: tuple[tuple[str, str], ...] = ()  # (hreflang, absolute address), x-default included
     languages: tuple[LanguageOption, ...] = ()
     translation_notices: tuple[tuple[str, str], ...] = ()  # (language, text), the reader's language first
@@ -140,8 +144,9 @@ def language_view(path: str, language: str, addresses: SiteAddresses) -> dict:
 
 
 def page_view(post: Post | None, path: str, publication: Publication, language: str, site_name: str,
-              addresses: SiteAddresses) -> PageView:
-    """Everything the templates show about the page at ``path`` (as under docs/<language>/)."""
+              addresses: SiteAddresses, title: str | None = None) -> PageView:
+    """Everything the templates show about the page at ``path`` (as under docs/<language>/).
+    ``title``: the heading of a page the hooks made (no ``post``), which it is shared by."""
     plan = publication.content.plan
     mission = plan.mission(post.mission_id) if post is not None and post.kind == "mission" else None
     view = {"language": language, "is_welsh": language == "cy", "feeds": feed_links(language, site_name, mission),
@@ -151,7 +156,7 @@ def page_view(post: Post | None, path: str, publication: Publication, language: 
         view["translation_notices"] = tuple((lang, translate(key, lang)) for lang in (language, post.source_language))
         if post.translation_state == MISSING:
             view["title_language"] = post.source_language
-    view.update(sharing_view(post, language, view["canonical"], plan))
+    view.update(sharing_view(post, language, view["canonical"], plan, title))
     blocks = placed_blocks(post.body.in_language(language)) if post is not None else frozenset()
     view["scripts"] = tuple(script for block, script in BLOCK_SCRIPTS.items() if block in blocks)
     if post is None or post.is_page:
@@ -198,15 +203,20 @@ def share_kicker(post: Post, language: str, plan) -> str:
     return translate(f"kind.{post.kind}", language)
 
 
-def sharing_view(post: Post | None, language: str, canonical: str, plan) -> dict:
-    """What a search engine or a shared link shows of the page, in its language."""
+def sharing_view(post: Post | None, language: str, canonical: str, plan, title: str | None = None) -> dict:
+    """What a search engine or a shared link shows of the page, in its language. A page the
+    hooks made (archive pages 2 onwards, progress reports, owners' pages) has no post: it
+    is shared by its ``title``, with a picture of it (hooks/reader_pages.py draws it)."""
     view = {"share_locale": OPEN_GRAPH_LOCALES[language],
             "share_locale_alternates": tuple(OPEN_GRAPH_LOCALES[other] for other in LANGUAGES if other != language)}
-    if post is None:
+    if post is not None:
+        view["share_title"] = post.title.in_language(language)
+        if post.summary:
+            view["description"] = post.summary.in_language(language)
+    elif title:
+        view["share_title"] = title
+    else:
         return view
-    view["share_title"] = post.title.in_language(language)
-    if post.summary:
-        view["description"] = post.summary.in_language(language)
     view["share_image"] = canonical + SOCIAL_IMAGE  # every page, home and plan too, in its language
     return view
 
@@ -245,4 +255,5 @@ def not_found_view(language: str, addresses: SiteAddresses) -> PageView:
 
     options = tuple(LanguageOption(other, translate(f"language_name.{other}", other), href(other), other == language)
                     for other in LANGUAGES)
-    return PageView(language=language, is_welsh=language == "cy", languages=options, search_url=search_box_url(language))
+    return PageView(language=language, is_welsh=language == "cy", languages=options, search_url=search_box_url(language),
+                    printed_address=addresses.bases[language])

@@ -3,6 +3,7 @@
 A thin adapter: the model, its checks and the views live in ``strategy``.
 """
 
+import html
 import logging
 import os
 import sys
@@ -142,7 +143,10 @@ def on_env(env, config, files):
 
 def on_page_context(context, page, config, nav):
     publication, path = config.strategy, source_path(page.file)
-    context["strategy"] = views.page_view(publication.content.entry_at(path), path, publication,
-                                          language_of(config), config.site_name, publication.addresses)
+    entry = publication.content.entry_at(path)
+    # A page the hooks made is titled by its Markdown heading, which MkDocs gives as HTML.
+    title = html.unescape(page.title) if entry is None and page.title else None
+    context["strategy"] = views.page_view(entry, path, publication, language_of(config), config.site_name,
+                                          publication.addresses, title)
     return context
 

@@ -1,5 +1,5 @@
 """What every reader meets besides the content: the heading anchors' tooltip in the
-page's own language, the footer's links, robots.txt, and each post's picture for
+page's own language, the footer's links, robots.txt, and each page's picture for
 shared links. A thin adapter over ``strategy``. (The landmarks' names are the
 templates': theme/base.html and partials/footer.html.)"""
 
@@ -9,6 +9,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 from platformdirs import user_cache_dir
 
+from i18n_pages import source_path
 from strategy import LANGUAGES
 from strategy.catalogue import translate
 from strategy.footer import footer_links, report_problem_link
@@ -41,6 +42,21 @@ def on_env(env, config, files):
     env.globals["report_problem_link"] = lambda title, address: (
         report_problem_link(email, language, html.unescape(str(title)), address) if email else "")
     return env
+
+
+def on_page_context(context, page, config, nav):
+    # A page the hooks made (archive pages 2 onwards, progress reports, owners' pages) is
+    # in no list of the content's: its picture is drawn from its heading as it is rendered
+    # (hooks/content.py set its view first), with no line above the title, as a page has none.
+    view = context.get("strategy")
+    path = source_path(page.file)
+    if view is not None and view.share_image and config.strategy.content.entry_at(path) is None:
+        made_from = (view.share_title, "", config.site_name)
+        picture = Path(config.site_dir) / page_url(path, config.theme["language"]) / SOCIAL_IMAGE
+        if needs_writing(picture, made_from):
+            picture.parent.mkdir(parents=True, exist_ok=True)
+            picture.write_bytes(cached_social_image(SOCIAL_IMAGE_CACHE, *made_from))
+    return context
 
 
 def on_post_build(config):
