@@ -3,7 +3,7 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-HOST   ?= 127.0.0.1:8000
+# HOST=host:port: where `make serve` and `make versions` listen (the default is the package's: 127.0.0.1:8000).
 
 # The site's commands: the `strategy` package (src/strategy/), installed into .venv/.
 # STRATEGY_RUN_BY=make: its messages name an option as an editor types it here (KIND=event, not --kind).
@@ -67,7 +67,7 @@ node_modules/.dictionaries-installed: package.json package-lock.json
 	touch $@
 
 serve: $(BIN)/.runtime-installed
-	@$(OUTLIVE_CTRL_C) STRATEGY_PREVIEW_LANGUAGES=$(ONLY) $(STRATEGY) serve --dev-addr $(HOST) $(OR_STOP_QUIETLY)
+	@$(OUTLIVE_CTRL_C) STRATEGY_PREVIEW_LANGUAGES=$(ONLY) $(STRATEGY) serve $(if $(HOST),--dev-addr $(HOST)) $(OR_STOP_QUIETLY)
 
 test: $(BIN)/.dev-installed node_modules/.installed
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
@@ -97,7 +97,7 @@ proof: $(BIN)/.runtime-installed node_modules/.dictionaries-installed
 	@$(OUTLIVE_CTRL_C) $(STRATEGY) proof $(if $(SITE),--site $(SITE)) $(OR_STOP_QUIETLY)
 
 versions: $(BIN)/.runtime-installed
-	@$(OUTLIVE_CTRL_C) $(STRATEGY) versions --address $(HOST) $(OR_STOP_QUIETLY)
+	@$(OUTLIVE_CTRL_C) $(STRATEGY) versions $(if $(HOST),--address $(HOST)) $(OR_STOP_QUIETLY)
 
 # Any other command (`make chek`, a typing mistake) is said to be none of these, with
 # the nearest, in the editor's language, rather than by make's English "No rule to make

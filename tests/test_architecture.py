@@ -124,3 +124,17 @@ def test_no_browser_test_waits_a_fixed_time():
     waits = [f"{path.name}:{number}" for path in sorted((REPO / "tests").glob("*.py"))
              for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if fixed_wait in line]
     assert waits == []
+
+
+def test_every_module_of_the_package_imports_as_installed():
+    # Modules import one another by the package's name (strategy.events.i18n_pages), never
+    # by a bare name that worked only while a folder was on the path.
+    import importlib
+    import pkgutil
+
+    import strategy
+
+    names = [info.name for info in pkgutil.walk_packages(strategy.__path__, "strategy.")]
+    assert "strategy.events.content" in names and "strategy.preview.worker" in names
+    for name in names:
+        importlib.import_module(name)

@@ -76,7 +76,7 @@ def test_the_sitemap_lists_every_page_with_reciprocal_alternates(built_site):
 def with_site_url(root: Path, url: str, extra: str = "") -> None:
     config = root / "mkdocs.yml"
     text = config.read_text().replace(f"site_url: {SITE_URL}", f"site_url: {url}")
-    config.write_text(text.replace("  strategy:\n", f"  strategy:\n{extra}", 1))
+    config.write_text(text.replace("  - strategy:\n", f"  - strategy:\n{extra}", 1))  # the plugin's options
 
 
 def test_addresses_are_right_under_a_sub_path_and_a_version_folder(site_copy, tmp_path):
@@ -97,7 +97,7 @@ def test_addresses_are_right_under_a_sub_path_and_a_version_folder(site_copy, tm
 
 def test_a_separate_welsh_domain_is_used_for_welsh_addresses(site_copy, tmp_path):
     welsh = "https://strategaeth.example.cymru/"
-    with_site_url(site_copy, SITE_URL, f"    language_site_urls:\n      cy: {welsh}\n")
+    with_site_url(site_copy, SITE_URL, f"      language_site_urls:\n        cy: {welsh}\n")
     assert build(site_copy, tmp_path / "site").returncode == 0
     english = parse(tmp_path / "site/posts/missions/digital-skills/index.html")
     assert head_alternates(english)["cy"] == welsh + "posts/missions/digital-skills/"

@@ -79,10 +79,11 @@ def front_matter(data: dict) -> str:
 
 @pytest.fixture(scope="module")
 def small_site(tmp_path_factory):
-    """The fixture's mkdocs.yml and delivery plan, a home page in each language, nothing else."""
+    """The fixture's mkdocs.yml, strings and delivery plan, a home page in each language, nothing else."""
     root = tmp_path_factory.mktemp("generated") / "repo"
     shutil.copytree(FIXTURE / "data", root / "data")
     shutil.copy2(FIXTURE / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copy2(FIXTURE / "strings.yml", root / "strings.yml")
     (root / "docs/en/posts").mkdir(parents=True)
     (root / "docs/cy/posts").mkdir(parents=True)
     (root / "docs/en/index.md").write_text("---\nkind: page\ntitle: Home\n---\n\nWelcome.\n", encoding="utf-8")

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from . import LANGUAGES
 from .arguments import EditorArgumentParser
-from .inputs import InvalidInput, branch_name, calendar_date, host_and_port
+from .inputs import PREVIEW_ADDRESS, InvalidInput, branch_name, calendar_date, host_and_port
 from .messages import message
 from .publish import build_site, preview_versions
 from .scaffold import KIND_FOLDERS, NewPost, ScaffoldError, create_post
@@ -223,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--site-dir", type=Path, default=Path("site"), help="where the site goes (default: site)")
     versions = commands.add_parser("versions", help="build two versions into a local branch with mike and serve them")
     versions.add_argument("--branch", default="site-versions-preview", help="the local branch mike writes to")
-    versions.add_argument("--address", default="127.0.0.1:8000", help="where to serve them (default: 127.0.0.1:8000)")
+    versions.add_argument("--address", default=PREVIEW_ADDRESS, help=f"where to serve them (default: {PREVIEW_ADDRESS})")
     proof = commands.add_parser("proof", help="report unknown words and missing Welsh mutations, by file and line")
     proof.add_argument("--site", type=Path, help="also check the Welsh pages and feeds of this built site")
     proof.add_argument("--no-report-file", action="store_true", help="do not write the editors' page of totals")

@@ -49,6 +49,9 @@ def option_with_value(option: str, value: str) -> str:
     return f"{MAKE_VARIABLES[option]}={value}" if run_through_make() and option in MAKE_VARIABLES else f"{option} {value}"
 
 
+PREVIEW_ADDRESS = "127.0.0.1:8000"
+"""Where the preview (`strategy serve`, `make serve`) and the versions' preview listen unless told."""
+
 class InvalidInput(ValueError):
     """A command-line argument or environment variable that cannot be used; str() says why,
     in the editor's language, naming the option as the editor typed it (option_name):

@@ -51,8 +51,9 @@ EVENTS = ("startup", "shutdown", "serve", "config", "pre_build", "files", "nav",
 
 class StrategyConfig(base.Config):
     """The site's options, under the plugin in mkdocs.yml. Their values are checked, each
-    with its line and in the editor's language, by schemas/site-options.schema.json
-    (``strategy check`` and ``strategy build`` do so before MkDocs starts)."""
+    with its line and in the editor's language and with every other problem of the
+    content, by schemas/site-options.schema.json (``strategy check``, and the build's
+    first event): the types here are only what MkDocs itself must know."""
 
     enabled = c.Type(bool, default=True)
     feeds = c.Type(dict, default={})  # id_authority (required), limit, content

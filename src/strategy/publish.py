@@ -21,7 +21,6 @@ from pathlib import Path
 
 from .inputs import environment_problems
 from .messages import message
-from .problems import ContentError
 from .site_folder import SiteFolderRefused, check_site_folder
 from .write_faults import building_prefix, clean_after_killed_builds, fault_reason, replaced_prefix
 from .tool_messages import ToolMessages
@@ -38,11 +37,6 @@ def build_site(root: Path, site_dir: Path, extra_args: list[str] | None = None) 
         check_site_folder(site_dir, root)
     except SiteFolderRefused as refused:
         problems.append(str(refused))
-    try:  # the options first, each with its line and in the editor's language, before MkDocs reads them
-        from .settings import site_options
-        site_options(root)
-    except ContentError as error:
-        problems.append(str(error))
     if problems:
         print("\n".join(problems), file=sys.stderr)
         return 2

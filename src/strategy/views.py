@@ -206,7 +206,7 @@ def share_kicker(post: Post, language: str, plan) -> str:
 def sharing_view(post: Post | None, language: str, canonical: str, plan, title: str | None = None) -> dict:
     """What a search engine or a shared link shows of the page, in its language. A page the
     hooks made (archive pages 2 onwards, progress reports, owners' pages) has no post: it
-    is shared by its ``title``, with a picture of it (hooks/reader_pages.py draws it)."""
+    is shared by its ``title``, with a picture of it (events/reader_pages.py draws it)."""
     view = {"share_locale": OPEN_GRAPH_LOCALES[language],
             "share_locale_alternates": tuple(OPEN_GRAPH_LOCALES[other] for other in LANGUAGES if other != language)}
     if post is not None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 from platformdirs import user_cache_dir
 
-from i18n_pages import source_path
+from strategy.events.i18n_pages import source_path
 from strategy import LANGUAGES
 from strategy.catalogue import translate
 from strategy.footer import footer_links, report_problem_link
@@ -47,7 +47,7 @@ def on_env(env, config, files):
 def on_page_context(context, page, config, nav):
     # A page the hooks made (archive pages 2 onwards, progress reports, owners' pages) is
     # in no list of the content's: its picture is drawn from its heading as it is rendered
-    # (hooks/content.py set its view first), with no line above the title, as a page has none.
+    # (events/content.py set its view first), with no line above the title, as a page has none.
     view = context.get("strategy")
     path = source_path(page.file)
     if view is not None and view.share_image and config.strategy.content.entry_at(path) is None:

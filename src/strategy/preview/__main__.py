@@ -12,14 +12,14 @@ from pathlib import Path
 from strategy.preview.server import serve
 from strategy import LANGUAGES
 from strategy.arguments import EditorArgumentParser
-from strategy.inputs import InvalidInput, host_and_port
+from strategy.inputs import PREVIEW_ADDRESS, InvalidInput, host_and_port
 from strategy.messages import message
 from strategy.tool_messages import ToolLogFilter, ToolLogFormatter, ToolMessages
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = EditorArgumentParser(prog="strategy serve", description=__doc__.split("\n")[0])
-    parser.add_argument("--dev-addr", default="127.0.0.1:8000", help="host:port to serve on")
+    parser.add_argument("--dev-addr", default=PREVIEW_ADDRESS, help=f"host:port to serve on (default: {PREVIEW_ADDRESS})")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the folder of mkdocs.yml")
     parser.add_argument("--site-dir", help="build into this folder (default: a new temporary one)")
     parser.add_argument("--build-only", action="store_true", help="build the preview, then stop (no server)")
