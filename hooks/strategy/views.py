@@ -14,6 +14,7 @@ from .feeds import MEDIA_TYPES
 from .block_declarations import BLOCKS
 from .markers import placed_blocks
 from .model import Mission, Post
+from .plan_history import plan_last_updated
 from .publication import Publication
 from .translation import MISSING, OUTDATED
 from .social_image import FILE_NAME as SOCIAL_IMAGE
@@ -100,11 +101,13 @@ def _series_view(post: Post, publication: Publication, language: str) -> dict:
     }
 
 
-def history_view(published, changes, language: str) -> dict:
-    """GOV.UK-style history at the foot of a page: when published, when last updated, every update."""
+def history_view(published, changes, language: str, last_updated=None) -> dict:
+    """GOV.UK-style history at the foot of a page: when published, when last updated, every update.
+    ``last_updated``: when the page changed last, if later than its latest listed change."""
     summary = translate("history.published", language, date=long_date(published, language))
-    if changes:
-        summary += ", " + translate("history.updated", language, date=long_date(changes[-1].date, language))
+    latest = max([change.date for change in changes] + ([last_updated] if last_updated else []), default=None)
+    if changes or (latest is not None and latest > published):
+        summary += ", " + translate("history.updated", language, date=long_date(latest, language))
     entries = [(long_date(c.date, language), c.note.in_language(language)) for c in reversed(changes)]
     entries.append((long_date(published, language), translate("history.first_published", language)))
     return {"history_summary": summary, "history": tuple(entries)}
@@ -156,7 +159,8 @@ def page_view(post: Post | None, path: str, publication: Publication, language: 
     view["scripts"] = tuple(script for block, script in BLOCK_SCRIPTS.items() if block in blocks)
     if post is None or post.is_page:
         if "delivery-plan" in blocks and plan.changes:
-            view.update(history_view(plan.changes[0].date, plan.changes[1:], language))  # the plan's own history
+            # The plan's own history; it was last updated by its latest change, action or progress note.
+            view.update(history_view(plan.changes[0].date, plan.changes[1:], language, plan_last_updated(plan)))
         return PageView(**view)
     if mission is not None:
         view["mission_feed"] = subscribe_url(language, mission.id)
