@@ -15,7 +15,7 @@ from .dates import BABEL_LOCALES, long_date
 from .model import Action
 from .plan_history import MOVEMENTS, STATUSES
 from .progress_reports import Period, PeriodReport, period_report
-from .urls import HISTORY_FILES, progress_index_path, progress_report_path
+from .urls import HISTORY_FILES, PLAN_UPDATES_ANCHOR, SUBSCRIBE_PAGE, progress_index_path, progress_report_path
 from .views_common import Day, MissionName, Page, UnknownName, mission_name
 
 
@@ -56,6 +56,11 @@ def latest_progress_report(page: Page) -> dict | None:
     return {"latest": _link(page, periods[-1]), "index": page.link_to(progress_index_path())}
 
 
+def plan_updates_link(page: Page) -> str:
+    """The plan-updates feed's row on the subscribe page, where its addresses are to copy."""
+    return page.link_to(SUBSCRIBE_PAGE) + "#" + PLAN_UPDATES_ANCHOR
+
+
 @dataclass(frozen=True)
 class ReportRow:
     link: ReportLink
@@ -72,7 +77,7 @@ def progress_reports(page: Page) -> dict:
         report = period_report(publication.content.plan, period, publication.as_of)
         rows.append(ReportRow(_link(page, period), report.note_count,
                               [(kind, report.moved_by(kind)) for kind in MOVEMENTS], report.running))
-    return {"reports": rows, "movements": MOVEMENTS,
+    return {"reports": rows, "movements": MOVEMENTS, "plan_updates": plan_updates_link(page),
             "history": {kind: page.link_to_file(path) for kind, path in HISTORY_FILES.items()}}
 
 
@@ -142,4 +147,5 @@ def progress_report(page: Page, slug: str) -> dict:
         "earlier": _link(page, periods[index - 1]) if index > 0 else None,
         "later": _link(page, periods[index + 1]) if index + 1 < len(periods) else None,
         "index": page.link_to(progress_index_path()),
+        "plan_updates": plan_updates_link(page),
     }

@@ -18,7 +18,8 @@ from .plan_history import plan_last_updated
 from .publication import Publication
 from .translation import MISSING, OUTDATED
 from .social_image import FILE_NAME as SOCIAL_IMAGE
-from .urls import SiteAddresses, feed_paths, page_url, search_box_url, subscribe_url
+from .urls import (PROGRESS_FOLDER, SiteAddresses, feed_paths, page_url, plan_updates_feed_paths, search_box_url,
+                   subscribe_url)
 
 @dataclass(frozen=True)
 class Link:
@@ -113,17 +114,21 @@ def history_view(published, changes, language: str, last_updated=None) -> dict:
     return {"history_summary": summary, "history": tuple(entries)}
 
 
-def feed_links(language: str, site_name: str, mission: Mission | None = None) -> tuple[FeedLink, ...]:
-    """The feeds a page announces: its language's site-wide feeds, and a mission's own."""
-    feeds = [(site_name, None)]
+def feed_links(language: str, site_name: str, mission: Mission | None = None,
+               plan_updates: bool = False) -> tuple[FeedLink, ...]:
+    """The feeds a page announces: its language's site-wide feeds, a mission's own, and
+    (``plan_updates``: the progress reports and the delivery plan) the plan's updates."""
+    feeds = [(site_name, feed_paths(language))]
     if mission is not None:
         heading = translate("plan.mission_heading", language, number=mission.number, title=mission.title.in_language(language))
-        feeds.append((f"{site_name}: {heading}", mission.id))
+        feeds.append((f"{site_name}: {heading}", feed_paths(language, mission.id)))
+    if plan_updates:
+        feeds.append((f"{site_name}: {translate('plan_feed.title', language)}", plan_updates_feed_paths(language)))
     return tuple(
         FeedLink(translate("feed.link_title", language, feed=name, format=translate(f"feed.format.{kind}", language)),
                  MEDIA_TYPES[kind], path)
-        for name, mission_id in feeds
-        for kind, path in feed_paths(language, mission_id).items()
+        for name, paths in feeds
+        for kind, path in paths.items()
     )
 
 
@@ -147,7 +152,10 @@ def page_view(post: Post | None, path: str, publication: Publication, language: 
     """Everything the templates show about the page at ``path`` (as under docs/<language>/)."""
     plan = publication.content.plan
     mission = plan.mission(post.mission_id) if post is not None and post.kind == "mission" else None
-    view = {"language": language, "is_welsh": language == "cy", "feeds": feed_links(language, site_name, mission),
+    blocks = placed_blocks(post.body.in_language(language)) if post is not None else frozenset()
+    plan_updates = path.startswith(PROGRESS_FOLDER) or "delivery-plan" in blocks
+    view = {"language": language, "is_welsh": language == "cy",
+            "feeds": feed_links(language, site_name, mission, plan_updates),
             "search_url": search_box_url(language), **language_view(path, language, addresses)}
     if post is not None and language == post.translated_language and post.translation_state in (OUTDATED, MISSING):
         key = f"translation.{post.translation_state}.{language}"
@@ -155,7 +163,6 @@ def page_view(post: Post | None, path: str, publication: Publication, language: 
         if post.translation_state == MISSING:
             view["title_language"] = post.source_language
     view.update(sharing_view(post, language, view["canonical"], plan))
-    blocks = placed_blocks(post.body.in_language(language)) if post is not None else frozenset()
     view["scripts"] = tuple(script for block, script in BLOCK_SCRIPTS.items() if block in blocks)
     if post is None or post.is_page:
         if "delivery-plan" in blocks and plan.changes:
