@@ -39,12 +39,12 @@ def entry_title(entry: HistoryEntry, language: str) -> str:
 
 
 def entry_content(entry: HistoryEntry, language: str) -> dict:
-    """What an entry's content shows (the template plan-update-item.html), in ``language``."""
+    """What an entry's content shows (the template plan-update-item.html), in ``language``;
+    the action itself is the entry's title."""
     mission = entry.mission
     return {
         "mission": translate("plan.mission_heading", language, number=mission.number,
                              title=mission.title.in_language(language)),
-        "action": entry.action.text.in_language(language),
         "owner": entry.action.owner.name.in_language(language),
         "date": long_date(entry.day, language),
         "previous_status": entry.previous_status if entry.changed else None,
