@@ -5,7 +5,8 @@
     .venv/bin/python bench/benchmark.py --suite           # the test suite's time (suite_bench.py)
 
 For each N it generates a synthetic bilingual site (N posts per language, with
-realistic front matter, text and the sample delivery plan), then times, in
+realistic front matter, text and the sample delivery plan given a history of progress
+notes and changes of status across ten quarters), then times, in
 alternation, (a) the same Markdown built by the same MkDocs + Material +
 static-i18n configuration without our hooks and overrides, and (b) our full
 build, as `mkdocs build` runs it (the two languages side by side when the
@@ -38,7 +39,8 @@ from urllib.parse import unquote, urlsplit
 import yaml
 
 REPO = Path(__file__).resolve().parents[1]
-from strategy.translation import source_hash  # noqa: E402 (the installed package)
+from strategy.plan_translation import text_hash  # noqa: E402 (the installed package)
+from strategy.translation import source_hash  # noqa: E402
 
 import preview_bench  # noqa: E402 (bench/, beside this file)
 import suite_bench  # noqa: E402
@@ -64,11 +66,58 @@ def body(words: list[str], n: int) -> str:
             f"See the [delivery plan](../../delivery-plan.md).\n")
 
 
+HISTORY_START, HISTORY_END = date(2025, 1, 15), date(2027, 5, 1)  # ten quarters before BUILD_DATE
+
+
+def action_history(index: int) -> tuple[list[dict], str]:
+    """A generated history for the plan's action number ``index``: a note every ten weeks or
+    so from early 2025, starting it, delaying and recovering it every third note, and
+    completing one action in four in 2027. (its progress notes, the status they leave it in)"""
+    notes, status, day, k = [], "not-started", HISTORY_START + timedelta(days=index * 3), 0
+    while day < HISTORY_END and status != "complete":
+        move = "in-progress" if k == 0 else None
+        if k and (index + k) % 3 == 0:
+            move = "delayed" if status == "in-progress" else "in-progress"
+        if index % 4 == 0 and day > date(2027, 1, 1):
+            move = "complete"
+        english = f"Progress note {k + 1}: " + paragraph(WORDS_EN, index * 31 + k, 14)
+        note = {"date": day, "note": {"en": english, "cy": f"Nodyn cynnydd {k + 1}: " + paragraph(WORDS_CY, index * 31 + k, 14),
+                                      "source_hash": text_hash(english)}}
+        if move is not None and move != status:
+            note["status"] = status = move
+        notes.append(note)
+        day += timedelta(days=70 + index * 5 % 30)
+        k += 1
+    return notes, status
+
+
+def give_plan_a_history(plan_file: Path) -> None:
+    """The sample plan, each action with a history across ten quarters (action_history), so
+    that the build makes progress reports, trend charts and the plan-updates feed of a plan
+    that has been reported on for years. Its action's status and ``updated`` follow its notes."""
+    plan = yaml.safe_load(plan_file.read_text(encoding="utf-8"))
+    actions = [action for mission in plan["missions"] for action in mission["actions"]]
+    for index, action in enumerate(actions):
+        action["progress"], action["status"] = action_history(index)
+        action["updated"] = action["progress"][-1]["date"]
+    plan_file.write_text(yaml.dump(plan, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False, width=1000),
+                         encoding="utf-8")
+
+
+class _PlainDumper(yaml.SafeDumper):
+    """Writes a value used twice (a note's date as the action's ``updated``) twice, as an
+    editor would, never as a YAML alias (which the plan's checks refuse)."""
+
+    def ignore_aliases(self, data):
+        return True
+
+
 def generate_site(destination: Path, posts: int) -> Path:
-    """The repository's site with ``posts`` more posts in each language."""
+    """The repository's site with ``posts`` more posts in each language, and a plan with a history."""
     for name in ("docs", "data", "overrides", "mkdocs.yml", "strings.yml"):
         source = REPO / name
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, destination / name)
+    give_plan_a_history(destination / "data/plan.yaml")
     start = date(2025, 1, 1)
     for n in range(posts):
         path = f"posts/generated/update-{n:05d}.md"

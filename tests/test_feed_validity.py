@@ -52,7 +52,7 @@ def feed_site(tmp_path_factory) -> Path:
 def feeds(site: Path, name: str) -> list[tuple[Path, str, str]]:
     """Each published feed called ``name``: its file, its own address and its language."""
     found = sorted(site.rglob(name))
-    assert len(found) == 2 * 7, found  # the site's feed and six missions' feeds, in each language
+    assert len(found) == 2 * 8, found  # the site's feed, six missions' feeds and the plan's updates, in each language
     return [(path, SITE_URL + path.relative_to(site).as_posix(),
              "cy" if path.relative_to(site).parts[0] == "cy" else "en") for path in found]
 

@@ -22,10 +22,10 @@ FEED_FOLDERS = {"en": "", "cy": "cy/"}
 
 
 def feed_files(site: Path) -> list[tuple[str, Path]]:
-    """(language, path) of every RSS, Atom and JSON feed."""
+    """(language, path) of every RSS, Atom and JSON feed: the posts', each mission's and the plan's updates."""
     files = []
     for language, folder in FEED_FOLDERS.items():
-        for scope in ["", *[f"feeds/{m}/" for m in MISSIONS]]:
+        for scope in ["", *[f"feeds/{m}/" for m in MISSIONS], "progress/"]:
             for name in ("feed.xml", "atom.xml", "feed.json"):
                 files.append((language, site / folder / scope / name))
     return files
@@ -33,7 +33,7 @@ def feed_files(site: Path) -> list[tuple[str, Path]]:
 
 def test_there_is_an_rss_atom_and_json_feed_per_language_and_per_mission(built_site):
     files = feed_files(built_site)
-    assert len(files) == 2 * (1 + len(MISSIONS)) * 3
+    assert len(files) == 2 * (1 + len(MISSIONS) + 1) * 3
     assert all(path.is_file() for _, path in files)
 
 

@@ -75,11 +75,62 @@ def test_the_report_of_a_running_period_says_what_day_it_counts_on(built_site):
 def test_actions_with_no_report_for_two_periods_are_named(built_site):
     page = parse(built_site / "progress/2026-q4/index.html")
     silent = [words(li) for li in page.cssselect(".strategy-report-unreported li")]
-    assert "Build service teams in councils. (Chief Digital Officer for local government)" in silent
+    # Unreported councils' teams (updated 1 August, no note): in the plan since the middle of
+    # the quarter before, so not yet two whole periods without a report.
+    assert not any(item.startswith("Build service teams") for item in silent)
     # Reported on in the quarter before (a note on 12 September): not silent.
     assert not any(item.startswith("Lend devices") for item in silent)
     # Complete: nothing more to report.
     assert not any(item.startswith("Publish the service standards") for item in silent)
+    # The first report has no period before it: it names nobody.
+    assert not parse(built_site / "progress/2026-q3/index.html").cssselect(".strategy-report-unreported li")
+
+
+def test_an_action_is_named_once_it_has_gone_two_whole_periods_without_a_report(site_copy, tmp_path):
+    result = build(site_copy, tmp_path / "site", build_date="2027-01-15")
+
+    assert result.returncode == 0, result.stderr
+    page = parse(tmp_path / "site/progress/2027-q1/index.html")
+    silent = [words(li) for li in page.cssselect(".strategy-report-unreported li")]
+    # In the plan since 1 August: the whole of October to December, and January, without a note.
+    assert "Build service teams in councils. (Chief Digital Officer for local government)" in silent
+    # First recorded on 20 October: the quarter before was not whole for it.
+    assert not any(item.startswith("Run a programme for leaders") for item in silent)
+    welsh = parse(tmp_path / "site/cy/progress/2027-q1/index.html")
+    assert "Adeiladu timau gwasanaeth mewn cynghorau. (Prif Swyddog Digidol llywodraeth leol)" in [
+        words(li) for li in welsh.cssselect(".strategy-report-unreported li")]
+
+
+@pytest.mark.parametrize("language", PREFIX)
+def test_a_report_counts_only_the_actions_the_plan_records_by_its_end(built_site, language):
+    # By 30 September the plan records five of its eight actions (by a note or their
+    # updated date); the standards (14 October), the adoption advice (8 October) and the
+    # leaders' programme (20 October) come later and are not counted in the third quarter.
+    page = parse(built_site / PREFIX[language] / "progress/2026-q3/index.html")
+    counts = table_counts(page, "counts", "data-status")
+    assert counts[""] == {"not-started": 2, "in-progress": 2, "delayed": 1, "complete": 0}
+    assert counts["digital-services"] == {"not-started": 1, "in-progress": 0, "delayed": 0, "complete": 0}
+    assert counts["digital-skills"] == {"not-started": 0, "in-progress": 0, "delayed": 0, "complete": 0}
+
+
+def test_the_plans_last_updated_date_is_its_latest_progress_note(site_copy, tmp_path):
+    plan = site_copy / "data/plan.yaml"
+    text = plan.read_text(encoding="utf-8").replace(
+        "            note: {en: Twenty champions are trained., cy: Mae ugain hyrwyddwr wedi'u hyfforddi., "
+        "source_hash: 42089e52b89d}\n",
+        "            note: {en: Twenty champions are trained., cy: Mae ugain hyrwyddwr wedi'u hyfforddi., "
+        "source_hash: 42089e52b89d}\n"
+        "          - date: 2026-11-24\n"
+        "            note: {en: Forty champions are trained., cy: Mae deugain hyrwyddwr wedi'u hyfforddi.}\n")
+    plan.write_text(text, encoding="utf-8")
+
+    result = build(site_copy, tmp_path / "site")
+
+    assert result.returncode == 0, result.stderr
+    footer = parse(tmp_path / "site/delivery-plan/index.html").cssselect("footer.strategy-history p")[0]
+    assert words(footer) == "Published 2 November 2026, last updated 24 November 2026"
+    welsh = parse(tmp_path / "site/cy/delivery-plan/index.html").cssselect("footer.strategy-history p")[0]
+    assert words(welsh) == "Cyhoeddwyd 2 Tachwedd 2026, diweddarwyd ddiwethaf 24 Tachwedd 2026"
 
 
 @pytest.mark.parametrize("language", PREFIX)

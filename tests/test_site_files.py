@@ -127,6 +127,20 @@ def test_a_name_no_address_can_carry_is_refused_shown_escaped(tmp_path):
     assert "Traceback" not in result.stderr
 
 
+def test_a_file_where_the_site_writes_the_plans_history_or_its_updates_feed_is_refused(tmp_path):
+    root = copy_site_sources(tmp_path / "repo")
+    (root / "docs/en/data").mkdir(parents=True)
+    (root / "docs/en/data/plan-history.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    (root / "docs/cy/progress").mkdir(parents=True)
+    (root / "docs/cy/progress/feed.xml.md").write_text("# Porthiant\n", encoding="utf-8")
+
+    result = run_strategy(root, "check")
+
+    assert result.returncode == 1
+    assert "where the site writes its own 'data/plan-history.csv'" in result.stderr
+    assert "where the site writes its own 'cy/progress/feed.xml'" in result.stderr
+
+
 def test_a_page_whose_html_a_feed_could_not_carry_is_refused_by_its_size(tmp_path):
     # Under the Markdown limit, but each abbreviation grows into its tooltip's markup.
     root = copy_site_sources(tmp_path / "repo")

@@ -41,6 +41,20 @@ def _moment(day: date, post_id: str, time_of_day: time | None = None) -> datetim
     return datetime.combine(day, time(0, 0), tzinfo=WALES) + timedelta(seconds=_seconds_into_day(post_id))
 
 
+def distinct_moments(days: dict[str, date]) -> dict[str, datetime]:
+    """A stable moment early in each entry's day, by the entry's lasting key, every one
+    distinct: as for posts (entry_moments), a key that meets another's second moves on."""
+    taken: set[datetime] = set()
+    moments = {}
+    for key in sorted(days):
+        moment = _moment(days[key], key)
+        while moment in taken:
+            moment += timedelta(seconds=1)
+        taken.add(moment)
+        moments[key] = moment
+    return moments
+
+
 def published_attribute(post: Post) -> str:
     """What a page's <time datetime> says of a post's publication: the moment with its
     offset when the post gives a time, else the day alone (never the feeds' made-up seconds)."""

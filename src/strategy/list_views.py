@@ -17,8 +17,8 @@ from .model import Post
 from .proofing_report import FileTotals, summary as proofing_summary
 from .publication import SERIES_KINDS
 from .translation import outdated_plan_texts, translation_report
-from .urls import (SEARCH_BOX, archive_page_path, calendar_path, feed_anchor, feed_paths, page_url, relative_url,
-                   search_folder)
+from .urls import (PLAN_UPDATES_ANCHOR, SEARCH_BOX, archive_page_path, calendar_path, feed_anchor, feed_paths, page_url, plan_updates_feed_paths,
+                   relative_url, search_folder)
 from .views_common import Day, MissionName, Page, mission_name
 
 ARCHIVE_PAGE_SIZE = 20
@@ -72,10 +72,12 @@ class FeedRow:
     anchor: str  # the row's id, where the site's links to this feed lead (urls.subscribe_url)
     address: str  # the RSS feed's absolute address, to copy into a feed reader
     other_formats: list[tuple[str, str]]  # (format, absolute address): Atom and JSON Feed
+    plan_updates: bool = False  # the plan's progress notes and changes of status, not posts
 
 
 def feed_list(page: Page) -> dict:
-    """Every feed, then the events calendar, each with the address to copy into a reader."""
+    """Every feed (all posts, each mission's, the plan's updates), then the events calendar,
+    each with the address to copy into a reader."""
     absolute = lambda path: page.publication.addresses.absolute_file(path, page.language)  # noqa: E731
     rows = []
     for mission in (None, *page.publication.content.plan.missions):
@@ -84,6 +86,9 @@ def feed_list(page: Page) -> dict:
         rows.append(FeedRow(mission_name(page, mission) if mission else None, feed_anchor(mission_id),
                             absolute(paths["rss"]),
                             [(kind, absolute(path)) for kind, path in paths.items() if kind != "rss"]))
+    plan_updates = plan_updates_feed_paths(page.language)
+    rows.append(FeedRow(None, PLAN_UPDATES_ANCHOR, absolute(plan_updates["rss"]),
+                        [(kind, absolute(path)) for kind, path in plan_updates.items() if kind != "rss"], True))
     return {"feeds": rows, "calendar_address": absolute(calendar_path(page.language))}
 
 

@@ -28,6 +28,21 @@ def status_changes(action: Action) -> tuple[tuple[date, str], ...]:
     return () if action.status == NOT_STARTED else ((action.updated, action.status),)
 
 
+def recorded_since(action: Action) -> date:
+    """The first day the plan records the action: its earliest progress note, or its
+    ``updated`` date when that is earlier (or it has no note). The plan has no date on
+    which an action was added, so reports count an action from this day on, never before."""
+    return min([action.updated, *(note.date for note in action.progress)])
+
+
+def plan_last_updated(plan: Plan) -> date | None:
+    """The day the plan last changed: its latest recorded change, action ``updated`` or progress note."""
+    days = [change.date for change in plan.changes]
+    days += [day for mission in plan.missions for action in mission.actions
+             for day in (action.updated, *(note.date for note in action.progress))]
+    return max(days, default=None)
+
+
 def status_on(action: Action, day: date) -> str:
     """The action's status at the end of ``day``."""
     status = NOT_STARTED

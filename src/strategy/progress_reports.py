@@ -6,6 +6,11 @@ day, for the period still running), names how they moved during it, lists every
 progress note of the period, and names the actions nobody has reported on for two
 periods. Only periods from the first progress note to the build's day have a report,
 so that the number of pages stays that of the plan's real history.
+
+An action is counted from the first day the plan records it (``recorded_since``): a
+period that ended before then neither counts it nor names it. It is named as having
+no report only once it has existed through the whole of the period before and this
+one up to the day counted, with no note in either.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .model import Action, Mission, Plan, ProgressNote
-from .plan_history import STATUSES, movement, status_on
+from .plan_history import STATUSES, movement, recorded_since, status_on
 
 PERIOD_KINDS = ("month", "quarter", "year")
 DEFAULT_PERIOD = "quarter"
@@ -88,7 +93,7 @@ class MissionReport:
     counts: dict[str, int]  # status -> actions at the period's end, every status in STATUSES order
     moved: tuple[Moved, ...]  # the actions whose status changed in the period, in the plan's order
     notes: tuple[tuple[Action, ProgressNote], ...]  # the period's progress notes, oldest first
-    unreported: tuple[Action, ...]  # not complete, and no note in this period or the one before
+    unreported: tuple[Action, ...]  # not complete, existed since the period before began, and no note since
 
     def moved_by(self, kind: str) -> int:
         return sum(move.movement == kind for move in self.moved)
@@ -121,13 +126,16 @@ def period_report(plan: Plan, period: Period, as_of: date) -> PeriodReport:
         counts = dict.fromkeys(STATUSES, 0)
         moved, notes, unreported = [], [], []
         for action in mission.actions:
+            since = recorded_since(action)
+            if since > counted_on:
+                continue  # not in the plan yet
             before, after = status_on(action, day_before), status_on(action, counted_on)
             counts[after] += 1
             kind = movement(before, after)
             if kind is not None:
                 moved.append(Moved(action, before, after, kind))
             notes += [(action, note) for note in action.progress if period.start <= note.date <= counted_on]
-            if after != "complete" and not any(reported_since <= note.date <= counted_on for note in action.progress):
+            if after != "complete" and since <= reported_since and not any(reported_since <= note.date <= counted_on for note in action.progress):
                 unreported.append(action)
         notes.sort(key=lambda pair: pair[1].date)
         missions.append(MissionReport(mission, counts, tuple(moved), tuple(notes), tuple(unreported)))

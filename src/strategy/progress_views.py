@@ -11,11 +11,13 @@ from dataclasses import dataclass
 from babel.dates import format_date
 
 from .catalogue import translate
+from .charts import (STATUS_ORDER, TREND_COLUMN_WIDTH, TREND_GAP, TREND_HEIGHT, TREND_LABEL_HEIGHT, hatch_path,
+                     trend_column, trend_width)
 from .dates import BABEL_LOCALES, long_date
 from .model import Action
 from .plan_history import MOVEMENTS, STATUSES
 from .progress_reports import Period, PeriodReport, period_report
-from .urls import HISTORY_FILES, progress_index_path, progress_report_path
+from .urls import HISTORY_FILES, PLAN_UPDATES_ANCHOR, SUBSCRIBE_PAGE, progress_index_path, progress_report_path
 from .views_common import Day, MissionName, Page, UnknownName, mission_name
 
 
@@ -24,6 +26,13 @@ def period_name(period: Period, language: str) -> str:
     if period.kind == "month":
         return format_date(period.start, "LLLL y", locale=BABEL_LOCALES[language])
     return translate(f"progress.period.{period.kind}", language, number=period.number, year=period.start.year)
+
+
+def period_short_name(period: Period, language: str) -> str:
+    """'Q4 2026', 'Nov 2026', '2026': a period's name under its column of the trend chart."""
+    if period.kind == "month":
+        return format_date(period.start, "LLL y", locale=BABEL_LOCALES[language])
+    return translate(f"progress.period_short.{period.kind}", language, number=period.number, year=period.start.year)
 
 
 def report_title(period: Period, language: str) -> str:
@@ -56,6 +65,11 @@ def latest_progress_report(page: Page) -> dict | None:
     return {"latest": _link(page, periods[-1]), "index": page.link_to(progress_index_path())}
 
 
+def plan_updates_link(page: Page) -> str:
+    """The plan-updates feed's row on the subscribe page, where its addresses are to copy."""
+    return page.link_to(SUBSCRIBE_PAGE) + "#" + PLAN_UPDATES_ANCHOR
+
+
 @dataclass(frozen=True)
 class ReportRow:
     link: ReportLink
@@ -72,7 +86,8 @@ def progress_reports(page: Page) -> dict:
         report = period_report(publication.content.plan, period, publication.as_of)
         rows.append(ReportRow(_link(page, period), report.note_count,
                               [(kind, report.moved_by(kind)) for kind in MOVEMENTS], report.running))
-    return {"reports": rows, "movements": MOVEMENTS,
+    return {"reports": rows, "movements": MOVEMENTS, "plan_updates": plan_updates_link(page),
+            "trend": plan_trend(page), "trend_key": trend_key(),
             "history": {kind: page.link_to_file(path) for kind, path in HISTORY_FILES.items()}}
 
 
@@ -142,4 +157,84 @@ def progress_report(page: Page, slug: str) -> dict:
         "earlier": _link(page, periods[index - 1]) if index > 0 else None,
         "later": _link(page, periods[index + 1]) if index + 1 < len(periods) else None,
         "index": page.link_to(progress_index_path()),
+        "plan_updates": plan_updates_link(page),
     }
+
+
+# --- the trend: each period's counts by status, for the whole plan and each mission ---
+
+
+@dataclass(frozen=True)
+class TrendColumn:
+    label: str  # the period's short name
+    x: int  # the column's left edge, in the chart's coordinates
+    segments: tuple[tuple[str, float, float, str], ...]  # (status, y, height, hatching), charts.trend_column
+    width: int = TREND_COLUMN_WIDTH
+
+
+@dataclass(frozen=True)
+class TrendRow:
+    slug: str
+    period: str  # its name in full: 'Quarter 4 of 2026'
+    counts: list[tuple[str, int]]  # (status, actions at the period's end), in STATUSES order
+
+
+@dataclass(frozen=True)
+class TrendChart:
+    id: str  # 'trend-plan', 'trend-digital-skills': the section's heading and the chart's patterns
+    mission: str  # its id, or '' for the whole plan
+    name: str  # 'The whole plan', 'Mission 2: Digital inclusion'
+    summary: str  # the first and latest periods' counts, in words
+    columns: list[TrendColumn]
+    rows: list[TrendRow]  # the chart's data, oldest first: each period's counts, as its report gives them
+    width: int
+    height: int
+
+
+def _counted(counts: list[tuple[str, int]], language: str) -> str:
+    return ", ".join(f"{translate(f'status.{status}', language)}: {count}" for status, count in counts)
+
+
+def _trend_chart(page: Page, chart_id: str, mission_id: str, name: str,
+                 periods: list[tuple[Period, PeriodReport, dict[str, int]]], tallest: int) -> TrendChart:
+    language = page.language
+    rows = [TrendRow(period.slug, period_name(period, language), [(status, counts[status]) for status in STATUSES])
+            for period, _, counts in periods]
+    columns = []
+    for index, (period, _, counts) in enumerate(periods):
+        x = TREND_GAP + index * (TREND_COLUMN_WIDTH + TREND_GAP)
+        columns.append(TrendColumn(period_short_name(period, language), x, trend_column(counts, tallest, x)))
+    summary = translate("progress.trend_summary", language, day=long_date(periods[-1][1].counted_on, language),
+                        first=rows[0].period, first_counts=_counted(rows[0].counts, language),
+                        last=rows[-1].period, last_counts=_counted(rows[-1].counts, language))
+    return TrendChart(chart_id, mission_id, name, summary, columns, rows, trend_width(len(periods)),
+                      TREND_HEIGHT + TREND_LABEL_HEIGHT)
+
+
+SWATCH = 12
+
+
+def trend_key() -> list[tuple[str, str]]:
+    """(status, its hatching in a SWATCH-sized square) for each status, in the chart's order."""
+    return [(status, hatch_path(status, 0, 0, SWATCH, SWATCH)) for status in STATUS_ORDER]
+
+
+def plan_trend(page: Page) -> list[TrendChart]:
+    """A trend chart for the whole plan, then one per mission: each period's counts by status
+    at its end (the period's report's own counts), oldest first. None before the first report."""
+    publication = page.publication
+    reports = [(period, period_report(publication.content.plan, period, publication.as_of))
+               for period in publication.progress_periods]
+    if not reports:
+        return []
+    whole = [(period, report, {status: sum(part.counts[status] for part in report.missions) for status in STATUSES})
+             for period, report in reports]
+    tallest = max(1, *(sum(counts.values()) for _, _, counts in whole))
+    charts = [_trend_chart(page, "trend-plan", "", translate("progress.whole_plan", page.language), whole, tallest)]
+    for index, mission in enumerate(publication.content.plan.missions):
+        parts = [(period, report, report.missions[index].counts) for period, report in reports]
+        name = mission_name(page, mission)
+        charts.append(_trend_chart(page, f"trend-{mission.id}", mission.id,
+                                   translate("plan.mission_heading", page.language, number=name.number, title=name.title),
+                                   parts, max(1, *(sum(counts.values()) for _, _, counts in parts))))
+    return charts

@@ -67,10 +67,11 @@ POST_ATTRIBUTE_VALUES = {"input": {"type": frozenset({"checkbox"}), "disabled": 
                                    "checked": frozenset({"", "checked"})}}
 
 # Our generated blocks and templates add the plan filters and the search form (forms,
-# their controls and the data the scripts read), progress charts (inline SVG), a post's
+# their controls and the data the scripts read), progress charts (inline SVG: bars, their
+# hatching and their labels), a post's
 # footer, landmarks and ARIA.
 BLOCK_TAGS = POST_TAGS | {"form", "fieldset", "legend", "label", "select", "option", "button", "nav", "address",
-                          "noscript", "svg", "title", "desc", "rect", "output", "search", "footer"}
+                          "noscript", "svg", "title", "desc", "rect", "path", "text", "output", "search", "footer"}
 BLOCK_ATTRIBUTES = {
     **POST_ATTRIBUTES,
     "*": POST_ATTRIBUTES["*"] | {"role", "tabindex", "hidden"},
@@ -86,6 +87,8 @@ BLOCK_ATTRIBUTES = {
     # SVG's attribute names keep their capitals (the HTML parser restores them).
     "svg": frozenset({"xmlns", "viewBox", "preserveAspectRatio", "width", "height", "focusable"}),
     "rect": frozenset({"x", "y", "width", "height", "rx"}),
+    "path": frozenset({"d"}),  # the trend chart's hatching: lines only
+    "text": frozenset({"x", "y", "text-anchor"}),
 }
 BLOCK_PREFIXES = frozenset({"aria-", "data-"})
 

@@ -25,8 +25,9 @@ from typing import Callable, Iterable
 
 from . import LANGUAGES
 from .problems import Phrase, Problem, phrase
-from .urls import (ARCHIVE_PAGES_FOLDER, CALENDAR_FILE, EXPORT_FILES, FEED_FILES, LANGUAGE_FOLDERS,
-                   MISSION_FEEDS_FOLDER, NOT_FOUND_FILE, ROBOTS_FILE, SEARCH_FOLDER, SITEMAP_FILES, SOCIAL_IMAGE_FILE)
+from .urls import (ARCHIVE_PAGES_FOLDER, CALENDAR_FILE, EXPORT_FILES, FEED_FILES, HISTORY_FILES, LANGUAGE_FOLDERS,
+                   MISSION_FEEDS_FOLDER, NOT_FOUND_FILE, ROBOTS_FILE, SEARCH_FOLDER, SITEMAP_FILES, SOCIAL_IMAGE_FILE,
+                   plan_updates_feed_paths)
 
 KB, MB = 1000, 1000 * 1000
 
@@ -130,11 +131,12 @@ class GeneratedPaths:
         """From urls.py (where every file the build writes is named) and ``theme``
         (theme_files: what the theme copies, in each language's folder)."""
         theme = tuple(theme)
-        files, folders = {*EXPORT_FILES.values(), *SITEMAP_FILES, ROBOTS_FILE}, set()
+        files, folders = {*EXPORT_FILES.values(), *HISTORY_FILES.values(), *SITEMAP_FILES, ROBOTS_FILE}, set()
         for language in LANGUAGES:
             prefix = LANGUAGE_FOLDERS[language]
             files |= {prefix + name for name in (*FEED_FILES.values(), CALENDAR_FILE, NOT_FOUND_FILE)}
             files |= {prefix + name for name in theme}
+            files |= set(plan_updates_feed_paths(language).values())
             folders |= {prefix + name for name in (SEARCH_FOLDER, MISSION_FEEDS_FOLDER, ARCHIVE_PAGES_FOLDER)}
         return cls(frozenset(files), frozenset(folders), frozenset({SOCIAL_IMAGE_FILE}))
 

@@ -39,6 +39,14 @@ def feed_paths(language: str, mission_id: str | None = None) -> dict[str, str]:
     return {kind: folder + name for kind, name in FEED_FILES.items()}
 
 
+def plan_updates_feed_paths(language: str) -> dict[str, str]:
+    """Where the plan-updates feed is published, beside the progress reports: 'cy/progress/feed.xml'."""
+    return {kind: LANGUAGE_FOLDERS[language] + PROGRESS_FOLDER + name for kind, name in FEED_FILES.items()}
+
+
+PLAN_UPDATES_ANCHOR = "feed-plan-updates"  # the plan-updates feed's row on the subscribe page
+
+
 # The page a reader who follows a feed link lands on: it says what a feed is and gives
 # each feed's address to copy (the feeds themselves are plain XML, for feed readers).
 SUBSCRIBE_PAGE = "subscribe.md"

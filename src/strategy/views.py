@@ -14,10 +14,12 @@ from .feeds import MEDIA_TYPES
 from .block_declarations import BLOCKS
 from .markers import placed_blocks
 from .model import Mission, Post
+from .plan_history import plan_last_updated
 from .publication import Publication
 from .translation import MISSING, OUTDATED
 from .social_image import FILE_NAME as SOCIAL_IMAGE
-from .urls import SiteAddresses, feed_paths, page_url, search_box_url, subscribe_url
+from .urls import (PROGRESS_FOLDER, SiteAddresses, feed_paths, page_url, plan_updates_feed_paths, search_box_url,
+                   subscribe_url)
 
 @dataclass(frozen=True)
 class Link:
@@ -104,27 +106,33 @@ def _series_view(post: Post, publication: Publication, language: str) -> dict:
     }
 
 
-def history_view(published, changes, language: str) -> dict:
-    """GOV.UK-style history at the foot of a page: when published, when last updated, every update."""
+def history_view(published, changes, language: str, last_updated=None) -> dict:
+    """GOV.UK-style history at the foot of a page: when published, when last updated, every update.
+    ``last_updated``: when the page changed last, if later than its latest listed change."""
     summary = translate("history.published", language, date=long_date(published, language))
-    if changes:
-        summary += ", " + translate("history.updated", language, date=long_date(changes[-1].date, language))
+    latest = max([change.date for change in changes] + ([last_updated] if last_updated else []), default=None)
+    if changes or (latest is not None and latest > published):
+        summary += ", " + translate("history.updated", language, date=long_date(latest, language))
     entries = [(long_date(c.date, language), c.note.in_language(language)) for c in reversed(changes)]
     entries.append((long_date(published, language), translate("history.first_published", language)))
     return {"history_summary": summary, "history": tuple(entries)}
 
 
-def feed_links(language: str, site_name: str, mission: Mission | None = None) -> tuple[FeedLink, ...]:
-    """The feeds a page announces: its language's site-wide feeds, and a mission's own."""
-    feeds = [(site_name, None)]
+def feed_links(language: str, site_name: str, mission: Mission | None = None,
+               plan_updates: bool = False) -> tuple[FeedLink, ...]:
+    """The feeds a page announces: its language's site-wide feeds, a mission's own, and
+    (``plan_updates``: the progress reports and the delivery plan) the plan's updates."""
+    feeds = [(site_name, feed_paths(language))]
     if mission is not None:
         heading = translate("plan.mission_heading", language, number=mission.number, title=mission.title.in_language(language))
-        feeds.append((f"{site_name}: {heading}", mission.id))
+        feeds.append((f"{site_name}: {heading}", feed_paths(language, mission.id)))
+    if plan_updates:
+        feeds.append((f"{site_name}: {translate('plan_feed.title', language)}", plan_updates_feed_paths(language)))
     return tuple(
         FeedLink(translate("feed.link_title", language, feed=name, format=translate(f"feed.format.{kind}", language)),
                  MEDIA_TYPES[kind], path)
-        for name, mission_id in feeds
-        for kind, path in feed_paths(language, mission_id).items()
+        for name, paths in feeds
+        for kind, path in paths.items()
     )
 
 
@@ -149,7 +157,10 @@ def page_view(post: Post | None, path: str, publication: Publication, language: 
     ``title``: the heading of a page the hooks made (no ``post``), which it is shared by."""
     plan = publication.content.plan
     mission = plan.mission(post.mission_id) if post is not None and post.kind == "mission" else None
-    view = {"language": language, "is_welsh": language == "cy", "feeds": feed_links(language, site_name, mission),
+    blocks = placed_blocks(post.body.in_language(language)) if post is not None else frozenset()
+    plan_updates = path.startswith(PROGRESS_FOLDER) or "delivery-plan" in blocks
+    view = {"language": language, "is_welsh": language == "cy",
+            "feeds": feed_links(language, site_name, mission, plan_updates),
             "search_url": search_box_url(language), **language_view(path, language, addresses)}
     if post is not None and language == post.translated_language and post.translation_state in (OUTDATED, MISSING):
         key = f"translation.{post.translation_state}.{language}"
@@ -161,7 +172,8 @@ def page_view(post: Post | None, path: str, publication: Publication, language: 
     view["scripts"] = tuple(script for block, script in BLOCK_SCRIPTS.items() if block in blocks)
     if post is None or post.is_page:
         if "delivery-plan" in blocks and plan.changes:
-            view.update(history_view(plan.changes[0].date, plan.changes[1:], language))  # the plan's own history
+            # The plan's own history; it was last updated by its latest change, action or progress note.
+            view.update(history_view(plan.changes[0].date, plan.changes[1:], language, plan_last_updated(plan)))
         return PageView(**view)
     if mission is not None:
         view["mission_feed"] = subscribe_url(language, mission.id)
