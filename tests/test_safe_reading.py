@@ -90,7 +90,7 @@ def site_with_deep_content(tmp_path_factory):
     post = root / "docs/en/posts/setting-the-context.md"
     text = post.read_text(encoding="utf-8").replace("title: Setting the context", "title: 2026\ndraft: yes")
     post.write_text(text + "\n" + "".join("    " * level + "- deeper\n" for level in range(300)), encoding="utf-8")
-    return root, text.count("\n") + 2 + 21  # the line of the first list item past 20 levels
+    return root, text.count("\n") + 2 + 20  # the line of the first list item past 20 levels (its marker is one)
 
 
 @pytest.mark.parametrize("language, says", [
@@ -112,6 +112,37 @@ def test_a_list_nested_hundreds_deep_is_refused_with_its_line_in_the_editors_lan
     assert f"docs/en/posts/setting-the-context.md:{deep_line}: " in result.stderr
     for words in says:
         assert words in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("nested", ["- " * 1000 + "x", "> 1. * " * 300 + "x", "1) " * 21 + "x"])
+def test_lists_opened_on_one_line_count_as_deep_as_they_nest(tmp_path, nested):
+    """'- - - x' is a list in a list in a list, read by recursion as much as an indented one:
+    a thousand on one line ended in a RecursionError."""
+    root = copy_site_sources(tmp_path / "repo")
+    post = root / "docs/en/posts/setting-the-context.md"
+    text = post.read_text(encoding="utf-8")
+    post.write_text(text + "\n" + nested + "\n", encoding="utf-8")
+    line = text.count("\n") + 2
+
+    for command in ("check", "build"):
+        result = run_strategy(root, command)
+        said = result.stdout + result.stderr
+
+        assert result.returncode != 0 and "Traceback" not in said, said
+        assert (f"docs/en/posts/setting-the-context.md:{line}: " in said
+                and "expected lists, quotes and blocks nested at most 20 levels deep" in said), said
+    assert not (root / "site").exists()
+
+
+def test_a_list_marker_or_two_is_no_deeper_than_its_page_needs(tmp_path):
+    root = copy_site_sources(tmp_path / "repo")
+    post = root / "docs/en/posts/setting-the-context.md"
+    post.write_text(post.read_text(encoding="utf-8") + "\n- - a list in a list\n\n* * *\n\n1. 2) - three\n",
+                    encoding="utf-8")
+
+    result = run_strategy(root, "check")
+
+    assert result.returncode == 0, result.stderr
 
 
 # --- generated YAML: the data as written, or a problem on a line of the text ---------------

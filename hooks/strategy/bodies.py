@@ -130,10 +130,13 @@ def page_target(href: str, from_path: str, addresses: PageAddresses | None = Non
 
 # Python-Markdown reads a list inside a list by recursion, and slowly: 200 levels take half a
 # second, 400 end in a RecursionError. Each level of a list, quote or block (admonition,
-# details, footnote) is indented 4 columns (a tab counts 4) or marked with a '>'; no page
-# needs more than a few, so a line deeper than this is refused before anything renders it.
+# details, footnote) is indented 4 columns (a tab counts 4), marked with a '>', or opened by
+# a list marker on the same line ('- - - x' is a list in a list in a list); no page needs
+# more than a few, so a line deeper than this is refused before anything renders it.
 MAX_NESTING = 20
 _FENCE = re.compile(r"[ \t>]*(`{3,}|~{3,})")
+_NESTING_PREFIX = re.compile(r"(?:[ \t>]|(?:[-*+]|\d{1,9}[.)])(?=[ \t]))*")
+_LIST_MARKER = re.compile(r"(?:[-*+]|\d{1,9}[.)])[ \t]{0,4}")  # with the spaces that part it from its text
 
 
 def body_text_problems(file: str, body: str, body_line: int) -> list[Problem]:
@@ -153,8 +156,10 @@ def nesting_problem(file: str, body: str, body_line: int) -> Problem | None:
         if opened:
             fence = opened.group(1)
             continue
-        prefix = line[:len(line) - len(line.lstrip(" \t>"))]
-        depth = len(prefix.expandtabs(4).replace(">", "")) // 4 + prefix.count(">")
+        prefix = _NESTING_PREFIX.match(line).group()
+        markers = len(_LIST_MARKER.findall(prefix))
+        indent = _LIST_MARKER.sub("", prefix).replace(">", "")
+        depth = len(indent.expandtabs(4)) // 4 + prefix.count(">") + markers
         if depth > MAX_NESTING:
             return Problem(file, body_line + number, "", phrase("expected.nesting", limit=MAX_NESTING),
                            phrase("found.nesting", levels=depth))
