@@ -112,16 +112,65 @@ def test_mkdocs_build_refuses_the_same_folders_before_it_cleans_anything(reposit
 
 def test_a_site_the_build_made_is_replaced_by_the_next_build_either_way(site_copy, tmp_path):
     site_dir = tmp_path / "site"
+    for language in ("en", "cy"):
+        (site_copy / "docs" / language / "notes.txt").write_text("Published once, then removed.\n")
     assert build(site_copy, site_dir).returncode == 0
     assert (site_dir / MARKER_NAME).read_text() == MARKER_TEXT
-    (site_dir / "stale.html").write_text("from an earlier build")
+    assert (site_dir / "notes.txt").exists() and (site_dir / "cy/notes.txt").exists()
+    for language in ("en", "cy"):
+        (site_copy / "docs" / language / "notes.txt").unlink()
 
     result = mkdocs_build(site_copy, str(site_dir))
 
     assert result.returncode == 0, result.stderr
     assert (site_dir / "index.html").exists() and (site_dir / "cy/index.html").exists()
-    assert not (site_dir / "stale.html").exists()
+    assert not (site_dir / "notes.txt").exists() and not (site_dir / "cy/notes.txt").exists()
     assert (site_dir / MARKER_NAME).read_text() == MARKER_TEXT
+    assert build(site_copy, site_dir).returncode == 0  # and the next, after MkDocs' own
+
+
+HAND_MADE = {"CNAME": "digital-strategy.example.wales\n",
+             ".well-known/security.txt": "Contact: mailto:security@example.org\n",
+             "cy/nodiadau.txt": "Ychwanegwyd â llaw.\n"}
+
+
+@pytest.mark.parametrize("command, language", [("make build", "en"), ("make build", "cy"), ("mkdocs build", "en")])
+def test_a_file_added_to_a_built_site_by_hand_stops_the_next_build_which_names_it(site_copy, tmp_path, command,
+                                                                                    language):
+    """A CNAME or a security.txt put into site/ after a build would vanish with the next
+    (which replaces the folder whole): the build stops, naming each, and says where they belong."""
+    site_dir = tmp_path / "site"
+    assert build(site_copy, site_dir).returncode == 0
+    for name, text in HAND_MADE.items():
+        (site_dir / name).parent.mkdir(parents=True, exist_ok=True)
+        (site_dir / name).write_text(text, encoding="utf-8")
+    before = snapshot(site_dir)
+
+    env = {"STRATEGY_LANG": language}
+    result = (build(site_copy, site_dir, env=env) if command == "make build"
+              else mkdocs_build(site_copy, str(site_dir), **env))
+
+    said = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in said, said
+    assert "(.well-known/security.txt, CNAME, cy/nodiadau.txt)" in said, said
+    assert ("put a file for the site's root (a CNAME, a security.txt) in docs/en/" in said if language == "en"
+            else "rhowch ffeil ar gyfer gwraidd y wefan (CNAME, security.txt) yn docs/en/" in said), said
+    assert snapshot(site_dir) == before
+    assert [path.name for path in tmp_path.iterdir() if path.name.startswith(".site")] == []
+
+
+def test_a_cname_and_a_security_txt_in_docs_en_are_published_at_the_sites_root(site_copy, tmp_path):
+    (site_copy / "docs/en/CNAME").write_text(HAND_MADE["CNAME"])
+    (site_copy / "docs/en/security.txt").write_text(HAND_MADE[".well-known/security.txt"])
+
+    checked = run_strategy(site_copy, "check")
+    built = build(site_copy, tmp_path / "site")
+
+    assert checked.returncode == 0, checked.stderr
+    assert built.returncode == 0, built.stderr
+    assert (tmp_path / "site/CNAME").read_text() == HAND_MADE["CNAME"]
+    assert (tmp_path / "site/security.txt").read_text() == HAND_MADE[".well-known/security.txt"]
+    assert build(site_copy, tmp_path / "site").returncode == 0  # the build's own, not hand-made
 
 
 def test_a_new_or_empty_folder_is_a_place_for_a_site(tmp_path):

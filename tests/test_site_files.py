@@ -76,6 +76,24 @@ def test_a_picture_kept_in_both_language_folders_is_shown_by_each_languages_page
         assert shown[alt].is_relative_to((tmp_path / "site" / folder).resolve())  # each language's own copy
 
 
+@pytest.mark.parametrize("linked", ["mkdocs.yml", "docs", "data", "overrides"])
+def test_an_input_that_is_itself_a_link_out_of_the_repository_is_refused_before_it_is_read(tmp_path, linked):
+    """The folders and file a build reads, moved out of the repository and linked to: the
+    same content, from elsewhere (a symbolic link in a commit can lead anywhere)."""
+    root = copy_site_sources(tmp_path / "repo")
+    (root / linked).rename(tmp_path / linked)
+    (root / linked).symlink_to(tmp_path / linked)
+
+    checked = run_strategy(root, "check")
+    built = build(root, tmp_path / "site")
+
+    for result in (checked, built):
+        said = result.stdout + result.stderr
+        assert result.returncode != 0 and "Traceback" not in said, said
+        assert f"{linked}: file: expected a file or folder itself, not a symbolic link" in said, said
+    assert not (tmp_path / "site").exists()
+
+
 def sparse(path: Path, head: bytes, size: int) -> None:
     """A file of ``size`` bytes starting with ``head``, without writing them all."""
     path.parent.mkdir(parents=True, exist_ok=True)
