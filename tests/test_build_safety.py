@@ -22,7 +22,8 @@ from hypothesis import strategies as st
 
 from conftest import BUILD_DATE, build, copy_site_sources, require, run_strategy
 from strategy.publish import _replace
-from strategy.site_folder import MARKER_NAME, MARKER_TEXT, SiteFolderRefused, check_site_folder
+from strategy.site_folder import (MARKER_NAME, MARKER_TEXT, SiteFolderRefused, check_site_folder, list_written_files,
+                                  mark_as_built, refusal)
 
 CI = bool(os.environ.get("CI"))
 
@@ -227,6 +228,65 @@ def test_any_folder_a_build_may_replace_holds_nothing_but_a_site_it_made(parts, 
             assert all(name.startswith(replaced + "/") for name in lost)
 
 
+# Names as a site holds them, and as someone might add them by hand: dot files, a domain's
+# CNAME, Welsh letters, spaces, a name the build also writes.
+SITE_NAME_PARTS = st.sampled_from(["CNAME", ".well-known", "security.txt", ".nojekyll", "cy", "index.html",
+                                   "feed.xml", "a b.txt", "ŵyl", "posts", ".strategy-site-files.new", "x"])
+SITE_PATHS = st.lists(SITE_NAME_PARTS, min_size=1, max_size=3).map("/".join)
+
+
+@settings(max_examples=100, derandomize=True, deadline=None)
+@given(written=st.sets(SITE_PATHS, min_size=1, max_size=6), added=st.lists(
+    st.tuples(SITE_PATHS, st.sampled_from(["file", "link to a file", "link to a folder", "empty folder"])),
+    max_size=4))
+def test_a_built_site_is_replaced_only_while_it_holds_nothing_but_what_its_build_wrote(written, added):
+    """Whatever a build wrote, and whatever is added beside it afterwards (files, links,
+    folders): the next build may replace the folder exactly when nothing but empty folders
+    was added, and otherwise names every file or link added, and touches nothing."""
+    with tempfile.TemporaryDirectory() as scratch:
+        top = Path(scratch)
+        site_dir, repository = top / "site", top / "repo"
+        (repository / "docs").mkdir(parents=True)
+        made = _make_paths(site_dir, ((path, "file") for path in sorted(written)))
+        mark_as_built(site_dir)
+        list_written_files(site_dir)
+        hand_made = _make_paths(site_dir, added, among=made)
+        hand_made = {path for path, kind in hand_made.items() if kind != "empty folder"}
+        before = snapshot(top)
+
+        reason = refusal(site_dir, repository)
+
+        assert snapshot(top) == before
+        if not hand_made:
+            assert reason is None
+        else:
+            assert reason is not None and "added after the build that made it" in reason
+            named = reason.split(" (", 1)[1].split("), and a build", 1)[0].split(", ")
+            assert named[:10] == sorted(hand_made)[:10]
+
+
+def _make_paths(folder: Path, paths, among: dict[str, str] | None = None) -> dict[str, str]:
+    """Each of ``paths`` (path, kind) made under ``folder`` unless another is in its way (a
+    file where it needs a folder): those made, and their kinds."""
+    made = {}
+    for path, kind in paths:
+        target = folder / path
+        if target.exists() or target.is_symlink() or any(
+                (folder / parent).is_file() or (folder / parent).is_symlink() for parent in Path(path).parents):
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if kind == "file":
+            target.write_text(f"{path}\n", encoding="utf-8")
+        elif kind == "link to a file":
+            target.symlink_to("/etc/passwd")
+        elif kind == "link to a folder":
+            target.symlink_to(folder)
+        else:
+            target.mkdir()
+        made[path] = kind
+    return made
+
+
 # --- a build that is stopped -----------------------------------------------------
 
 def processes() -> dict[int, tuple[int, str]]:
@@ -273,6 +333,8 @@ def more_posts(root: Path, count: int) -> None:
     (signal.SIGTERM, "make build", 143),     # kill, a CI runner's timeout
     (signal.SIGTERM, "mkdocs", 143),         # the English build's process
     (signal.SIGTERM, "welsh build", 1),      # the Welsh build's forked process
+    (signal.SIGSTOP, "mkdocs", 1),           # paused: ended after a while, said, not waited for for ever
+    (signal.SIGSTOP, "welsh build", 1),
 ])
 def test_a_stopped_build_leaves_the_old_site_and_nothing_else(site_copy, tmp_path, signal_number, stopped, status):
     require(len(os.sched_getaffinity(0)) > 1, "building side by side needs two cores")
@@ -292,6 +354,8 @@ def test_a_stopped_build_leaves_the_old_site_and_nothing_else(site_copy, tmp_pat
 
     assert make_build.returncode == status
     assert f"{old_site} was left as it was" in errors
+    if signal_number == signal.SIGSTOP:
+        assert "was paused (as by SIGSTOP) for 5 seconds" in errors and "ended rather than waited for" in errors
     assert "Traceback" not in errors
     assert snapshot(tmp_path) == before  # the old site byte for byte, and no .site.building-* folder
     assert not [command for _, command in processes().values() if str(site_copy) in command]

@@ -16,6 +16,7 @@ docs/en/, where every build publishes it (site_files.py allows a CNAME and text 
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 from .messages import message
@@ -103,9 +104,11 @@ def hand_made_files(site_dir: Path) -> list[str]:
 
 def list_written_files(site_dir: Path) -> None:
     """At the end of a build: write the list of every file in ``site_dir``, all of them the build's."""
-    temporary = site_dir / (LISTING_NAME + ".new")
-    temporary.write_text("".join(name + "\n" for name in _files_in(site_dir)), encoding="utf-8")
-    temporary.replace(site_dir / LISTING_NAME)  # whole or not at all: the Welsh build may write one too
+    listing = "".join(name + "\n" for name in _files_in(site_dir))
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=site_dir, prefix=LISTING_NAME + ".",
+                                     delete=False) as temporary:
+        temporary.write(listing)
+    os.replace(temporary.name, site_dir / LISTING_NAME)  # whole or not at all: the Welsh build may write one too
 
 
 def forget_written_files(site_dir: Path) -> None:
