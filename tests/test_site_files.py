@@ -1,8 +1,9 @@
 """What may sit under docs/ beside the pages (hooks/strategy/site_files.py), as an editor
 meets it: a picture in both languages is published with its page; a file too large, of a
 kind the site does not publish or at an address that is not its own is one message naming
-it; and, for any tree hypothesis makes of names, kinds, sizes, links and images, the
-check's answer is success or messages naming files, never a traceback.
+it; and, for any tree hypothesis makes of names, kinds, sizes, links (in docs/, data/,
+schemas/ and overrides/) and images, the check's answer is success or messages naming
+files, never a traceback.
 
 Each mistake's exact message is a case in tests/broken_content/ (checked and built there).
 """
@@ -193,7 +194,8 @@ def _content(kind: str) -> bytes:
 
 @st.composite
 def trees(draw):
-    """Files (path in docs/, bytes, size), links (path, target) and image lines (language, markdown)."""
+    """Files (path in docs/, bytes, size), links (path in the repository, target) and image lines
+    (language, markdown)."""
     files, links, lines = [], [], []
     for _ in range(draw(st.integers(1, 4))):
         language = draw(st.sampled_from(["en", "cy"]))
@@ -202,7 +204,9 @@ def trees(draw):
         name = draw(NAMES) + (f".{extension}" if extension else "")
         files.append((f"{language}/{folder}/{name}".replace("//", "/"), _content(draw(CONTENTS)), draw(SIZES)))
     for _ in range(draw(st.integers(0, 2))):
-        links.append((f"{draw(st.sampled_from(['en', 'cy']))}/{draw(NAMES)}", draw(LINK_TARGETS)))
+        # under docs/, or in the other folders a build reads (a theme's file is published as it is)
+        folder = draw(st.sampled_from(["docs/en", "docs/cy", "data", "data/published", "overrides/assets", "schemas"]))
+        links.append((f"{folder}/{draw(NAMES)}", draw(LINK_TARGETS)))
     for _ in range(draw(st.integers(0, 3))):
         name = files[draw(st.integers(0, len(files) - 1))][0].rsplit("/", 1)[-1]
         address = draw(ADDRESSES).format(name=name)
@@ -245,7 +249,7 @@ def test_any_tree_is_checked_to_success_or_messages_naming_its_files(scratch, tr
                 target.write_bytes(content)
             made.append(target)
         for path, destination in links:
-            link = root / "docs" / path
+            link = root / path
             if not (link.exists() or link.is_symlink()):
                 link.symlink_to(destination)
                 made.append(link)
