@@ -384,10 +384,14 @@ def _as_written(href: str, target: tuple[str, str]) -> str:
 
 
 def _nth_line_with(lines: list[str], text: str, occurrence: int) -> int | None:
+    """The line of ``text``'s ``occurrence``-th place as an address is written: after '(', '<',
+    a quote, '/' or a reference's ']: ', and before ')', a space, '>', '#' or a quote; not
+    inside a word ('y' is not in 'everyday'). None if it is not written so."""
     if not text:
         return None
+    written = re.compile(r"(?:(?<=[(<\"'/])|(?<=\]: ))" + re.escape(text) + r"(?=[)\s>\"'#]|$)")
     for number, line in enumerate(lines, start=1):
-        occurrence -= line.count(text)
+        occurrence -= len(written.findall(line))
         if occurrence <= 0:
             return number
     return None
