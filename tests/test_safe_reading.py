@@ -9,6 +9,7 @@ show `make check` and the build refusing them on a site; here, what bounds the r
 
 from __future__ import annotations
 
+import time
 import tracemalloc
 
 import pytest
@@ -132,6 +133,42 @@ def test_lists_opened_on_one_line_count_as_deep_as_they_nest(tmp_path, nested):
         assert (f"docs/en/posts/setting-the-context.md:{line}: " in said
                 and "expected lists, quotes and blocks nested at most 20 levels deep" in said), said
     assert not (root / "site").exists()
+
+
+@pytest.mark.parametrize("paragraph", ["[" * 200_000, "\n".join(["[a " * 60] * 40)])
+def test_a_paragraph_of_brackets_never_closed_is_refused_with_its_line_before_it_is_rendered(tmp_path, paragraph):
+    """Markdown looks for the end of each '[' through its paragraph: 200,000 on a line took
+    minutes to check, and as long again to build."""
+    root = copy_site_sources(tmp_path / "repo")
+    post = root / "docs/en/posts/setting-the-context.md"
+    text = post.read_text(encoding="utf-8")
+    post.write_text(text + "\n" + paragraph + "\n", encoding="utf-8")
+
+    for command in ("check", "build"):
+        started = time.monotonic()
+        result = run_strategy(root, command)
+        said = result.stdout + result.stderr
+
+        assert result.returncode != 0 and "Traceback" not in said, said
+        assert (f"docs/en/posts/setting-the-context.md:{text.count(chr(10)) + 2}: " in said
+                and "expected at most 100 '[' left open in one paragraph" in said), said
+        assert time.monotonic() - started < 60
+
+
+def test_links_escaped_brackets_and_a_long_line_of_letters_are_read_in_good_time(tmp_path):
+    """Within a page's size, what no bound refuses reads quickly: a line of 450,000 letters
+    (a pattern once scanned it from every place in it: minutes), many links in a paragraph,
+    brackets written as text."""
+    root = copy_site_sources(tmp_path / "repo")
+    post = root / "docs/en/posts/setting-the-context.md"
+    post.write_text(post.read_text(encoding="utf-8") + "\n" + "a" * 450_000 + "\n\n"
+                    + "[a link](https://example.org/) " * 300 + "\n\n" + "\\[" * 500 + "\n", encoding="utf-8")
+
+    started = time.monotonic()
+    result = run_strategy(root, "check")
+
+    assert result.returncode == 0, result.stderr
+    assert time.monotonic() - started < 60
 
 
 def test_a_list_marker_or_two_is_no_deeper_than_its_page_needs(tmp_path):

@@ -166,6 +166,37 @@ def nesting_problem(file: str, body: str, body_line: int) -> Problem | None:
     return None
 
 
+# Python-Markdown looks for the end of every '[' it reads, through the rest of its paragraph:
+# a paragraph of 1,000 '[' never closed takes a second, 10,000 take minutes (and a page of
+# 500 KB holds hundreds of such paragraphs). A paragraph of links closes what it opens.
+MAX_OPEN_BRACKETS = 100
+_ESCAPED = re.compile(r"\\.")
+
+
+def open_brackets_problem(file: str, body: str, body_line: int) -> Problem | None:
+    """The first paragraph of ``body`` (outside fenced code) that leaves more than
+    MAX_OPEN_BRACKETS '[' unclosed, named by its first line, or None."""
+    fence, open_brackets, first = "", 0, None
+    for number, line in enumerate(body.split("\n")):
+        opened = _FENCE.match(line)
+        if fence:
+            fence = "" if opened and opened.group(1).startswith(fence) else fence
+            continue
+        if opened or not line.strip():  # a paragraph ends
+            fence, open_brackets, first = (opened.group(1) if opened else ""), 0, None
+            continue
+        first = number if first is None else first
+        for character in _ESCAPED.sub("", line):  # '\[' is a bracket as text
+            if character == "[":
+                open_brackets += 1
+            elif character == "]" and open_brackets:
+                open_brackets -= 1
+        if open_brackets > MAX_OPEN_BRACKETS:
+            return Problem(file, body_line + first, "", phrase("expected.brackets_closed", limit=MAX_OPEN_BRACKETS),
+                           phrase("found.brackets_open", count=open_brackets))
+    return None
+
+
 @dataclass(frozen=True)
 class BodySource:
     file: str  # the file the body comes from, as editors see it
