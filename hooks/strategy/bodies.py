@@ -197,6 +197,33 @@ def open_brackets_problem(file: str, body: str, body_line: int) -> Problem | Non
     return None
 
 
+# Markdown's HTML reading looks for the '>' of every tag it finds begun ('<a', '</', '<!'),
+# to the end of the page if there is none: 10,000 '<a ' take seconds, 100,000 minutes.
+MAX_OPEN_TAGS = 100
+_TAG_START = re.compile(r"<[A-Za-z/!?]|>")
+
+
+def open_tags_problem(file: str, body: str, body_line: int) -> Problem | None:
+    """The line of the first of more than MAX_OPEN_TAGS tags begun in ``body`` (outside
+    fenced code) with no '>' after any of them, or None."""
+    fence, open_tags, first = "", 0, None
+    for number, line in enumerate(body.split("\n")):
+        opened = _FENCE.match(line)
+        if fence or opened:
+            fence = ("" if opened and opened.group(1).startswith(fence) else fence) if fence else opened.group(1)
+            continue
+        for found in _TAG_START.findall(line):
+            if found == ">":
+                open_tags, first = 0, None
+                continue
+            open_tags += 1
+            first = number if first is None else first
+            if open_tags > MAX_OPEN_TAGS:
+                return Problem(file, body_line + first, "", phrase("expected.tags_closed", limit=MAX_OPEN_TAGS),
+                               phrase("found.tags_open", count=open_tags))
+    return None
+
+
 @dataclass(frozen=True)
 class BodySource:
     file: str  # the file the body comes from, as editors see it
