@@ -22,7 +22,8 @@ from hypothesis import strategies as st
 
 from conftest import BUILD_DATE, build, copy_site_sources, require, run_strategy
 from strategy.publish import _replace
-from strategy.site_folder import MARKER_NAME, MARKER_TEXT, SiteFolderRefused, check_site_folder
+from strategy.site_folder import (MARKER_NAME, MARKER_TEXT, SiteFolderRefused, check_site_folder, list_written_files,
+                                  mark_as_built, refusal)
 
 CI = bool(os.environ.get("CI"))
 
@@ -112,16 +113,65 @@ def test_mkdocs_build_refuses_the_same_folders_before_it_cleans_anything(reposit
 
 def test_a_site_the_build_made_is_replaced_by_the_next_build_either_way(site_copy, tmp_path):
     site_dir = tmp_path / "site"
+    for language in ("en", "cy"):
+        (site_copy / "docs" / language / "notes.txt").write_text("Published once, then removed.\n")
     assert build(site_copy, site_dir).returncode == 0
     assert (site_dir / MARKER_NAME).read_text() == MARKER_TEXT
-    (site_dir / "stale.html").write_text("from an earlier build")
+    assert (site_dir / "notes.txt").exists() and (site_dir / "cy/notes.txt").exists()
+    for language in ("en", "cy"):
+        (site_copy / "docs" / language / "notes.txt").unlink()
 
     result = mkdocs_build(site_copy, str(site_dir))
 
     assert result.returncode == 0, result.stderr
     assert (site_dir / "index.html").exists() and (site_dir / "cy/index.html").exists()
-    assert not (site_dir / "stale.html").exists()
+    assert not (site_dir / "notes.txt").exists() and not (site_dir / "cy/notes.txt").exists()
     assert (site_dir / MARKER_NAME).read_text() == MARKER_TEXT
+    assert build(site_copy, site_dir).returncode == 0  # and the next, after MkDocs' own
+
+
+HAND_MADE = {"CNAME": "digital-strategy.example.wales\n",
+             ".well-known/security.txt": "Contact: mailto:security@example.org\n",
+             "cy/nodiadau.txt": "Ychwanegwyd â llaw.\n"}
+
+
+@pytest.mark.parametrize("command, language", [("make build", "en"), ("make build", "cy"), ("mkdocs build", "en")])
+def test_a_file_added_to_a_built_site_by_hand_stops_the_next_build_which_names_it(site_copy, tmp_path, command,
+                                                                                    language):
+    """A CNAME or a security.txt put into site/ after a build would vanish with the next
+    (which replaces the folder whole): the build stops, naming each, and says where they belong."""
+    site_dir = tmp_path / "site"
+    assert build(site_copy, site_dir).returncode == 0
+    for name, text in HAND_MADE.items():
+        (site_dir / name).parent.mkdir(parents=True, exist_ok=True)
+        (site_dir / name).write_text(text, encoding="utf-8")
+    before = snapshot(site_dir)
+
+    env = {"STRATEGY_LANG": language}
+    result = (build(site_copy, site_dir, env=env) if command == "make build"
+              else mkdocs_build(site_copy, str(site_dir), **env))
+
+    said = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in said, said
+    assert "(.well-known/security.txt, CNAME, cy/nodiadau.txt)" in said, said
+    assert ("put a file for the site's root (a CNAME, a security.txt) in docs/en/" in said if language == "en"
+            else "rhowch ffeil ar gyfer gwraidd y wefan (CNAME, security.txt) yn docs/en/" in said), said
+    assert snapshot(site_dir) == before
+    assert [path.name for path in tmp_path.iterdir() if path.name.startswith(".site")] == []
+
+
+def test_a_cname_and_a_security_txt_in_docs_en_are_published_at_the_sites_root(site_copy, tmp_path):
+    (site_copy / "docs/en/CNAME").write_text(HAND_MADE["CNAME"])
+    (site_copy / "docs/en/security.txt").write_text(HAND_MADE[".well-known/security.txt"])
+
+    checked = run_strategy(site_copy, "check")
+    built = build(site_copy, tmp_path / "site")
+
+    assert checked.returncode == 0, checked.stderr
+    assert built.returncode == 0, built.stderr
+    assert (tmp_path / "site/CNAME").read_text() == HAND_MADE["CNAME"]
+    assert (tmp_path / "site/security.txt").read_text() == HAND_MADE[".well-known/security.txt"]
+    assert build(site_copy, tmp_path / "site").returncode == 0  # the build's own, not hand-made
 
 
 def test_a_new_or_empty_folder_is_a_place_for_a_site(tmp_path):
@@ -178,6 +228,65 @@ def test_any_folder_a_build_may_replace_holds_nothing_but_a_site_it_made(parts, 
             assert all(name.startswith(replaced + "/") for name in lost)
 
 
+# Names as a site holds them, and as someone might add them by hand: dot files, a domain's
+# CNAME, Welsh letters, spaces, a name the build also writes.
+SITE_NAME_PARTS = st.sampled_from(["CNAME", ".well-known", "security.txt", ".nojekyll", "cy", "index.html",
+                                   "feed.xml", "a b.txt", "ŵyl", "posts", ".strategy-site-files.new", "x"])
+SITE_PATHS = st.lists(SITE_NAME_PARTS, min_size=1, max_size=3).map("/".join)
+
+
+@settings(max_examples=100, derandomize=True, deadline=None)
+@given(written=st.sets(SITE_PATHS, min_size=1, max_size=6), added=st.lists(
+    st.tuples(SITE_PATHS, st.sampled_from(["file", "link to a file", "link to a folder", "empty folder"])),
+    max_size=4))
+def test_a_built_site_is_replaced_only_while_it_holds_nothing_but_what_its_build_wrote(written, added):
+    """Whatever a build wrote, and whatever is added beside it afterwards (files, links,
+    folders): the next build may replace the folder exactly when nothing but empty folders
+    was added, and otherwise names every file or link added, and touches nothing."""
+    with tempfile.TemporaryDirectory() as scratch:
+        top = Path(scratch)
+        site_dir, repository = top / "site", top / "repo"
+        (repository / "docs").mkdir(parents=True)
+        made = _make_paths(site_dir, ((path, "file") for path in sorted(written)))
+        mark_as_built(site_dir)
+        list_written_files(site_dir)
+        hand_made = _make_paths(site_dir, added, among=made)
+        hand_made = {path for path, kind in hand_made.items() if kind != "empty folder"}
+        before = snapshot(top)
+
+        reason = refusal(site_dir, repository)
+
+        assert snapshot(top) == before
+        if not hand_made:
+            assert reason is None
+        else:
+            assert reason is not None and "added after the build that made it" in reason
+            named = reason.split(" (", 1)[1].split("), and a build", 1)[0].split(", ")
+            assert named[:10] == sorted(hand_made)[:10]
+
+
+def _make_paths(folder: Path, paths, among: dict[str, str] | None = None) -> dict[str, str]:
+    """Each of ``paths`` (path, kind) made under ``folder`` unless another is in its way (a
+    file where it needs a folder): those made, and their kinds."""
+    made = {}
+    for path, kind in paths:
+        target = folder / path
+        if target.exists() or target.is_symlink() or any(
+                (folder / parent).is_file() or (folder / parent).is_symlink() for parent in Path(path).parents):
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if kind == "file":
+            target.write_text(f"{path}\n", encoding="utf-8")
+        elif kind == "link to a file":
+            target.symlink_to("/etc/passwd")
+        elif kind == "link to a folder":
+            target.symlink_to(folder)
+        else:
+            target.mkdir()
+        made[path] = kind
+    return made
+
+
 # --- a build that is stopped -----------------------------------------------------
 
 def processes() -> dict[int, tuple[int, str]]:
@@ -224,6 +333,8 @@ def more_posts(root: Path, count: int) -> None:
     (signal.SIGTERM, "make build", 143),     # kill, a CI runner's timeout
     (signal.SIGTERM, "mkdocs", 143),         # the English build's process
     (signal.SIGTERM, "welsh build", 1),      # the Welsh build's forked process
+    (signal.SIGSTOP, "mkdocs", 1),           # paused: ended after a while, said, not waited for for ever
+    (signal.SIGSTOP, "welsh build", 1),
 ])
 def test_a_stopped_build_leaves_the_old_site_and_nothing_else(site_copy, tmp_path, signal_number, stopped, status):
     require(len(os.sched_getaffinity(0)) > 1, "building side by side needs two cores")
@@ -243,6 +354,8 @@ def test_a_stopped_build_leaves_the_old_site_and_nothing_else(site_copy, tmp_pat
 
     assert make_build.returncode == status
     assert f"{old_site} was left as it was" in errors
+    if signal_number == signal.SIGSTOP:
+        assert "was paused (as by SIGSTOP) for 5 seconds" in errors and "ended rather than waited for" in errors
     assert "Traceback" not in errors
     assert snapshot(tmp_path) == before  # the old site byte for byte, and no .site.building-* folder
     assert not [command for _, command in processes().values() if str(site_copy) in command]

@@ -323,3 +323,34 @@ def test_renaming_both_twins_of_a_post_keeps_the_last_good_pages_with_the_notice
         assert status == 200, page
         notice = lxml.html.fromstring(body).cssselect(".strategy-preview-problems")
         assert notice and "setting-the-context" in notice[0].text_content(), page
+
+
+def _workers_of(root: Path) -> list[int]:
+    """The preview's worker processes for the site at ``root``."""
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            command = cmdline.read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if b"preview.worker" in command and str(root / "mkdocs.yml").encode() in command:
+            found.append(int(cmdline.parent.name))
+    return found
+
+
+def test_a_paused_worker_is_ended_said_and_the_preview_carries_on(running_preview):
+    """A worker someone paused (SIGSTOP) would keep every page waiting for ever: the preview
+    ends it, says so, and builds again with fresh workers, which show the edit."""
+    root, url, tmp_path, log = running_preview
+    paused = _workers_of(root)[0]
+    os.kill(paused, signal.SIGSTOP)
+    try:
+        _edit(root / "docs" / "en" / POST, "This post opens", "This post EDITED-AFTER-PAUSE opens")
+
+        said = _wait_for_log(log, "was paused (as by SIGSTOP) for 5 seconds, and was ended")
+        _wait_for(url + "posts/setting-the-context/", "EDITED-AFTER-PAUSE")
+    finally:
+        if paused in _workers_of(root):
+            os.kill(paused, signal.SIGKILL)
+    assert "Traceback" not in said
+    assert paused not in _workers_of(root) and len(_workers_of(root)) == 2

@@ -9,6 +9,7 @@ show `make check` and the build refusing them on a site; here, what bounds the r
 
 from __future__ import annotations
 
+import time
 import tracemalloc
 
 import pytest
@@ -90,7 +91,7 @@ def site_with_deep_content(tmp_path_factory):
     post = root / "docs/en/posts/setting-the-context.md"
     text = post.read_text(encoding="utf-8").replace("title: Setting the context", "title: 2026\ndraft: yes")
     post.write_text(text + "\n" + "".join("    " * level + "- deeper\n" for level in range(300)), encoding="utf-8")
-    return root, text.count("\n") + 2 + 21  # the line of the first list item past 20 levels
+    return root, text.count("\n") + 2 + 20  # the line of the first list item past 20 levels (its marker is one)
 
 
 @pytest.mark.parametrize("language, says", [
@@ -112,6 +113,79 @@ def test_a_list_nested_hundreds_deep_is_refused_with_its_line_in_the_editors_lan
     assert f"docs/en/posts/setting-the-context.md:{deep_line}: " in result.stderr
     for words in says:
         assert words in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("nested", ["- " * 1000 + "x", "> 1. * " * 300 + "x", "1) " * 21 + "x"])
+def test_lists_opened_on_one_line_count_as_deep_as_they_nest(tmp_path, nested):
+    """'- - - x' is a list in a list in a list, read by recursion as much as an indented one:
+    a thousand on one line ended in a RecursionError."""
+    root = copy_site_sources(tmp_path / "repo")
+    post = root / "docs/en/posts/setting-the-context.md"
+    text = post.read_text(encoding="utf-8")
+    post.write_text(text + "\n" + nested + "\n", encoding="utf-8")
+    line = text.count("\n") + 2
+
+    for command in ("check", "build"):
+        result = run_strategy(root, command)
+        said = result.stdout + result.stderr
+
+        assert result.returncode != 0 and "Traceback" not in said, said
+        assert (f"docs/en/posts/setting-the-context.md:{line}: " in said
+                and "expected lists, quotes and blocks nested at most 20 levels deep" in said), said
+    assert not (root / "site").exists()
+
+
+@pytest.mark.parametrize("paragraph, says", [
+    ("[" * 200_000, "expected at most 100 '[' left open in one paragraph"),
+    ("\n".join(["[a " * 60] * 40), "expected at most 100 '[' left open in one paragraph"),
+    ("<a " * 100_000, "expected at most 100 tags begun ('<' before a letter, '/', '!' or '?') with no '>' after them"),
+    ("\n\n".join(["</x <!y"] * 60), "found 101 from this line on with no '>'"),
+])
+def test_text_markdown_reads_again_and_again_is_refused_with_its_line_before_it_is_rendered(tmp_path, paragraph, says):
+    """Markdown looks for the end of each '[' through its paragraph, and for the '>' of each
+    tag begun through the page: 200,000 '[' or 100,000 '<a ' took minutes to check, and as
+    long again to build."""
+    root = copy_site_sources(tmp_path / "repo")
+    post = root / "docs/en/posts/setting-the-context.md"
+    text = post.read_text(encoding="utf-8")
+    post.write_text(text + "\n" + paragraph + "\n", encoding="utf-8")
+
+    for command in ("check", "build"):
+        started = time.monotonic()
+        result = run_strategy(root, command)
+        said = result.stdout + result.stderr
+
+        assert result.returncode != 0 and "Traceback" not in said, said
+        assert f"docs/en/posts/setting-the-context.md:{text.count(chr(10)) + 2}: " in said and says in said, said
+        assert time.monotonic() - started < 60
+
+
+def test_links_escaped_brackets_and_a_long_line_of_letters_are_read_in_good_time(tmp_path):
+    """Within a page's size, what no bound refuses reads quickly: a line of 450,000 letters
+    (a pattern once scanned it from every place in it: minutes), many links in a paragraph,
+    brackets written as text."""
+    root = copy_site_sources(tmp_path / "repo")
+    post = root / "docs/en/posts/setting-the-context.md"
+    post.write_text(post.read_text(encoding="utf-8") + "\n" + "a" * 450_000 + "\n\n"
+                    + "[a link](https://example.org/) " * 300 + "\n\n" + "\\[" * 500 + "\n\n"
+                    + "<abbr title=\"x\">x</abbr> " * 300 + "\n\n```html\n" + "<a " * 500 + "\n```\n", encoding="utf-8")
+
+    started = time.monotonic()
+    result = run_strategy(root, "check")
+
+    assert result.returncode == 0, result.stderr
+    assert time.monotonic() - started < 60
+
+
+def test_a_list_marker_or_two_is_no_deeper_than_its_page_needs(tmp_path):
+    root = copy_site_sources(tmp_path / "repo")
+    post = root / "docs/en/posts/setting-the-context.md"
+    post.write_text(post.read_text(encoding="utf-8") + "\n- - a list in a list\n\n* * *\n\n1. 2) - three\n",
+                    encoding="utf-8")
+
+    result = run_strategy(root, "check")
+
+    assert result.returncode == 0, result.stderr
 
 
 # --- generated YAML: the data as written, or a problem on a line of the text ---------------

@@ -1,8 +1,9 @@
 """What may sit under docs/ beside the pages (src/strategy/site_files.py), as an editor
 meets it: a picture in both languages is published with its page; a file too large, of a
 kind the site does not publish or at an address that is not its own is one message naming
-it; and, for any tree hypothesis makes of names, kinds, sizes, links and images, the
-check's answer is success or messages naming files, never a traceback.
+it; and, for any tree hypothesis makes of names, kinds, sizes, links (in docs/, data/,
+schemas/ and overrides/) and images, the check's answer is success or messages naming
+files, never a traceback.
 
 Each mistake's exact message is a case in tests/broken_content/ (checked and built there).
 """
@@ -74,6 +75,24 @@ def test_a_picture_kept_in_both_language_folders_is_shown_by_each_languages_page
         assert shown[alt].read_bytes() == picture()  # the address on the page leads to the picture
         assert shown[""].read_bytes() == picture("#ffdd00")  # the decorative one, with empty alt text
         assert shown[alt].is_relative_to((tmp_path / "site" / folder).resolve())  # each language's own copy
+
+
+@pytest.mark.parametrize("linked", ["mkdocs.yml", "docs", "data", "overrides"])
+def test_an_input_that_is_itself_a_link_out_of_the_repository_is_refused_before_it_is_read(tmp_path, linked):
+    """The folders and file a build reads, moved out of the repository and linked to: the
+    same content, from elsewhere (a symbolic link in a commit can lead anywhere)."""
+    root = copy_site_sources(tmp_path / "repo")
+    (root / linked).rename(tmp_path / linked)
+    (root / linked).symlink_to(tmp_path / linked)
+
+    checked = run_strategy(root, "check")
+    built = build(root, tmp_path / "site")
+
+    for result in (checked, built):
+        said = result.stdout + result.stderr
+        assert result.returncode != 0 and "Traceback" not in said, said
+        assert f"{linked}: file: expected a file or folder itself, not a symbolic link" in said, said
+    assert not (tmp_path / "site").exists()
 
 
 def sparse(path: Path, head: bytes, size: int) -> None:
@@ -189,7 +208,8 @@ def _content(kind: str) -> bytes:
 
 @st.composite
 def trees(draw):
-    """Files (path in docs/, bytes, size), links (path, target) and image lines (language, markdown)."""
+    """Files (path in docs/, bytes, size), links (path in the repository, target) and image lines
+    (language, markdown)."""
     files, links, lines = [], [], []
     for _ in range(draw(st.integers(1, 4))):
         language = draw(st.sampled_from(["en", "cy"]))
@@ -198,7 +218,9 @@ def trees(draw):
         name = draw(NAMES) + (f".{extension}" if extension else "")
         files.append((f"{language}/{folder}/{name}".replace("//", "/"), _content(draw(CONTENTS)), draw(SIZES)))
     for _ in range(draw(st.integers(0, 2))):
-        links.append((f"{draw(st.sampled_from(['en', 'cy']))}/{draw(NAMES)}", draw(LINK_TARGETS)))
+        # under docs/, or in the other folders a build reads (a theme's file is published as it is)
+        folder = draw(st.sampled_from(["docs/en", "docs/cy", "data", "data/published", "overrides/assets", "schemas"]))
+        links.append((f"{folder}/{draw(NAMES)}", draw(LINK_TARGETS)))
     for _ in range(draw(st.integers(0, 3))):
         name = files[draw(st.integers(0, len(files) - 1))][0].rsplit("/", 1)[-1]
         address = draw(ADDRESSES).format(name=name)
@@ -241,7 +263,7 @@ def test_any_tree_is_checked_to_success_or_messages_naming_its_files(scratch, tr
                 target.write_bytes(content)
             made.append(target)
         for path, destination in links:
-            link = root / "docs" / path
+            link = root / path
             if not (link.exists() or link.is_symlink()):
                 link.symlink_to(destination)
                 made.append(link)

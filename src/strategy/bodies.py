@@ -130,10 +130,13 @@ def page_target(href: str, from_path: str, addresses: PageAddresses | None = Non
 
 # Python-Markdown reads a list inside a list by recursion, and slowly: 200 levels take half a
 # second, 400 end in a RecursionError. Each level of a list, quote or block (admonition,
-# details, footnote) is indented 4 columns (a tab counts 4) or marked with a '>'; no page
-# needs more than a few, so a line deeper than this is refused before anything renders it.
+# details, footnote) is indented 4 columns (a tab counts 4), marked with a '>', or opened by
+# a list marker on the same line ('- - - x' is a list in a list in a list); no page needs
+# more than a few, so a line deeper than this is refused before anything renders it.
 MAX_NESTING = 20
 _FENCE = re.compile(r"[ \t>]*(`{3,}|~{3,})")
+_NESTING_PREFIX = re.compile(r"(?:[ \t>]|(?:[-*+]|\d{1,9}[.)])(?=[ \t]))*")
+_LIST_MARKER = re.compile(r"(?:[-*+]|\d{1,9}[.)])[ \t]{0,4}")  # with the spaces that part it from its text
 
 
 def body_text_problems(file: str, body: str, body_line: int) -> list[Problem]:
@@ -153,11 +156,71 @@ def nesting_problem(file: str, body: str, body_line: int) -> Problem | None:
         if opened:
             fence = opened.group(1)
             continue
-        prefix = line[:len(line) - len(line.lstrip(" \t>"))]
-        depth = len(prefix.expandtabs(4).replace(">", "")) // 4 + prefix.count(">")
+        prefix = _NESTING_PREFIX.match(line).group()
+        markers = len(_LIST_MARKER.findall(prefix))
+        indent = _LIST_MARKER.sub("", prefix).replace(">", "")
+        depth = len(indent.expandtabs(4)) // 4 + prefix.count(">") + markers
         if depth > MAX_NESTING:
             return Problem(file, body_line + number, "", phrase("expected.nesting", limit=MAX_NESTING),
                            phrase("found.nesting", levels=depth))
+    return None
+
+
+# Python-Markdown looks for the end of every '[' it reads, through the rest of its paragraph:
+# a paragraph of 1,000 '[' never closed takes a second, 10,000 take minutes (and a page of
+# 500 KB holds hundreds of such paragraphs). A paragraph of links closes what it opens.
+MAX_OPEN_BRACKETS = 100
+_ESCAPED = re.compile(r"\\.")
+
+
+def open_brackets_problem(file: str, body: str, body_line: int) -> Problem | None:
+    """The first paragraph of ``body`` (outside fenced code) that leaves more than
+    MAX_OPEN_BRACKETS '[' unclosed, named by its first line, or None."""
+    fence, open_brackets, first = "", 0, None
+    for number, line in enumerate(body.split("\n")):
+        opened = _FENCE.match(line)
+        if fence:
+            fence = "" if opened and opened.group(1).startswith(fence) else fence
+            continue
+        if opened or not line.strip():  # a paragraph ends
+            fence, open_brackets, first = (opened.group(1) if opened else ""), 0, None
+            continue
+        first = number if first is None else first
+        for character in _ESCAPED.sub("", line):  # '\[' is a bracket as text
+            if character == "[":
+                open_brackets += 1
+            elif character == "]" and open_brackets:
+                open_brackets -= 1
+        if open_brackets > MAX_OPEN_BRACKETS:
+            return Problem(file, body_line + first, "", phrase("expected.brackets_closed", limit=MAX_OPEN_BRACKETS),
+                           phrase("found.brackets_open", count=open_brackets))
+    return None
+
+
+# Markdown's HTML reading looks for the '>' of every tag it finds begun ('<a', '</', '<!'),
+# to the end of the page if there is none: 10,000 '<a ' take seconds, 100,000 minutes.
+MAX_OPEN_TAGS = 100
+_TAG_START = re.compile(r"<[A-Za-z/!?]|>")
+
+
+def open_tags_problem(file: str, body: str, body_line: int) -> Problem | None:
+    """The line of the first of more than MAX_OPEN_TAGS tags begun in ``body`` (outside
+    fenced code) with no '>' after any of them, or None."""
+    fence, open_tags, first = "", 0, None
+    for number, line in enumerate(body.split("\n")):
+        opened = _FENCE.match(line)
+        if fence or opened:
+            fence = ("" if opened and opened.group(1).startswith(fence) else fence) if fence else opened.group(1)
+            continue
+        for found in _TAG_START.findall(line):
+            if found == ">":
+                open_tags, first = 0, None
+                continue
+            open_tags += 1
+            first = number if first is None else first
+            if open_tags > MAX_OPEN_TAGS:
+                return Problem(file, body_line + first, "", phrase("expected.tags_closed", limit=MAX_OPEN_TAGS),
+                               phrase("found.tags_open", count=open_tags))
     return None
 
 
@@ -379,10 +442,14 @@ def _as_written(href: str, target: tuple[str, str]) -> str:
 
 
 def _nth_line_with(lines: list[str], text: str, occurrence: int) -> int | None:
+    """The line of ``text``'s ``occurrence``-th place as an address is written: after '(', '<',
+    a quote, '/' or a reference's ']: ', and before ')', a space, '>', '#' or a quote; not
+    inside a word ('y' is not in 'everyday'). None if it is not written so."""
     if not text:
         return None
+    written = re.compile(r"(?:(?<=[(<\"'/])|(?<=\]: ))" + re.escape(text) + r"(?=[)\s>\"'#]|$)")
     for number, line in enumerate(lines, start=1):
-        occurrence -= line.count(text)
+        occurrence -= len(written.findall(line))
         if occurrence <= 0:
             return number
     return None

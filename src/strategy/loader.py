@@ -20,7 +20,7 @@ from .plan_loader import load_plan
 from .post_files import SOURCE, TRANSLATION, Twin, check_twin, outdated_problem, translation_state, twins_agree
 from .problems import ContentError, Problem, phrase
 from .references import reference_problems, unique_id_problems
-from .site_files import check_site_files
+from .site_files import SiteFiles, check_site_files
 from .translation import MISSING, OUTDATED, plan_outdated_problems
 from .values import publication_day, time_of_day
 from .visible_text import character_name
@@ -41,21 +41,27 @@ class TranslationPolicy:
 
 def load_content(root: Path, docs_dir: str = "docs", plan_file: str = "data/plan.yaml",
                  policy: TranslationPolicy = TranslationPolicy(), bodies: BodyChecker | None = None,
-                 memo: Memo | None = None, theme: tuple[str, ...] = (), as_of: date | None = None) -> Content:
+                 memo: Memo | None = None, theme: tuple[str, ...] = (), as_of: date | None = None,
+                 unread: frozenset[str] = frozenset()) -> Content:
     """Load the whole site's content from ``root``, or raise ContentError listing every
     problem. ``bodies`` checks each page's body as rendered (see bodies.py), and keeps
     what the checks across pages need. ``memo`` (kept from one load to the next) parses
     and checks only the files whose text changed since the last load; not with a
     ``bodies`` that renders every body itself, which it would skip. ``theme``: the files
     the theme copies into the site (site_files.theme_files), which no file of docs/ may replace.
-    ``as_of``: the day the build speaks as of, after which the plan's progress may not be dated."""
+    ``as_of``: the day the build speaks as of, after which the plan's progress may not be dated.
+    ``unread``: files and folders not to read, refused already (a symbolic link: see
+    site_files.symbolic_links), such as the plan or docs/ itself."""
     problems: list[Problem] = []
     bodies = bodies or BodyChecker(render_all=False)  # bodies unchecked: the caller renders none
     memo = memo if memo is not None and not bodies.render_all else Memo()
-    plan, mission_ids = load_plan(root, plan_file, problems, memo, as_of)
+    def is_unread(path: str) -> bool:
+        return any(path == name or path.startswith(name + "/") for name in unread)
+
+    plan, mission_ids = load_plan(root, plan_file, problems, memo, as_of) if not is_unread(plan_file) else (None, None)
     # Every file under docs/ is listed, and its kind checked, before any page is read:
     # a page the walk refused (a link, too long, at an address that is not its own) is not read.
-    site_files = check_site_files(root, docs_dir, theme)
+    site_files = check_site_files(root, docs_dir, theme) if not is_unread(docs_dir) else SiteFiles()
     problems += site_files.problems
     bodies.site_files = site_files
     paths_by_language = {language: {path for path in files if path.endswith(".md")}

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from . import schemas
-from .bodies import BodyChecker, body_text_problems, nesting_problem
+from .bodies import BodyChecker, body_text_problems, nesting_problem, open_brackets_problem, open_tags_problem
 from .markers import BLOCK_NAMES, marker_problems
 from .problems import Problem, phrase
 from .translation import IN_STEP, OUTDATED, source_hash
@@ -66,7 +66,9 @@ def check_twin(twin: Twin, role: str | None, kind: str | None, relative: str, bo
     # may mention <script> safely. The body must show as written (visible_text.py) and
     # pass the allowlist (safe_html.py), once it can be rendered at all.
     found += body_text_problems(twin.file, twin.parsed.body, twin.parsed.body_line)
-    too_deep = nesting_problem(twin.file, twin.parsed.body, twin.parsed.body_line)
+    too_deep = (nesting_problem(twin.file, twin.parsed.body, twin.parsed.body_line)
+                or open_brackets_problem(twin.file, twin.parsed.body, twin.parsed.body_line)
+                or open_tags_problem(twin.file, twin.parsed.body, twin.parsed.body_line))
     if too_deep:
         return found + [too_deep]
     return found + bodies.add(twin.file, relative, twin.parsed.body, twin.parsed.body_line, languages or (twin.language,))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import posixpath
 
 from dataclasses import dataclass, field
@@ -21,8 +22,8 @@ from .site_options import SiteOptions, site_options as checked_options
 from .model import Content, Post
 from .problems import ContentError, Problem, phrase
 from .rendering import MarkdownSettings
-from .settings import page_listing, raw_site_options, site_config, theme_folders
-from .site_files import PageListing, theme_files
+from .settings import CONFIG_FILE, page_listing, raw_site_options, site_config, theme_dir, theme_folders
+from .site_files import PageListing, symbolic_link_problem, symbolic_links, theme_files
 from .proofing_report import ProofingTotals, load_totals
 from .urls import SiteAddresses, page_url
 
@@ -126,7 +127,8 @@ class Publication:
 
 
 def prepare(root, raw_options: dict | None, preview: bool, site_url: str, bodies: BodyChecker,
-            memo: Memo | None = None, theme: tuple[str, ...] = (), listing: PageListing = PageListing()) -> Publication:
+            memo: Memo | None = None, theme: tuple[str, ...] = (), listing: PageListing = PageListing(),
+            theme_dir: str | None = None) -> Publication:
     """What one build publishes, in every language, from mkdocs.yml (``site_url`` and
     the ``extra.strategy`` options as written, checked and typed here). Raises
     ContentError listing every problem: the options, the content, the earlier plan to
@@ -134,8 +136,11 @@ def prepare(root, raw_options: dict | None, preview: bool, site_url: str, bodies
     the links between pages. A build checks those as it renders each page
     (``Publication.page_problems``). ``memo``: see memo.py. ``theme``: the theme's
     folders, whose files no file of docs/ may replace; ``listing``: which pages the menu
-    lists or leaves out on purpose (both in site_files.py)."""
-    problems, options, moment = [], None, build_moment()
+    lists or leaves out on purpose (both in site_files.py); ``theme_dir``: the site's own
+    theme folder (custom_dir), read with data/ and schemas/, in none of which a symbolic
+    link may be (site_files.symbolic_links)."""
+    linked = symbolic_links(root, (CONFIG_FILE, DOCS_DIR), ("data", "schemas", *_within(root, theme_dir)))
+    problems, options, moment = [symbolic_link_problem(file) for file in linked], None, build_moment()
     try:
         options = checked_options(raw_options, root)
     except ContentError as error:
@@ -144,13 +149,13 @@ def prepare(root, raw_options: dict | None, preview: bool, site_url: str, bodies
     try:
         content = load_content(root, policy=options.translations if options else TranslationPolicy(), bodies=bodies,
                                memo=memo, theme=tuple(sorted(theme_files(theme))),
-                               as_of=moment.astimezone(WALES).date())
+                               as_of=moment.astimezone(WALES).date(), unread=frozenset(linked))
     except ContentError as error:
         problems += error.problems
         mission_ids = error.mission_ids
     if bodies.site_files is not None:  # the files the content's loader found
         problems += listing.problems(bodies.site_files, DOCS_DIR)
-    if options and options.compare_with:
+    if options and options.compare_with and not _under_any(options.compare_with.name, linked):
         try:
             earlier_plan = load_earlier_plan(options.compare_with)
         except ContentError as error:
@@ -177,6 +182,18 @@ def prepare(root, raw_options: dict | None, preview: bool, site_url: str, bodies
     return publication
 
 
+def _within(root, folder: str | None) -> tuple[str, ...]:
+    """``folder`` (absolute, or relative to ``root``) as a path under ``root``; none if it is outside."""
+    if not folder:
+        return ()
+    relative = os.path.relpath(os.path.join(root, folder), root)
+    return () if relative == os.curdir or relative.startswith(os.pardir) else (relative.replace(os.sep, "/"),)
+
+
+def _under_any(file: str, paths) -> bool:
+    return any(file == path or file.startswith(path + "/") for path in paths)
+
+
 def _broken_links_before_the_content_reads(root: Path, bodies: BodyChecker, mission_ids) -> list[Problem]:
     """Links to pages that do not exist, and to anchors their page does not have, found
     even when other problems stop the content from being read whole, so that a broken
@@ -198,4 +215,5 @@ def check_content(root: Path) -> Publication:
     config = site_config(root)
     bodies = BodyChecker(MarkdownSettings.from_config_list(config.get("markdown_extensions")), render_all=True)
     return prepare(root, raw_site_options(root, config), preview=False, site_url=str(config.get("site_url") or ""),
-                   bodies=bodies, theme=theme_folders(root, config), listing=page_listing(config))
+                   bodies=bodies, theme=theme_folders(root, config), listing=page_listing(config),
+                   theme_dir=theme_dir(config))

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .inputs import environment_problems
 from .messages import message
+from .paused import PAUSED_SECONDS, POLL_SECONDS, PauseWatch, paused_in_group
 from .site_folder import SiteFolderRefused, check_site_folder
 from .write_faults import building_prefix, clean_after_killed_builds, fault_reason, replaced_prefix
 from .tool_messages import ToolMessages
@@ -59,6 +60,10 @@ def build_site(root: Path, site_dir: Path, extra_args: list[str] | None = None) 
             if stop.signal_number:
                 print(message(f"build_interrupted{first}", folder=site_dir), file=sys.stderr)
                 return 128 + stop.signal_number
+            if stop.paused:
+                print(message("build_paused", pid=stop.paused, seconds=f"{PAUSED_SECONDS:g}"),
+                      message(f"build_failed{first}", folder=site_dir), sep="\n", file=sys.stderr)
+                return 1
             if status != 0:
                 print(message(f"build_failed{first}", folder=site_dir), file=sys.stderr)
                 return status if status > 0 else 128 - status  # -N: ended by signal N
@@ -104,6 +109,7 @@ class _StopSignals:
 
     def __init__(self):
         self.signal_number = 0
+        self.paused: int | None = None  # a process of the build that stayed paused, and was ended
         self.process: subprocess.Popen | None = None
         self._previous = {}
 
@@ -117,6 +123,20 @@ class _StopSignals:
     def __exit__(self, *exc_info):
         for number, handler in self._previous.items():
             signal.signal(number, handler)
+
+    def _wait(self) -> int:
+        """The build's exit status, once it ends; if one of its processes stays paused
+        (SIGSTOP), it is ended, and ``paused`` says which, rather than waited for for ever."""
+        watch = PauseWatch()
+        while True:
+            try:
+                return self.process.wait(timeout=POLL_SECONDS)
+            except subprocess.TimeoutExpired:
+                paused = paused_in_group(self.process.pid)
+                if watch.too_long(paused):
+                    self.paused = paused
+                    _signal_group(self.process.pid, signal.SIGKILL)  # a paused process acts on no other signal
+                    return self.process.wait()
 
     def _stop(self, number, frame):
         self.signal_number = self.signal_number or number
@@ -136,7 +156,7 @@ class _StopSignals:
         if self.signal_number:  # stopped while it was starting
             _signal_group(self.process.pid, signal.SIGTERM)
         try:
-            status = self.process.wait(timeout=None)
+            status = self._wait()
         finally:
             _end_group(self.process)
             for thread in relays:

@@ -79,6 +79,13 @@ def site_options(root: Path) -> SiteOptions:
     return checked_options(raw_site_options(root), root)
 
 
+def theme_dir(config: dict) -> str | None:
+    """The site's own theme folder (``theme: custom_dir:``), as written."""
+    theme = config.get("theme")
+    folder = theme.get("custom_dir") if isinstance(theme, dict) else None
+    return folder if isinstance(folder, str) else None
+
+
 def theme_folders(root: Path, config: dict) -> tuple[str, ...]:
     """The folders MkDocs takes the theme's files from, as it searches them: the site's
     ``custom_dir`` first, then our package's theme, then the installed theme's own (named by

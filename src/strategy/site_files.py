@@ -4,8 +4,8 @@ one for markup.
 A file under docs/ is published as it is, at an address of its own, on the site every
 page's Content-Security-Policy trusts ('self'): a script there would replace the site's
 own, an HTML page would run with no policy at all. So a file beside the pages is one of a
-short list of kinds (pictures, PDF, CSV, plain text), told by its content as well as its
-name, within a size; it is not at an address the build or the theme writes itself; and
+short list of kinds (pictures, PDF, CSV, plain text, a CNAME), told by its content as well
+as its name, within a size; it is not at an address the build or the theme writes itself; and
 no two files make one address. A symbolic link is refused as found, never followed: it
 could publish a file from outside the repository, loop, or lead to a folder as large as
 the disk. All of it is decided from the folder listing and, for a file of an allowed
@@ -82,9 +82,16 @@ FILE_KINDS = (
     FileKind("CSV", ("csv",), 2 * MB, _is_text, text=True),
     FileKind("TXT", ("txt",), 2 * MB, _is_text, text=True),
 )
+# A file some hosts read at the site's root by its whole name: GitHub Pages' CNAME (the
+# site's domain, one line). A security.txt is a .txt. Both are published from docs/en/.
+_HOST_NAME = re.compile(r"[A-Za-z0-9.-]{1,253}\r?\n?")
+NAMED_KINDS = (FileKind("CNAME", (), KB, lambda content: bool(_HOST_NAME.fullmatch(content.decode("latin-1"))),
+                        text=True),)
+KIND_BY_NAME = {kind.name: kind for kind in NAMED_KINDS}
 KIND_BY_EXTENSION = {extension: kind for kind in FILE_KINDS for extension in kind.extensions}
 IMAGE_EXTENSIONS = frozenset(extension for kind in FILE_KINDS if kind.image for extension in kind.extensions)
-ALLOWED_NAMES = ", ".join(f".{extension}" for kind in FILE_KINDS for extension in kind.extensions)
+ALLOWED_NAMES = ", ".join([*(f".{extension}" for kind in FILE_KINDS for extension in kind.extensions),
+                           *(kind.name for kind in NAMED_KINDS)])
 
 
 
@@ -286,7 +293,7 @@ def file_kind_problem(path: str, file: str, size: int) -> Problem | None:
                                                   most=size_in_words(MARKDOWN_MOST_BYTES)),
                            found_size(size, MARKDOWN_MOST_BYTES))
         return None
-    kind = KIND_BY_EXTENSION.get(extension)
+    kind = KIND_BY_NAME.get(posixpath.basename(file)) or KIND_BY_EXTENSION.get(extension)
     if kind is None:
         if extension.lower() in KIND_BY_EXTENSION or extension.lower() == "md":  # IMG_0001.JPG: a server may not know it
             found = phrase("found.extension_case", extension=f".{extension}", lower=f".{extension.lower()}")
@@ -307,7 +314,8 @@ def file_kind_problem(path: str, file: str, size: int) -> Problem | None:
         return Problem(file, None, "", phrase("expected.readable_file"), phrase("found.os_error", error=error.strerror))
     if not kind.matches(content):
         return Problem(file, None, "", phrase("expected.content_of_kind", kind=kind),
-                       phrase("found.text_not_plain" if kind.text else "found.other_content", kind=kind))
+                       phrase("found.not_a_domain" if kind in NAMED_KINDS else
+                              "found.text_not_plain" if kind.text else "found.other_content", kind=kind))
     return None
 
 
@@ -319,6 +327,46 @@ def found_size(size: int, most: int):
     """A size over ``most``, in bytes where it reads as ``most`` rounded ('5.0 MB, found 5.0 MB')."""
     shown = size_in_words(size)
     return shown if shown != size_in_words(most) else phrase("found.bytes", count=f"{size:,}")
+
+
+# --- symbolic links among what else the build reads -----------------------------------------------
+
+
+def symbolic_links(root: str | os.PathLike, inputs: Iterable[str], walked: Iterable[str]) -> list[str]:
+    """Every symbolic link, as editors name it ('data/plan.yaml'), among ``inputs`` themselves
+    (paths under ``root``: mkdocs.yml, docs/...) and anywhere in the folders ``walked`` (data/,
+    schemas/, the theme's custom_dir), found without following one. The build reads all of
+    these as docs/ (check_site_files): a link in them could publish a file from outside the
+    repository (a theme folder's file is copied into the site as it is), or have the plan
+    or a template read from there."""
+    found, walked = [], set(walked)
+    for name in dict.fromkeys([*inputs, *walked]):
+        path = os.path.join(root, name)
+        if os.path.islink(path):
+            found.append(name)
+        elif name in walked and os.path.isdir(path):
+            found += _links_under(path, name)
+    return found
+
+
+def _links_under(folder: str, shown: str) -> list[str]:
+    found, folders = [], [(folder, shown)]
+    while folders:  # a stack, as in check_site_files
+        folder, shown = folders.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        except OSError:
+            continue  # what the build cannot list, it cannot read either
+        for entry in entries:
+            if entry.is_symlink():
+                found.append(f"{shown}/{entry.name}")
+            elif entry.is_dir(follow_symlinks=False):
+                folders.append((entry.path, f"{shown}/{entry.name}"))
+    return found
+
+
+def symbolic_link_problem(file: str) -> Problem:
+    return Problem(file, None, "", phrase("expected.no_symbolic_link"), phrase("found.symbolic_link"))
 
 
 # --- pages the menu neither lists nor leaves out ------------------------------------------------

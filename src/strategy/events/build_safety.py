@@ -5,7 +5,7 @@ the ``pre_build`` event. So the folder, and the environment variables a build
 reads, are checked first of all, in ``on_config``, before any other hook reads a
 variable or loads the content; then ``on_pre_build`` writes the marker that says
 "a build of this project made this folder" (MkDocs' cleaning keeps files whose
-names start with a dot).
+names start with a dot), and ``on_post_build`` lists the files the build wrote.
 """
 
 import os
@@ -16,16 +16,19 @@ from mkdocs.plugins import event_priority
 
 from strategy.inputs import environment_problems
 from strategy.messages import message
-from strategy.site_folder import SiteFolderRefused, check_site_folder, mark_as_built
+from strategy.site_folder import (SiteFolderRefused, check_site_folder, forget_written_files, list_written_files,
+                                  mark_as_built)
 from strategy.write_faults import fault_reason
 
 
 @event_priority(1000)  # before every other hook and plugin
 def on_config(config):
     problems = environment_problems(os.environ)
+    # A docs/ that is a symbolic link (to / perhaps) is refused as such with the content
+    # (content.py); protecting where it leads would refuse every site folder in its name.
+    docs = () if os.path.islink(config.docs_dir) else (Path(config.docs_dir),)
     try:
-        check_site_folder(Path(config.site_dir), Path(config.config_file_path).parent,
-                          also_protected=(Path(config.docs_dir),))
+        check_site_folder(Path(config.site_dir), Path(config.config_file_path).parent, also_protected=docs)
     except SiteFolderRefused as refused:
         problems.append(str(refused))
     if problems:
@@ -35,6 +38,14 @@ def on_config(config):
 
 def on_pre_build(config):
     mark_as_built(Path(config.site_dir))
+    forget_written_files(Path(config.site_dir))
+
+
+@event_priority(-2000)  # after language_builds.py has waited for the other languages' builds
+def on_post_build(config):
+    """Every file in the site folder is now this build's: say so, for the next build to tell
+    them from a file someone adds by hand (site_folder.hand_made_files)."""
+    list_written_files(Path(config.site_dir))
 
 
 @event_priority(-1000)  # last: after language_builds.py has stopped the other languages' builds

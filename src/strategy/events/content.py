@@ -70,7 +70,8 @@ def load_publication(config, memo=None):
         publication = prepare(Path(config.config_file_path).parent, site_options_as_written(config),
                               _is_preview, config.site_url, bodies, memo, tuple(config.theme.dirs),
                               PageListing.from_config(config.nav, config.not_in_nav, config.strict,
-                                                      config.validation.nav.omitted_files >= logging.WARNING))
+                                                      config.validation.nav.omitted_files >= logging.WARNING),
+                              theme_dir=config.theme.custom_dir)
     except ContentError as error:
         raise Abort(str(error)) from None
     # The editors' preview gathers them from each language's process, to say each once.

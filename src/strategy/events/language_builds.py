@@ -30,6 +30,7 @@ import logging
 import os
 import signal
 import sys
+import time
 import traceback
 
 from mkdocs import utils
@@ -39,6 +40,7 @@ from mkdocs.plugins import event_priority
 from mkdocs_static_i18n.utils import I18nLoggingFilter
 
 from strategy.messages import message
+from strategy.paused import PAUSED_SECONDS, POLL_SECONDS, PauseWatch, is_paused
 
 from strategy.events.preview_languages import default_language_built  # a preview may leave the default language out
 
@@ -138,19 +140,34 @@ def on_post_build(config):
     statuses = _wait_for_workers()
     config.plugins["i18n"].building = False
     for language, status in statuses.items():
+        if status is None:
+            raise Abort(message("language_build.paused", code=language, seconds=f"{PAUSED_SECONDS:g}"))
         if status < 0:
             raise Abort(message("language_build.stopped", code=language, why=signal.strsignal(-status) or -status))
         if status != 0:
             raise Abort(message("language_build.failed", code=language))
 
 
-def _wait_for_workers() -> dict[str, int]:
+def _wait_for_workers() -> dict[str, int | None]:
+    """Each language's exit status (None: its process stayed paused, and was ended)."""
     statuses = {}
     for language, pid in list(_workers.items()):
-        _, status = os.waitpid(pid, 0)
-        statuses[language] = os.waitstatus_to_exitcode(status)
+        statuses[language] = _wait_for(pid)
         del _workers[language]
     return statuses
+
+
+def _wait_for(pid: int) -> int | None:
+    watch = PauseWatch()
+    while True:
+        ended, status = os.waitpid(pid, os.WNOHANG)
+        if ended:
+            return os.waitstatus_to_exitcode(status)
+        if watch.too_long(pid if is_paused(pid) else None):
+            os.kill(pid, signal.SIGKILL)  # a paused process acts on no other signal
+            os.waitpid(pid, 0)
+            return None
+        time.sleep(POLL_SECONDS)
 
 
 def on_build_error(error):

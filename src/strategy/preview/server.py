@@ -21,6 +21,7 @@ import ipaddress
 import json
 import logging
 import os
+import select
 import shutil
 import signal
 import socket
@@ -40,6 +41,7 @@ from strategy.preview.notice import not_built_page
 from strategy.preview.sources import WATCHED, SourceFiles
 from strategy.catalogue import translate
 from strategy.messages import message
+from strategy.paused import PAUSED_SECONDS, POLL_SECONDS, PauseWatch, is_paused
 from strategy.site_folder import is_marked, mark_as_built
 from strategy.urls import LANGUAGE_FOLDERS
 
@@ -125,7 +127,11 @@ class Workers:
             return
         answers = self._answers()
         problems = [problem for answer in answers.values() for problem in answer.get("problems", [])]
-        if problems:
+        ended = [error for answer in answers.values() for error in answer.get("error", [])]
+        if ended:  # a worker ended, or stayed paused and was ended: fresh ones build it all
+            print("\n".join(dict.fromkeys(ended)), file=sys.stderr)
+            self.start()
+        elif problems:
             # A problem in one language's pages: a full build would stop at it too. The
             # other language may have shown the edit; this one shows it once it is fixed.
             self._report(problems, updated={language for language, answer in answers.items() if "rendered" in answer})
@@ -152,10 +158,7 @@ class Workers:
     def _answers(self) -> dict[str, dict]:
         """Each worker's answer; the warnings they give are printed once for all of them
         (a translation that may be out of date is said by each language's worker)."""
-        answers = {}
-        for language, process in self.processes.items():
-            line = process.stdout.readline()
-            answers[language] = json.loads(line) if line else {"error": [message("preview.worker_stopped")]}
+        answers = {language: _answer(process) for language, process in self.processes.items()}
         for warning in dict.fromkeys(text for answer in answers.values() for text in answer.get("warnings", [])):
             log.warning(warning)
         return answers
@@ -169,6 +172,20 @@ class Workers:
                 process.kill()
                 process.wait()
         self.processes = {}
+
+
+def _answer(process: subprocess.Popen) -> dict:
+    """A worker's next answer, or an error when it has ended, or stays paused (SIGSTOP): a
+    paused worker is ended, and the next edit starts a fresh one, rather than every page
+    waiting for it for ever."""
+    watch = PauseWatch()
+    while not select.select([process.stdout], [], [], POLL_SECONDS)[0]:
+        if watch.too_long(process.pid if is_paused(process.pid) else None):
+            process.kill()
+            process.wait()
+            return {"error": [message("preview.worker_paused", seconds=f"{PAUSED_SECONDS:g}")]}
+    line = process.stdout.readline()
+    return json.loads(line) if line else {"error": [message("preview.worker_stopped")]}
 
 
 class _WritesObserver(watchdog.observers.Observer):
