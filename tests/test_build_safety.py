@@ -154,8 +154,8 @@ def test_a_file_added_to_a_built_site_by_hand_stops_the_next_build_which_names_i
     said = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in said, said
     assert "(.well-known/security.txt, CNAME, cy/nodiadau.txt)" in said, said
-    assert ("put a file for the site's root (a CNAME, a security.txt) in docs/en/" in said if language == "en"
-            else "rhowch ffeil ar gyfer gwraidd y wefan (CNAME, security.txt) yn docs/en/" in said), said
+    assert ("put a file for the site's root (a `CNAME`, a security.txt) in docs/en/" in said if language == "en"
+            else "rhowch ffeil ar gyfer gwraidd y wefan (`CNAME`, security.txt) yn docs/en/" in said), said
     assert snapshot(site_dir) == before
     assert [path.name for path in tmp_path.iterdir() if path.name.startswith(".site")] == []
 
@@ -355,7 +355,7 @@ def test_a_stopped_build_leaves_the_old_site_and_nothing_else(site_copy, tmp_pat
     assert make_build.returncode == status
     assert f"{old_site} was left as it was" in errors
     if signal_number == signal.SIGSTOP:
-        assert "was paused (as by SIGSTOP) for 5 seconds" in errors and "ended rather than waited for" in errors
+        assert "was paused (as by `SIGSTOP`) for 5 seconds" in errors and "ended rather than waited for" in errors
     assert "Traceback" not in errors
     assert snapshot(tmp_path) == before  # the old site byte for byte, and no .site.building-* folder
     assert not [command for _, command in processes().values() if str(site_copy) in command]

@@ -191,9 +191,10 @@ def _with_strings(site: Path, text: str) -> None:
 def test_a_mistake_in_the_sites_strings_is_named_with_its_line_by_check_and_build(site_copy, tmp_path, text, problem):
     _with_strings(site_copy, text)
     for result in (run_strategy(site_copy, "check"), build(site_copy, tmp_path / "site")):
+        said = result.stdout + result.stderr
         assert result.returncode != 0
-        assert problem in result.stderr, result.stderr
-        assert "Traceback" not in result.stderr
+        assert problem in said, said
+        assert "Traceback" not in said
     assert not (tmp_path / "site").exists()
 
 
@@ -213,10 +214,11 @@ def test_options_still_under_extra_strategy_are_named_with_their_new_place(site_
                                    "extra:\n  generator: false\n  strategy:\n    feeds:\n      limit: 20\n"))
     line = config.read_text(encoding="utf-8").splitlines().index("  strategy:") + 1
     for result in (run_strategy(site_copy, "check"), build(site_copy, tmp_path / "site")):
+        said = result.stdout + result.stderr
         assert result.returncode != 0
         assert (f"mkdocs.yml:{line}: field 'extra.strategy': expected the site's options under the `strategy` "
-                "plugin, as `plugins:` then `- strategy:`") in result.stderr, result.stderr
-        assert "Traceback" not in result.stderr
+                "plugin, as `plugins:` then `- strategy:`") in said, said
+        assert "Traceback" not in said
 
 
 def test_a_site_colours_its_pictures_for_shared_links_and_may_not_make_them_unreadable(site_copy, tmp_path):

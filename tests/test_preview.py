@@ -347,7 +347,7 @@ def test_a_paused_worker_is_ended_said_and_the_preview_carries_on(running_previe
     try:
         _edit(root / "docs" / "en" / POST, "This post opens", "This post EDITED-AFTER-PAUSE opens")
 
-        said = _wait_for_log(log, "was paused (as by SIGSTOP) for 5 seconds, and was ended")
+        said = _wait_for_log(log, "was paused (as by `SIGSTOP`) for 5 seconds, and was ended")
         _wait_for(url + "posts/setting-the-context/", "EDITED-AFTER-PAUSE")
     finally:
         if paused in _workers_of(root):

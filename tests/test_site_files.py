@@ -265,6 +265,7 @@ def test_any_tree_is_checked_to_success_or_messages_naming_its_files(scratch, tr
         for path, destination in links:
             link = root / path
             if not (link.exists() or link.is_symlink()):
+                link.parent.mkdir(parents=True, exist_ok=True)  # overrides/assets/, which the fixture lacks
                 link.symlink_to(destination)
                 made.append(link)
         for language, line in lines:

@@ -199,7 +199,7 @@ def test_the_subscribe_page_lists_each_feed_and_the_calendar_with_an_address_to_
     view = list_views.feed_list(page)
     assert [row.address for row in view["feeds"]] == [
         "https://example.org/cy/feed.xml", "https://example.org/cy/feeds/services/feed.xml",
-        "https://example.org/cy/feeds/skills/feed.xml"]
+        "https://example.org/cy/feeds/skills/feed.xml", "https://example.org/cy/progress/feed.xml"]  # the plan's updates last
     assert view["calendar_address"] == "https://example.org/cy/events.ics"
     assert view["feeds"][1].other_formats == [("atom", "https://example.org/cy/feeds/services/atom.xml"),
                                               ("json", "https://example.org/cy/feeds/services/feed.json")]
@@ -208,7 +208,7 @@ def test_the_subscribe_page_lists_each_feed_and_the_calendar_with_an_address_to_
     assert [code.text_content() for code in copies] == [
         *(address for row in view["feeds"] for address in (row.address, *(a for _, a in row.other_formats))),
         view["calendar_address"]]
-    assert [row.get("id") for row in table.cssselect("tr[id]")] == ["feed-all", "feed-services", "feed-skills"]
+    assert [row.get("id") for row in table.cssselect("tr[id]")] == ["feed-all", "feed-services", "feed-skills", "feed-plan-updates"]
     assert copies[-1].get("data-copy-label") == "Copïo'r cyfeiriad: Calendr digwyddiadau"
     assert table.cssselect("p.strategy-copy-status[role=status]")
 

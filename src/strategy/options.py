@@ -6,6 +6,7 @@ What each option may hold is stated in schemas/site-options.schema.json.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 
@@ -42,7 +43,8 @@ def _lines_in_config(root: Path) -> dict:
 def moved_options_problem(root: Path, extra) -> Problem | None:
     """Options still under ``extra.strategy`` (where they were before version 1.0): one
     problem naming their new place."""
-    if not (isinstance(extra, dict) and isinstance(extra.get("strategy"), dict)):
+    # MkDocs gives ``extra`` as a mapping of its own, mkdocs.yml read by the commands as a dict.
+    if not (isinstance(extra, Mapping) and isinstance(extra.get("strategy"), Mapping)):
         return None
     document = _config_document(root)
     line = document.lines.get(("extra", "strategy")) if document is not None else None
