@@ -17,8 +17,8 @@ import jinja2
 # MkDocs 1.6.1 (pinned): the poller `mkdocs serve` writes into each page.
 from mkdocs.livereload import _SCRIPT_TEMPLATE
 
-from strategy.site_layer import THEME_FOLDER
 from strategy.catalogue import translate
+from strategy.site_layer import THEME_FOLDER  # after the site's own overrides/
 from strategy.urls import LANGUAGE_FOLDERS
 
 RELOAD_SCRIPT = re.compile(r"/\.preview/livereload/(\d+)/(\d+)\.js")
@@ -48,7 +48,7 @@ class ProblemsNotice:
     """The notice at the top of each page while the files saved last have problems."""
 
     def __init__(self, root: Path):
-        env = jinja2.Environment(loader=jinja2.FileSystemLoader([root / "overrides", THEME_FOLDER])  # the site's, then ours, autoescape=True,
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader([root / "overrides", THEME_FOLDER]), autoescape=True,
                                  trim_blocks=True, lstrip_blocks=True)
         env.globals["t"] = lambda key, language, **values: translate(key, language, **values)
         self.template = env.get_template(PROBLEMS_TEMPLATE)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import jinja2
 
-from strategy.site_layer import THEME_FOLDER
 from strategy.catalogue import translate
+from strategy.site_layer import THEME_FOLDER  # after the site's own overrides/
 from strategy.urls import LANGUAGE_FOLDERS
 
 TEMPLATE = "partials/strategy/preview-not-built.html"
@@ -18,7 +18,7 @@ def not_built_page(root: Path, shown: list[str]) -> bytes:
     """In each language, the ones the preview shows first: which language this preview
     shows, how to see both, and a link to its home page."""
     order = shown + [language for language in LANGUAGE_FOLDERS if language not in shown]
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader([root / "overrides", THEME_FOLDER])  # the site's, then ours, autoescape=True,
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader([root / "overrides", THEME_FOLDER]), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True)
     env.globals["t"] = lambda key, language, **values: translate(key, language, **values)
     page = env.get_template(TEMPLATE).render(languages=order, home=f"/{LANGUAGE_FOLDERS[shown[0]]}")
