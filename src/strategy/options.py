@@ -16,7 +16,20 @@ from .values import control_character_problems, local_time_problem
 from .yamltext import YamlDocument, parse_yaml
 
 CONFIG_FILE = "mkdocs.yml"
-OPTIONS_FIELD = "plugins.strategy"  # how messages name the options' place in mkdocs.yml
+PLUGIN_NAME = "strategy"  # the plugin's name in mkdocs.yml (its entry point, pyproject.toml)
+OPTIONS_FIELD = f"plugins.{PLUGIN_NAME}"  # how messages name the options' place in mkdocs.yml
+
+
+def plugin_position(config: dict) -> int | str | None:
+    """Where mkdocs.yml's ``plugins`` holds ours: its index in the list (or its name, when
+    ``plugins`` is a mapping); None when the site does not use it."""
+    plugins = config.get("plugins")
+    if isinstance(plugins, dict):
+        return PLUGIN_NAME if PLUGIN_NAME in plugins else None
+    for index, entry in enumerate(plugins if isinstance(plugins, list) else []):
+        if entry == PLUGIN_NAME or (isinstance(entry, dict) and PLUGIN_NAME in entry):
+            return index
+    return None
 
 
 def _config_document(root: Path) -> YamlDocument | None:
@@ -31,7 +44,6 @@ def _config_document(root: Path) -> YamlDocument | None:
 
 def _lines_in_config(root: Path) -> dict:
     """The line of each option in mkdocs.yml, by its path under the plugin's entry."""
-    from .settings import PLUGIN_NAME, plugin_position
     document = _config_document(root)
     position = plugin_position(document.data) if document is not None and isinstance(document.data, dict) else None
     if position is None:

@@ -13,8 +13,6 @@ static-i18n to have switched the config to the language being built.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.plugins import BasePlugin, CombinedEvent

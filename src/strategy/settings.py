@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from .options import moved_options_problem
+from .options import PLUGIN_NAME, moved_options_problem, plugin_position
 from .problems import ContentError
 from .site_files import PageListing
 from .site_layer import theme_search_order
@@ -41,21 +41,6 @@ def site_config(root: Path) -> dict:
     except yaml.YAMLError as error:
         raise ContentError([syntax_problem(error, CONFIG_FILE, text=text)]) from None
     return config if isinstance(config, dict) else {}
-
-
-PLUGIN_NAME = "strategy"
-
-
-def plugin_position(config: dict) -> int | str | None:
-    """Where mkdocs.yml's ``plugins`` holds ours: its index in the list (or its name, when
-    ``plugins`` is a mapping); None when the site does not use it."""
-    plugins = config.get("plugins")
-    if isinstance(plugins, dict):
-        return PLUGIN_NAME if PLUGIN_NAME in plugins else None
-    for index, entry in enumerate(plugins if isinstance(plugins, list) else []):
-        if entry == PLUGIN_NAME or (isinstance(entry, dict) and PLUGIN_NAME in entry):
-            return index
-    return None
 
 
 def raw_site_options(root: Path, config: dict | None = None) -> dict:

@@ -16,17 +16,13 @@ import string
 from pathlib import Path
 
 from . import LANGUAGES
-from .catalogue import package_catalogue, plural_categories
+from .catalogue import package_catalogue, plural_categories, texts
 from .problems import Problem, near_miss, phrase
 from .yamltext import parse_yaml, read_text
 
 
 def _placeholders(text: str) -> set[str]:
     return {name.split("|")[0] for _, name, _, _ in string.Formatter().parse(text) if name}
-
-
-def _forms(value) -> list[str]:
-    return list(value.values()) if isinstance(value, dict) else [value]
 
 
 def _inside(file: Path, root: Path) -> bool:
@@ -66,8 +62,8 @@ def read_site_strings(root: Path, name: str) -> tuple[dict[str, dict], list[Prob
             expected_forms = package[key][language]
             shape_ok = (isinstance(value, str) if isinstance(expected_forms, str)
                         else isinstance(value, dict) and set(value) == plural_categories(language))
-            wanted = set().union(*(_placeholders(form) for form in _forms(expected_forms)))
-            if not shape_ok or any(_placeholders(form) - wanted for form in _forms(value) if isinstance(form, str)):
+            wanted = set().union(*(_placeholders(form) for form in texts(expected_forms)))
+            if not shape_ok or any(_placeholders(form) - wanted for form in texts(value) if isinstance(form, str)):
                 found_here.append(Problem(name, document.line_of((key, language)), f"{key}.{language}",
                                           phrase("expected.site_string", placeholders=", ".join(
                                               "{" + placeholder + "}" for placeholder in sorted(wanted)) or "-"),
