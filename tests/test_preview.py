@@ -333,7 +333,7 @@ def _workers_of(root: Path) -> list[int]:
             command = cmdline.read_bytes().split(b"\0")
         except OSError:
             continue
-        if b"preview.worker" in command and str(root / "mkdocs.yml").encode() in command:
+        if b"strategy.preview.worker" in command and str(root / "mkdocs.yml").encode() in command:
             found.append(int(cmdline.parent.name))
     return found
 
