@@ -57,3 +57,17 @@ def test_a_problem_only_the_welsh_build_meets_fails_the_whole_build(site_copy, t
     assert "docs/cy/wellbeing.md:" in result.stderr and "a link or image to 'dim-yn-bod.md'" in result.stderr
     assert "The 'cy' build failed" in result.stdout + result.stderr
     assert "dim-yn-bod" not in (site_dir / "cy/wellbeing/index.html").read_text(encoding="utf-8")
+
+
+def test_only_the_last_language_build_writes_the_site_map(site_copy, tmp_path):
+    """MkDocs renders the theme's sitemap.xml early in each language's build. On a busy
+    machine the English build's copy once landed after the full site map the Welsh build
+    had written beside it. So a build of English alone must leave no site map at all."""
+    english_only = mkdocs_build(site_copy, tmp_path / "english", env={"STRATEGY_PREVIEW_LANGUAGES": "en"})
+    both = mkdocs_build(site_copy, tmp_path / "both", env={"STRATEGY_SEQUENTIAL": "1"})
+
+    assert english_only.returncode == 0, english_only.stderr
+    assert both.returncode == 0, both.stderr
+    assert (tmp_path / "english/index.html").exists()
+    assert not (tmp_path / "english/sitemap.xml").exists() and not (tmp_path / "english/sitemap.xml.gz").exists()
+    assert b"<loc>" in (tmp_path / "both/sitemap.xml").read_bytes()

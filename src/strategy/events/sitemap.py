@@ -1,5 +1,11 @@
 """Writes sitemap.xml (and .gz) once both languages are built. A thin adapter
-over ``strategy.sitemap``; theme/sitemap.xml keeps MkDocs' own out of the way."""
+over ``strategy.sitemap``.
+
+MkDocs renders a theme's sitemap.xml template in every language's build, early,
+to the site root. Here no build writes it: when the languages build side by side
+(events/language_builds.py), the English build's copy could land after the site
+map the Welsh build has written, on a busy machine. theme/sitemap.xml is an empty
+placeholder so that MkDocs need not render Material's."""
 
 from pathlib import Path
 
@@ -8,6 +14,12 @@ from strategy.list_views import archive_page_count
 from strategy.urls import (SITEMAP_FILES, archive_page_path, owner_page_path, owners_index_path, progress_index_path,
                            progress_report_path)
 from strategy.sitemap import gzipped, sitemap_xml
+
+
+def on_post_template(output_content, template_name, config):
+    if template_name == "sitemap.xml":
+        return ""  # MkDocs writes no file for an empty template (and no .gz)
+    return output_content
 
 
 def on_post_build(config):

@@ -40,9 +40,6 @@ from strategy.memo import Memo
 from strategy.problems import ContentError
 from strategy.tool_messages import ToolMessages
 
-SITEMAP_WRITER = LANGUAGES[-1]
-"""The language whose build writes sitemap.xml (events/sitemap.py)."""
-
 PLAN_FILE = "data/plan.yaml"
 
 
@@ -50,12 +47,6 @@ class _KeptState(BasePlugin):
     """Keeps what MkDocs' build() holds only in its local variables."""
 
     files = nav = env = None
-    skip_sitemap_template = False
-
-    def on_post_template(self, output_content, template_name, config):
-        if template_name == "sitemap.xml" and self.skip_sitemap_template:
-            return ""  # MkDocs writes no empty template
-        return output_content
 
     @event_priority(-10000)
     def on_nav(self, nav, config, files):
@@ -115,10 +106,6 @@ class LanguagePreview:
 
     def build(self) -> None:
         self.config.plugins.on_startup(command="serve", dirty=False)
-        language, shown = os.environ["STRATEGY_BUILD_LANGUAGE"], os.environ["STRATEGY_PREVIEW_LANGUAGES"].split(",")
-        # The languages build at once: the empty placeholder this build would write
-        # could land after the site map the other build writes (events/sitemap.py).
-        self.kept.skip_sitemap_template = SITEMAP_WRITER in shown and language != SITEMAP_WRITER
         utils.clean_directory = lambda directory: None  # the server empties the site folder first
         build(self.config, serve_url=self.serve_url)
 
