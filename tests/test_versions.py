@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +16,7 @@ import yaml
 from lxml import etree
 
 from conftest import BUILD_DATE, FIXTURE, build, copy_site_sources, parse, serve, tab_to
+from test_documented_commands import free_address
 
 
 def git(repo: Path, *args: str) -> str:
@@ -225,3 +227,32 @@ def test_the_version_selector_works_from_the_keyboard(browser, versions_url):
     page.keyboard.press("ArrowDown")  # a native select: the keyboard changes it, and the page follows
     page.wait_for_url(versions_url + "consultation-draft/posts/missions/digital-skills/")
     page.close()
+
+
+def test_make_versions_titles_the_versions_in_the_sites_own_words(tmp_path):
+    """`make versions` (strategy versions) deploys a draft and a final version; their titles
+    are catalogue strings, and the fixture site words the final one its own way."""
+    repo = copy_site_sources(tmp_path / "repo")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "-c", "user.email=editor@example.org", "-c", "user.name=Editor", "add", "-A")
+    git(repo, "-c", "user.email=editor@example.org", "-c", "user.name=Editor", "commit", "-q", "-m", "Draft")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "STRATEGY_BUILD_DATE": BUILD_DATE, "STRATEGY_LANG": "en",
+           "GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "editor@example.org",
+           "GIT_COMMITTER_NAME": "Editor", "GIT_COMMITTER_EMAIL": "editor@example.org"}
+    server = subprocess.Popen([sys.executable, "-m", "strategy", "versions", "--branch", "versions-preview",
+                               "--address", free_address()], cwd=repo, env=env, stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    said = []
+    try:
+        for line in server.stdout:  # each step's output, then the line saying where it serves
+            said.append(line)
+            if line.startswith("Serving the versions"):
+                break
+    finally:
+        os.killpg(server.pid, signal.SIGINT)
+        said.append(server.communicate(timeout=60)[0])
+    versions = json.loads(git(repo, "show", "versions-preview:versions.json"))
+    assert [(v["version"], v["title"]) for v in versions] == [
+        ("final", "Final plan / Cynllun terfynol"),
+        ("consultation-draft", "Consultation draft / Drafft ymgynghori"),
+    ], "".join(said)

@@ -19,9 +19,13 @@ import threading
 import time
 from pathlib import Path
 
+from . import LANGUAGES
+from .catalogue import translate
 from .inputs import environment_problems
 from .messages import message
 from .paused import PAUSED_SECONDS, POLL_SECONDS, PauseWatch, paused_in_group
+from .problems import ContentError
+from .settings import site_options
 from .site_folder import SiteFolderRefused, check_site_folder
 from .write_faults import building_prefix, clean_after_killed_builds, fault_reason, replaced_prefix
 from .tool_messages import ToolMessages
@@ -201,9 +205,15 @@ def _end_group(process: subprocess.Popen) -> None:
 
 
 PREVIEW_VERSIONS = (
-    ("consultation-draft", "Consultation draft / Drafft ymgynghori", ()),
-    ("final", "Final strategy / Strategaeth derfynol", ("latest",)),
+    ("consultation-draft", "cli.versions.draft_title", ()),
+    ("final", "cli.versions.final_title", ("latest",)),
 )
+"""(version, catalogue key of its title, aliases): a site words the titles in its strings.yml."""
+
+
+def version_title(key: str) -> str:
+    """mike keeps one title per version: "English / Cymraeg" (versions.js shows the page's half)."""
+    return " / ".join(translate(key, language) for language in LANGUAGES)
 
 
 def preview_versions(root: Path, branch: str, address: str) -> int:
@@ -215,6 +225,10 @@ def preview_versions(root: Path, branch: str, address: str) -> int:
         check_site_folder(root / "site", root)  # mike builds each version into site/ first
     except SiteFolderRefused as refused:
         problems.append(str(refused))
+    try:
+        site_options(root)  # the site's own wording of the versions' titles, if it has one
+    except ContentError as error:
+        problems.append(str(error))
     if problems:
         print("\n".join(problems), file=sys.stderr)
         return 2
@@ -222,7 +236,7 @@ def preview_versions(root: Path, branch: str, address: str) -> int:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
            "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
     mike = [str(Path(sys.executable).with_name("mike"))]
-    steps = [[*mike, "deploy", "--branch", branch, "--title", title, "--update-aliases", version, *aliases]
+    steps = [[*mike, "deploy", "--branch", branch, "--title", version_title(title), "--update-aliases", version, *aliases]
              for version, title, aliases in PREVIEW_VERSIONS]
     steps.append([*mike, "set-default", "--branch", branch, "latest"])
     said = ToolMessages(root).line  # mike's and MkDocs' English, in the editor's language
