@@ -35,6 +35,24 @@ OR_STOP_QUIETLY = || { status=$$?; kill -PIPE $$PPID; exit $$status; }
 # inherit), and ends as the command did, which says in the editor's language that it stopped.
 OUTLIVE_CTRL_C := trap : INT;
 
+# Setting up happens before the package (and its catalogue of strings) is installed, so what
+# it says is written here, in both languages, word for word as the catalogue's cli.setup.*
+# (tests/test_editor_language.py keeps them equal). The tools' own output is English and
+# shown only when a step fails, followed by what to do. The language is chosen as the
+# package chooses it (strategy/messages.py): STRATEGY_LANG, else the locale, else English.
+EDITOR_LANGUAGE = $(or $(filter en cy,$(STRATEGY_LANG)),$(if $(filter cy%,$(firstword $(LC_ALL) $(LC_MESSAGES) $(LANG))),cy,en))
+SETUP_STARTED_en := Setting up the site's tools in .venv/, the first time only: a minute or two.
+SETUP_STARTED_cy := Wrthi'n gosod offer y wefan yn .venv/, y tro cyntaf yn unig: munud neu ddau.
+DICTIONARIES_STARTED_en := Fetching the Welsh and English dictionaries, the first time only.
+DICTIONARIES_STARTED_cy := Wrthi'n nôl y geiriadur Cymraeg a'r geiriadur Saesneg, y tro cyntaf yn unig.
+SETUP_FAILED_en := Setting up failed: the lines above say why. Check the internet connection, then run the same command again.
+SETUP_FAILED_cy := Methodd y gosod: mae'r llinellau uchod yn dweud pam. Gwiriwch y cysylltiad â'r rhyngrwyd, yna rhedwch yr un gorchymyn eto.
+SAY = printf '%s\n' "$($(1)_$(EDITOR_LANGUAGE))"
+# A set-up step, quietly: its output only if it fails, then SETUP_FAILED, then make stops
+# as OR_STOP_QUIETLY stops it (the step is done again next time).
+QUIETLY = sh -c 'said=$$("$$@" 2>&1) || { status=$$?; printf "%s\n" "$$said" >&2; exit $$status; }' quietly
+OR_SETUP_FAILED = || { $(call SAY,SETUP_FAILED) >&2; kill -PIPE $$PPID; exit 1; }
+
 .DEFAULT_GOAL := help
 .PHONY: help serve test build check post translated translations proof versions clean
 
@@ -46,11 +64,12 @@ help: $(BIN)/.runtime-installed
 # The pinned dependencies, then the package itself, as any site installs it (editable here,
 # so that a change to src/ is in the next command without installing again).
 $(BIN)/.runtime-installed: requirements.txt pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt
-	$(BIN)/python -m pip install --quiet --no-deps --editable .
-	touch $@
+	@$(call SAY,SETUP_STARTED)
+	@$(QUIETLY) $(PYTHON) -m venv $(VENV) $(OR_SETUP_FAILED)
+	@$(QUIETLY) $(BIN)/python -m pip install --upgrade pip $(OR_SETUP_FAILED)
+	@$(QUIETLY) $(BIN)/python -m pip install -r requirements.txt $(OR_SETUP_FAILED)
+	@$(QUIETLY) $(BIN)/python -m pip install --no-deps --editable . $(OR_SETUP_FAILED)
+	@touch $@
 
 $(BIN)/.dev-installed: $(BIN)/.runtime-installed requirements-dev.txt
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
@@ -63,8 +82,9 @@ node_modules/.installed: package.json package-lock.json
 
 # The Welsh and English dictionaries alone (package.json "dependencies"), for `make proof`.
 node_modules/.dictionaries-installed: package.json package-lock.json
-	npm ci --no-audit --no-fund --ignore-scripts --omit=dev
-	touch $@
+	@$(call SAY,DICTIONARIES_STARTED)
+	@$(QUIETLY) npm ci --no-audit --no-fund --ignore-scripts --omit=dev $(OR_SETUP_FAILED)
+	@touch $@
 
 serve: $(BIN)/.runtime-installed
 	@$(OUTLIVE_CTRL_C) STRATEGY_PREVIEW_LANGUAGES=$(ONLY) $(STRATEGY) serve $(if $(HOST),--dev-addr $(HOST)) $(OR_STOP_QUIETLY)
@@ -103,7 +123,7 @@ versions: $(BIN)/.runtime-installed
 # the nearest, in the editor's language, rather than by make's English "No rule to make
 # target". (A pattern rule with no prerequisites: files that exist are never remade by it.)
 %:
-	@$(MAKE) --silent $(BIN)/.runtime-installed
+	@$(MAKE) --silent $(BIN)/.runtime-installed $(OR_STOP_QUIETLY)
 	@$(OUTLIVE_CTRL_C) $(STRATEGY) help --unknown "$@" $(OR_STOP_QUIETLY)
 
 clean:

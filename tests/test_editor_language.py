@@ -15,10 +15,11 @@ import urllib.error
 import urllib.request
 
 import pytest
+import yaml
 
-from conftest import BUILD_DATE, build, copy_site_sources, run_strategy
+from conftest import BUILD_DATE, PACKAGE, REPO, build, copy_site_sources, run_strategy
 from editor_language import english_words
-from test_documented_commands import free_address
+from test_documented_commands import editor_environment, free_address, scratch_repository
 
 WELSH = {"STRATEGY_LANG": "cy"}
 POST = "docs/en/posts/setting-the-context.md"
@@ -204,3 +205,56 @@ def test_a_preview_whose_first_build_failed_says_so_on_every_address(tmp_path):
     assert status == 404
     assert "nid oedd modd adeiladu'r rhagolwg eto: mae'r derfynell yn rhestru'r problemau" in said
     assert "the preview could not be built yet" in said
+
+
+# --- the first set-up, before the package is installed -----------------------------------
+
+_MAKEFILE_SAYS = re.compile(r"^(?P<name>[A-Z_]+)_(?P<language>en|cy) := (?P<text>.+)$", re.MULTILINE)
+_CATALOGUE_KEY = {"SETUP_STARTED": "cli.setup.started", "DICTIONARIES_STARTED": "cli.setup.dictionaries_started",
+                  "SETUP_FAILED": "cli.setup.failed"}
+
+
+@pytest.mark.parametrize("makefile", [REPO / "Makefile", PACKAGE / "starter" / "Makefile"], ids=["ours", "init's"])
+def test_what_the_set_up_says_is_the_catalogues_wording(makefile):
+    """Set-up speaks before the package (and its catalogue) is installed: both Makefiles hold
+    its lines, and they must say word for word what the catalogue says."""
+    catalogue = yaml.safe_load((PACKAGE / "catalogue.yml").read_text(encoding="utf-8"))
+    said = {(m["name"], m["language"]): m["text"] for m in _MAKEFILE_SAYS.finditer(makefile.read_text(encoding="utf-8"))}
+    assert said == {(name, language): catalogue[key][language]
+                    for name, key in _CATALOGUE_KEY.items() for language in ("en", "cy")}
+
+
+def _without_tools(tmp_path):
+    root = scratch_repository(tmp_path / "repo")
+    for tool in (".venv", "node_modules"):
+        (root / tool).unlink(missing_ok=True)
+    return root
+
+
+def test_the_first_set_up_says_one_welsh_line_and_then_the_commands_own(tmp_path):
+    """A fresh clone's first `make check IAITH=cy` sets up .venv/ (pip, from the registry):
+    the editor reads one Welsh line about it, then the check's own Welsh answer."""
+    root = _without_tools(tmp_path)
+    result = subprocess.run(["make", "check", "IAITH=cy"], cwd=root, env=editor_environment(), capture_output=True,
+                            text=True, stdin=subprocess.DEVNULL, timeout=900)
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    said = result.stdout + result.stderr
+    assert said.splitlines()[0] == "Wrthi'n gosod offer y wefan yn .venv/, y tro cyntaf yn unig: munud neu ddau."
+    assert said.splitlines()[1].startswith("Dim problemau")
+    assert len(said.splitlines()) == 2 and english_words(said) == [], said
+
+
+@pytest.mark.parametrize("target", ["check", "chek", "proof"])
+def test_a_failed_set_up_shows_why_then_says_what_to_do_in_welsh(tmp_path, target):
+    """When a set-up step fails, the tool's own lines (they say why), then ours, in Welsh,
+    and no line of make's; the step is tried again next time."""
+    root = _without_tools(tmp_path)
+    result = subprocess.run(["make", target, "IAITH=cy", "PYTHON=/nowhere/python3"], cwd=root, env=editor_environment(),
+                            capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=120)
+
+    assert result.returncode != 0
+    assert "/nowhere/python3" in result.stderr  # the shell's own "not found"
+    assert result.stderr.splitlines()[-1].startswith("Methodd y gosod: mae'r llinellau uchod yn dweud pam.")
+    assert "make: " not in result.stdout + result.stderr
+    assert not (root / ".venv/bin/.runtime-installed").exists()
