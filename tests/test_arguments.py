@@ -98,6 +98,7 @@ def test_mkdocs_build_names_a_bad_variable_too(site_copy, tmp_path):
 
 @pytest.mark.parametrize("arguments, refused", [
     (["--root", "/nowhere", "check"], "--root: expected the repository's folder, with mkdocs.yml in it"),
+    (["serve", "--root", "/nowhere"], "--root: expected the repository's folder, with mkdocs.yml in it"),
     (["translated", "../../etc/passwd"], "../../etc/passwd: not a page of the site"),
     (["translated", "docs/en/index.md"], "docs/en/index.md is a source (the language a post was written in first), "
                                          "not a translation: its translation is docs/cy/index.md"),

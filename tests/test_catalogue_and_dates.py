@@ -3,13 +3,21 @@
 import re
 from datetime import date
 
-from strategy.catalogue import catalogue, missing_translations, texts, translate
+import yaml
+
+from strategy.catalogue import CATALOGUE_FILE, catalogue, missing_translations, texts, translate
 from strategy.dates import long_date
 
 
 def test_no_catalogue_key_is_missing_in_either_language():
     assert catalogue()
     assert missing_translations() == []
+
+
+def test_no_key_is_in_the_catalogue_twice():
+    """YAML keeps the last of two equal keys without a word: the first text would be lost."""
+    keys = [key.value for key, _ in yaml.compose(CATALOGUE_FILE.read_text(encoding="utf-8")).value]
+    assert sorted({key for key in keys if keys.count(key) > 1}) == []
 
 
 def test_placeholders_are_the_same_in_both_languages():
@@ -30,6 +38,21 @@ def test_a_counted_string_reads_right_for_every_number_in_both_languages():
     assert welsh == {0: "Dim camau gweithredu: ….", 1: "Un cam gweithredu: ….", 2: "Dau gam gweithredu: ….",
                      3: "Tri cham gweithredu: ….", 4: "4 cam gweithredu: ….", 6: "Chwe cham gweithredu: ….",
                      11: "11 cam gweithredu: …."}  # a Welsh one may ask for a mutation: {mission|soft}
+
+
+def test_counts_in_the_commands_messages_read_right_for_every_number():
+    """`make check` counts pages, languages, missions and actions: 'un genhadaeth', 'dwy
+    dudalen', 'tri cham', 'chwe chenhadaeth', as a Welsh reader says them, and '1 mission'."""
+    said = {(name, count): translate(f"cli.count.{name}", "cy", count=count)
+            for name in ("pages", "missions", "actions") for count in (1, 2, 3, 6, 7)}
+    assert said == {("pages", 1): "un dudalen", ("pages", 2): "dwy dudalen", ("pages", 3): "tair tudalen",
+                    ("pages", 6): "chwe thudalen", ("pages", 7): "7 tudalen",
+                    ("missions", 1): "un genhadaeth", ("missions", 2): "dwy genhadaeth", ("missions", 3): "tair cenhadaeth",
+                    ("missions", 6): "chwe chenhadaeth", ("missions", 7): "7 cenhadaeth",
+                    ("actions", 1): "un cam gweithredu", ("actions", 2): "dau gam gweithredu",
+                    ("actions", 3): "tri cham gweithredu", ("actions", 6): "chwe cham gweithredu",
+                    ("actions", 7): "7 cam gweithredu"}
+    assert [translate("cli.count.missions", "en", count=count) for count in (1, 2)] == ["1 mission", "2 missions"]
 
 
 def test_strings_are_filled_in_per_language():

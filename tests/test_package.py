@@ -108,7 +108,10 @@ def test_a_new_site_has_a_bilingual_home_plan_and_mission_with_the_names_as_writ
 def test_a_new_site_checks_with_no_problem_and_no_warning(new_site):
     result = run_strategy(new_site, "check")
     assert result.returncode == 0 and result.stderr == "", result.stderr
-    assert result.stdout.startswith("No problems: 16 pages in 2 languages"), result.stdout
+    assert result.stdout.startswith("No problems: 16 pages in 2 languages. The delivery plan: 1 mission, "), result.stdout
+    welsh = run_strategy(new_site, "check", env={"STRATEGY_LANG": "cy"})
+    # One mission: "un genhadaeth" (a feminine noun mutates after "un"), never "1 cenhadaeth".
+    assert welsh.stdout.startswith("Dim problemau: 16 tudalen mewn dwy iaith. Y cynllun cyflawni: un genhadaeth, "), welsh.stdout
 
 
 def test_a_new_site_words_its_feed_with_its_own_name_in_both_languages(new_site):
@@ -185,6 +188,15 @@ def _with_strings(site: Path, text: str) -> None:
     ("feed.mission_description:\n  en: Posts about {topic}\n  cy: Cofnodion am {mission|soft}\n",
      "strings.yml:2: field 'feed.mission_description.en': expected a text in the shape of the package's (one text, "
      "or one per plural form), with no placeholders but these: {mission}"),
+    ("feed.description:\n  en: \"Every {post\"\n", "strings.yml:2: field 'feed.description.en': expected a text in "
+     "the shape of the package's (one text, or one per plural form), with no placeholders (a brace that is text is "
+     "written twice, {{ or }}), found 'Every {post', with a brace that opens or closes no placeholder"),
+    ("feed.description:\n  cy: \"Pob cofnod }\"\n", "found 'Pob cofnod }', with a brace that opens or closes no placeholder"),
+    ("footer.report:\n  en: \"Report {}\"\n", "found 'Report {}', with the placeholder {}"),
+    ("feed.mission_description:\n  en: \"Posts {mission:>999999999}\"\n",
+     "found 'Posts {mission:>999999999}', with the placeholder {mission:>999999999}"),
+    ("feed.mission_description:\n  en: \"Posts {mission.__class__}\"\n", "with the placeholder {mission.__class__}"),
+    ("feed.mission_description:\n  cy: \"Cofnodion am {mission|sfot}\"\n", "with the placeholder {mission|sfot}"),
     ("feed.description:\n  fr: Tous\n", "strings.yml:1: field 'feed.description': expected the string's text in "
                                         "`en`, `cy` or both"),
 ])
@@ -219,6 +231,22 @@ def test_options_still_under_extra_strategy_are_named_with_their_new_place(site_
         assert (f"mkdocs.yml:{line}: field 'extra.strategy': expected the site's options under the `strategy` "
                 "plugin, as `plugins:` then `- strategy:`") in said, said
         assert "Traceback" not in said
+
+
+def test_paths_mkdocs_yml_still_lists_from_before_1_0_are_named_with_their_lines_by_check_and_build(site_copy, tmp_path):
+    """A site from before version 1.0 lists our hooks/ and schemas/: MkDocs would stop on the
+    first, in English with no line. Each is named, in the editor's language."""
+    config = site_copy / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("watch:\n  - data\n", "watch:\n  - data\n  - schemas\n")
+                      + "hooks:\n  - hooks/content.py\n  - hooks/feeds.py\n", encoding="utf-8")
+    lines = config.read_text(encoding="utf-8").splitlines()
+    for result in (run_strategy(site_copy, "check", env={"STRATEGY_LANG": "cy"}),
+                   build(site_copy, tmp_path / "site", env={"STRATEGY_LANG": "cy"})):
+        said = result.stdout + result.stderr
+        assert result.returncode != 0 and "Traceback" not in said
+        for path in ("schemas", "hooks/content.py", "hooks/feeds.py"):
+            assert f"mkdocs.yml:{lines.index(f'  - {path}') + 1}: maes " in said and f"cafwyd '{path}', nad yw yno" in said, said
+    assert not (tmp_path / "site").exists()
 
 
 def test_a_site_colours_its_pictures_for_shared_links_and_may_not_make_them_unreadable(site_copy, tmp_path):

@@ -47,8 +47,10 @@ def check(root: Path) -> int:
     for warning in outdated_warnings(content):
         print(message("warning", warning=warning), file=sys.stderr)
     actions = sum(len(mission.actions) for mission in content.plan.missions)
-    print(message("check.no_problems", pages=len(content.entries), languages=len(LANGUAGES),
-                  missions=len(content.plan.missions), actions=actions, seconds=f"{time.perf_counter() - started:.2f}"))
+    counted = {name: message(f"count.{name}", count=count) for name, count in
+               (("pages", len(content.entries)), ("languages", len(LANGUAGES)),
+                ("missions", len(content.plan.missions)), ("actions", actions))}
+    print(message("check.no_problems", **counted, seconds=f"{time.perf_counter() - started:.2f}"))
     return 0
 
 
@@ -190,13 +192,16 @@ def make_help(root: Path, unknown: str | None = None) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    # Two commands with options of their own: the preview, and a new site.
-    if argv[:1] == ["serve"]:
+    # Two commands with options of their own: the preview, and a new site. `--root` may
+    # come before the command, as for the others (`strategy --root site serve`).
+    root_option = argv[:2] if argv[:1] == ["--root"] else argv[:1] if argv[:1] and argv[0].startswith("--root=") else []
+    command = argv[len(root_option):]
+    if command[:1] == ["serve"]:
         from .preview.__main__ import main as serve
-        return serve(argv[1:])
-    if argv[:1] == ["init"]:
+        return serve(root_option + command[1:])  # a --root after the command wins, as argparse reads it
+    if command[:1] == ["init"] and not root_option:
         from .starter import main as init
-        return init(argv[1:])
+        return init(command[1:])
     parser = EditorArgumentParser(prog="strategy", description=__doc__)
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the repository (default: here)")
     commands = parser.add_subparsers(dest="command", required=True)

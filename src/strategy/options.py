@@ -63,6 +63,26 @@ def moved_options_problem(root: Path, extra) -> Problem | None:
     return Problem(CONFIG_FILE, line, "extra.strategy", phrase("expected.options_moved"), phrase("found.old_options"))
 
 
+LISTED_PATHS = ("hooks", "watch")
+"""mkdocs.yml's lists of paths MkDocs stops on when one is missing (in English, with no
+line, the first only). A site from before version 1.0 lists our hooks/ there."""
+
+
+def missing_path_problems(root: Path, config: Mapping) -> list[Problem]:
+    """Each path under ``hooks:`` or ``watch:`` that is not there, with its line."""
+    document, problems = None, []
+    for setting in LISTED_PATHS:
+        listed = config.get(setting)
+        for index, path in enumerate(listed if isinstance(listed, list) else []):
+            if not isinstance(path, str) or (root / path).exists():
+                continue
+            document = document or _config_document(root)
+            line = document.lines.get((setting, index)) if document is not None else None
+            problems.append(Problem(CONFIG_FILE, line, f"{setting}[{index}]", phrase(f"expected.listed_{setting}"),
+                                    phrase("found.missing_path", path=path)))
+    return problems
+
+
 def option_problems(options, root: Path) -> list[Problem]:
     """Every way ``options`` (the plugin's, as mkdocs.yml holds them) breaks the rules."""
     document = YamlDocument(options if options is not None else {}, _lines_in_config(root))

@@ -45,6 +45,14 @@ def build_site(root: Path, site_dir: Path, extra_args: list[str] | None = None) 
     if problems:
         print("\n".join(problems), file=sys.stderr)
         return 2
+    try:
+        # MkDocs checks mkdocs.yml's own settings before our plugin runs, and says the first
+        # problem in English with no line: ours are said first, each with its line.
+        site_options(root)
+    except ContentError as error:
+        print(error, message("build_failed" + ("" if site_dir.exists() else "_first"), folder=site_dir),
+              sep="\n", file=sys.stderr)
+        return 1
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
                "--config-file", str(root / "mkdocs.yml"), *(extra_args or [])]
     clean_after_killed_builds(site_dir)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from .options import PLUGIN_NAME, moved_options_problem, plugin_position
+from .options import PLUGIN_NAME, missing_path_problems, moved_options_problem, plugin_position
 from .problems import ContentError
 from .site_files import PageListing
 from .site_layer import theme_search_order
@@ -45,11 +45,12 @@ def site_config(root: Path) -> dict:
 
 def raw_site_options(root: Path, config: dict | None = None) -> dict:
     """The plugin's options as written, from ``config`` (mkdocs.yml as data) when it has been
-    read. ContentError when they are still where versions before 1.0 read them."""
+    read. ContentError when they are still where versions before 1.0 read them, or when
+    mkdocs.yml still lists paths that are gone (the hooks/ of versions before 1.0)."""
     config = site_config(root) if config is None else config
-    moved = moved_options_problem(root, config.get("extra"))
-    if moved:
-        raise ContentError([moved])
+    problems = [*filter(None, [moved_options_problem(root, config.get("extra"))]), *missing_path_problems(root, config)]
+    if problems:
+        raise ContentError(problems)
     position = plugin_position(config)
     if position is None:
         return {}

@@ -6,8 +6,10 @@ its own way, each in both languages:
       en: "Every post of the county's digital plan, newest first."
       cy: "Pob cofnod yng nghynllun digidol y sir, y mwyaf diweddar yn gyntaf."
 
-Each key must be one of the package's, and each text must use the same placeholders
-(``{count}``, ``{mission|soft}``) as the text it replaces: the code fills in those.
+Each key must be one of the package's, and each text may use only the placeholders of
+the text it replaces (``{count}``, ``{mission|soft}``: the code fills in those), each as
+a name and at most a mutation, nothing more (``{count:>999999}`` or ``{mission.x}`` would
+be a way to make the build fail or hang). A brace that is text is written twice: ``{{``.
 """
 
 from __future__ import annotations
@@ -18,11 +20,29 @@ from pathlib import Path
 from . import LANGUAGES
 from .catalogue import package_catalogue, plural_categories, texts
 from .problems import Problem, near_miss, phrase
+from .welsh import MUTATIONS
 from .yamltext import parse_yaml, read_text
 
 
 def _placeholders(text: str) -> set[str]:
+    """The names of the package's placeholders in one of its texts."""
     return {name.split("|")[0] for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def _text_problem(text: str, wanted: set[str]):
+    """Why a site's ``text`` cannot stand for a package text whose placeholders are
+    ``wanted`` (a phrase), or None."""
+    try:
+        fields = [(name, conversion, spec) for _, name, spec, conversion in string.Formatter().parse(text)
+                  if name is not None]
+    except ValueError:  # "Single '{' encountered in format string"
+        return phrase("found.single_brace", text=text)
+    for name, conversion, spec in fields:
+        placeholder, _, mutation = name.partition("|")
+        if conversion or spec or placeholder not in wanted or (mutation and mutation not in MUTATIONS):
+            return phrase("found.site_placeholder", text=text, placeholder="{" + name + (f"!{conversion}" if conversion else "")
+                          + (f":{spec}" if spec else "") + "}")
+    return None
 
 
 def _inside(file: Path, root: Path) -> bool:
@@ -63,11 +83,14 @@ def read_site_strings(root: Path, name: str) -> tuple[dict[str, dict], list[Prob
             shape_ok = (isinstance(value, str) if isinstance(expected_forms, str)
                         else isinstance(value, dict) and set(value) == plural_categories(language))
             wanted = set().union(*(_placeholders(form) for form in texts(expected_forms)))
-            if not shape_ok or any(_placeholders(form) - wanted for form in texts(value) if isinstance(form, str)):
-                found_here.append(Problem(name, document.line_of((key, language)), f"{key}.{language}",
-                                          phrase("expected.site_string", placeholders=", ".join(
-                                              "{" + placeholder + "}" for placeholder in sorted(wanted)) or "-"),
-                                          repr(value)))
+            expected = (phrase("expected.site_string", placeholders=", ".join("{" + name + "}" for name in sorted(wanted)))
+                        if wanted else phrase("expected.site_string_no_placeholders"))
+            why = (None if not shape_ok
+                   else next(filter(None, (_text_problem(form, wanted) for form in texts(value) if isinstance(form, str))),
+                             None))
+            if not shape_ok or why:
+                found_here.append(Problem(name, document.line_of((key, language)), f"{key}.{language}", expected,
+                                          why or repr(value)))
         problems += found_here
         if not found_here:
             strings[key] = values

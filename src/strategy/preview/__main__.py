@@ -32,6 +32,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     languages = [language for language in LANGUAGES if language in named] or list(LANGUAGES)
     try:
+        if not (args.root.resolve() / "mkdocs.yml").is_file():  # as every other command says it
+            raise InvalidInput("--root", "root", str(args.root))
         host, port = host_and_port(args.dev_addr, "HOST").rsplit(":", 1)
     except InvalidInput as error:
         print(error, file=sys.stderr)
