@@ -82,8 +82,14 @@ def new_site(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("init") / "county plan"
     made = init(site, *_options(NAMES))
     assert made.returncode == 0, made.stdout + made.stderr
-    assert made.stdout.splitlines() == [f"Wrote a new site into {site}.",
-                                        f"Next: `cd {site}`, then `make check` and `make serve` (its `README.md` says more)."]
+    said = made.stdout.splitlines()
+    assert said[0] == f"Wrote a new site into {site}."
+    assert said[-1] == f"Next: `cd {site}`, then `make check` and `make serve` (its `README.md` says more)."
+    # The tests' package is installed from this folder: a line no other machine could install from, said.
+    assert said[1:-1] == [f"Its `requirements.txt` installs this package from a folder on this machine ({REPO.as_uri()}): "
+                          "before other machines (the site's checks on each change) can set it up, replace that line with "
+                          "where your team gets the package, a git address or a released version."]
+    assert f"mkdocs-strategy-site @ {REPO.as_uri()}" in (site / "requirements.txt").read_text(encoding="utf-8")
     result = build(site, site / "site", build_date=date.today().isoformat())  # its plan is as of today
     assert result.returncode == 0, result.stdout + result.stderr
     return site

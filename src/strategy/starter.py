@@ -167,6 +167,9 @@ def main(argv: list[str] | None = None) -> int:
         print(error, file=sys.stderr)
         return 1
     print(message("init.written", folder=args.folder))
+    requirement = package_requirement()
+    if "@ file:" in requirement:  # installed from a folder: no other machine (the site's CI) can
+        print(message("init.local_package", url=requirement.split("@ ", 1)[1]))
     print(message("init.next", folder=args.folder))
     return 0
 
