@@ -45,7 +45,7 @@ def test_our_own_text_has_no_unknown_word_and_no_missing_mutation_in_either_lang
     (root / "node_modules").symlink_to(NODE_TOOLS)
     output = proof(root)
     assert findings(output) == []
-    checked = int(re.search(r"No unknown words and no missing mutations in (\d+) files", output).group(1))
+    checked = int(re.search(r"No unknown words and no missing mutations. Files checked: (\d+)\.", output).group(1))
     assert checked == len(list((root / "docs").rglob("*.md"))) + 2  # every page, the plan, the site's strings
 
 
@@ -155,8 +155,8 @@ def test_missing_dictionaries_are_one_clear_message_each_and_a_failure(tmp_path)
 
 def test_the_editors_page_shows_the_committed_totals_and_is_not_in_the_menus(built_site):
     checked = json.loads((FIXTURE / "data/proofing-report.json").read_text(encoding="utf-8"))["checked_files"]
-    for folder, summary in (("", f"No unknown words and no missing mutations in {checked} files."),
-                            ("cy/", f"Dim geiriau anhysbys a dim treigladau coll mewn {checked} ffeil.")):
+    for folder, summary in (("", f"No unknown words and no missing mutations. Files checked: {checked}."),
+                            ("cy/", f"Dim geiriau anhysbys a dim treigladau coll. Ffeiliau a wiriwyd: {checked}.")):
         page = parse(built_site / folder / "proofing-report/index.html")
         assert summary in [p.text_content() for p in page.cssselect("article p")]
         assert "proofing-report" not in (built_site / folder / "index.html").read_text(encoding="utf-8")
@@ -173,4 +173,4 @@ def test_the_editors_page_lists_each_file_with_findings(site_copy, tmp_path):
     assert table.cssselect("caption")[0].text_content() == "Ffeiliau â chanfyddiadau yn yr adroddiad prawfddarllen diwethaf"
     assert [[cell.text_content() for cell in row.cssselect("th, td")] for row in table.cssselect("tbody tr")] == [
         ["data/plan.yaml", "Saesneg, Cymraeg", "2", "1"], ["docs/cy/index.md", "Cymraeg", "0", "3"]]
-    assert "2 gair anhysbys a 4 treiglad coll mewn 2 o 42 ffeil." in page.text_content()
+    assert "Geiriau anhysbys: 2. Treigladau coll: 4. Ffeiliau ag un neu'r llall: 2 o 42." in page.text_content()

@@ -244,7 +244,7 @@ def test_the_proofing_page_lists_each_file_with_findings_in_the_readers_language
     page = Page(replace(publication(), proofing=report), "cy", "cy/proofing-report/")
     output = render("proofing-report", list_views.proofing_report(page), "cy")
     table = lxml.html.fragment_fromstring(output, create_parent="div")
-    assert table.cssselect("p")[0].text_content() == "2 gair anhysbys a 4 treiglad coll mewn 2 o 12 ffeil."
+    assert table.cssselect("p")[0].text_content() == "Geiriau anhysbys: 2. Treigladau coll: 4. Ffeiliau ag un neu'r llall: 2 o 12."
     assert [[cell.text_content() for cell in row.cssselect("th, td")] for row in table.cssselect("tbody tr")] == [
         ["docs/cy/<b>.md", "Cymraeg", "2", "1"], ["data/plan.yaml", "Saesneg, Cymraeg", "0", "3"]]
 

@@ -2,8 +2,9 @@
 the proofing report (proofing.py) checks.
 
 Sources: every page and post under docs/<language>/ (its front-matter text fields
-and its Markdown body), every text of data/plan.yaml and every interface string in
-catalogue.yml. Optionally the built site: the Welsh pages and feeds.
+and its Markdown body), every text of data/plan.yaml and of the site's own strings
+(strings.yml). Optionally the built site: the Welsh pages and feeds. The package's own
+catalogue.yml is not the editors' to correct: its test proofs it (tests/test_proofing.py).
 
 Left out, so that no one has to add them to a word list: code (fenced and
 inline), URLs and e-mail addresses, HTML tags and their attributes, comments
@@ -25,7 +26,6 @@ import yaml
 from lxml import etree, html
 
 from . import LANGUAGES
-from .catalogue import CATALOGUE_FILE
 from .schemas import SCHEMA_DIR
 from .yamltext import compose
 
@@ -160,8 +160,6 @@ def source_passages(root: Path) -> list[Passage]:
     strings = site_strings_file(root)
     if strings is not None:  # the site's own wording of the package's strings
         passages.extend(bilingual_passages(strings, root))
-    if root in CATALOGUE_FILE.parents:  # the package's own strings, when it is proofed from its repository
-        passages.extend(bilingual_passages(CATALOGUE_FILE, root))
     return passages
 
 

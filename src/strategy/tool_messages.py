@@ -63,6 +63,9 @@ KNOWN = (
           None),
     # The log of mike's server: a line per request, for developers.
     Known(re.compile(r"\S+ - - \[[^\]]+\] .*"), None),
+    # git, through mike, when a version is deployed again unchanged (`make versions` run twice):
+    # nothing is wrong, the version is served as it was.
+    Known(re.compile(r"warning: nothing changed in commit|To create a commit anyway, retry with --allow-empty"), None),
 )
 
 # A line a tool printed through its logging: "WARNING -  text" (MkDocs' format, with colour
