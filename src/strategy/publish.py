@@ -23,9 +23,10 @@ from . import LANGUAGES
 from .catalogue import translate
 from .inputs import environment_problems
 from .messages import message
+from .options import missing_path_problems
 from .paused import PAUSED_SECONDS, POLL_SECONDS, PauseWatch, paused_in_group
 from .problems import ContentError
-from .settings import site_options
+from .settings import site_config, site_options
 from .site_folder import SiteFolderRefused, check_site_folder
 from .write_faults import building_prefix, clean_after_killed_builds, fault_reason, replaced_prefix
 from .tool_messages import ToolMessages
@@ -46,9 +47,13 @@ def build_site(root: Path, site_dir: Path, extra_args: list[str] | None = None) 
         print("\n".join(problems), file=sys.stderr)
         return 2
     try:
-        # MkDocs checks mkdocs.yml's own settings before our plugin runs, and says the first
-        # problem in English with no line: ours are said first, each with its line.
-        site_options(root)
+        # MkDocs stops on a path under hooks: or watch: that is gone before our plugin runs,
+        # and says the first in English with no line: these are said first, each with its
+        # line. (The plugin's own options are checked in the build, with the content, so
+        # that every problem is said in one run.)
+        missing = missing_path_problems(root, site_config(root))
+        if missing:
+            raise ContentError(missing)
     except ContentError as error:
         print(error, message("build_failed" + ("" if site_dir.exists() else "_first"), folder=site_dir),
               sep="\n", file=sys.stderr)
