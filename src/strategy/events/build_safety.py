@@ -14,6 +14,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
+from strategy.events.preview_languages import BUILD_LANGUAGE_VARIABLE
 from strategy.inputs import environment_problems
 from strategy.messages import message
 from strategy.site_folder import (SiteFolderRefused, check_site_folder, forget_written_files, list_written_files,
@@ -45,6 +46,11 @@ def on_pre_build(config):
 def on_post_build(config):
     """Every file in the site folder is now this build's: say so, for the next build to tell
     them from a file someone adds by hand (site_folder.hand_made_files)."""
+    if os.environ.get(BUILD_LANGUAGE_VARIABLE):
+        # A preview's worker, one language of several writing into the folder at once: its
+        # list could catch the other's half-written files. The server lists the folder
+        # once every language is built (preview/server.py).
+        return
     list_written_files(Path(config.site_dir))
 
 

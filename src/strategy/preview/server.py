@@ -42,7 +42,7 @@ from strategy.preview.sources import WATCHED, SourceFiles
 from strategy.catalogue import translate
 from strategy.messages import message
 from strategy.paused import PAUSED_SECONDS, POLL_SECONDS, PauseWatch, is_paused
-from strategy.site_folder import is_marked, mark_as_built
+from strategy.site_folder import is_marked, list_written_files, mark_as_built
 from strategy.urls import LANGUAGE_FOLDERS
 
 log = logging.getLogger("mkdocs.preview")
@@ -108,6 +108,7 @@ class Workers:
             self._report(failed, updated=set())
             log.error(message("preview.not_built"))
             return False
+        list_written_files(building)  # every language is built: the folder is all the build's
         self.folders.keep(building)
         self.problems, self.updated = [], set(self.languages)
         log.info(message("preview.built", languages=", ".join(self.languages), seconds=f"{time.perf_counter() - started:.2f}"))
@@ -137,6 +138,7 @@ class Workers:
             self._report(problems, updated={language for language, answer in answers.items() if "rendered" in answer})
             log.error(message("preview.not_updated"))
         elif all("rendered" in answer for answer in answers.values()):
+            list_written_files(self.folders.served.resolve())  # what the workers rewrote, every language done
             self.problems, self.updated = [], set(self.languages)
             pages = sorted({page for answer in answers.values() for page in answer["rendered"]})
             listed = ", ".join(pages[:SHOWN_PAGES]) + (", ..." if len(pages) > SHOWN_PAGES else "")
