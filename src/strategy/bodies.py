@@ -8,7 +8,6 @@ import posixpath
 import re
 from collections import Counter
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from typing import Callable
 from urllib.parse import unquote, urlsplit
 
@@ -16,7 +15,7 @@ from . import LANGUAGES
 from .problems import Phrase, Problem, phrase
 from .rendering import MarkdownSettings, Renderer
 from .safe_html import unsafe_markup
-from .visible_text import body_line_problems, hidden_markup
+from .visible_text import HiddenMarkupParser, body_line_problems
 from .site_files import FEED_ITEM_MOST_BYTES, IMAGE_EXTENSIONS, SiteFiles, found_size, size_in_words
 from .urls import LANGUAGE_FOLDERS
 
@@ -47,16 +46,18 @@ class RenderedBody:
 _GENERATED_LINKS = frozenset({"headerlink", "footnote-ref", "footnote-backref"})
 
 
-class _Collector(HTMLParser):
-    """The ids in rendered HTML, and the addresses of the links an author wrote."""
+class _Collector(HiddenMarkupParser):
+    """The ids in rendered HTML, the addresses of the links an author wrote, its images and
+    headings, and (as its base) what it hides: one reading of the page for every check."""
 
     def __init__(self):
-        super().__init__(convert_charrefs=True)
+        super().__init__()
         self.ids, self.hrefs, self.titles = set(), [], []  # titles: the text of each h1
         self.images: list[Image] = []
         self._title: list[str] | None = None
 
     def handle_starttag(self, tag, attrs):
+        super().handle_starttag(tag, attrs)
         attributes = dict(attrs)
         if tag == "h1":
             self._title = []
@@ -137,6 +138,7 @@ MAX_NESTING = 20
 _FENCE = re.compile(r"[ \t>]*(`{3,}|~{3,})")
 _NESTING_PREFIX = re.compile(r"(?:[ \t>]|(?:[-*+]|\d{1,9}[.)])(?=[ \t]))*")
 _LIST_MARKER = re.compile(r"(?:[-*+]|\d{1,9}[.)])[ \t]{0,4}")  # with the spaces that part it from its text
+_DEEP_ENOUGH = re.compile(rf"^[ \t>*+\-0-9.)]{{{MAX_NESTING + 1}}}", re.MULTILINE)  # what any deeper line starts with
 
 
 def body_text_problems(file: str, body: str, body_line: int) -> list[Problem]:
@@ -147,6 +149,8 @@ def body_text_problems(file: str, body: str, body_line: int) -> list[Problem]:
 
 def nesting_problem(file: str, body: str, body_line: int) -> Problem | None:
     """The first line of ``body`` nested deeper than MAX_NESTING (outside fenced code), or None."""
+    if not _DEEP_ENOUGH.search(body):
+        return None  # each level takes a character at least: no line starts with enough of them
     fence = ""
     for number, line in enumerate(body.split("\n")):
         opened = _FENCE.match(line)
@@ -171,6 +175,7 @@ def nesting_problem(file: str, body: str, body_line: int) -> Problem | None:
 # 500 KB holds hundreds of such paragraphs). A paragraph of links closes what it opens.
 MAX_OPEN_BRACKETS = 100
 _ESCAPED = re.compile(r"\\.")
+_BRACKET = re.compile(r"[\[\]]")
 
 
 def open_brackets_problem(file: str, body: str, body_line: int) -> Problem | None:
@@ -186,7 +191,9 @@ def open_brackets_problem(file: str, body: str, body_line: int) -> Problem | Non
             fence, open_brackets, first = (opened.group(1) if opened else ""), 0, None
             continue
         first = number if first is None else first
-        for character in _ESCAPED.sub("", line):  # '\[' is a bracket as text
+        if "[" not in line and not (open_brackets and "]" in line):
+            continue  # most lines: none to count
+        for character in _BRACKET.findall(_ESCAPED.sub("", line) if "\\" in line else line):  # '\[' is text
             if character == "[":
                 open_brackets += 1
             elif character == "]" and open_brackets:
@@ -288,12 +295,12 @@ class BodyChecker:
         problems = [Problem(file, first + line - 1 if line else None, "", UNSAFE_EXPECTED, found)
                     for found, line in self._with_lines(unsafe_markup(html), body,
                                                         lambda part: Counter(unsafe_markup(part)))]
-        hidden = list(dict.fromkeys(hidden_markup(html)))  # each once, however often it shows
+        collected = _collect(html)
+        hidden = list(dict.fromkeys(collected.hidden))  # each once, however often it shows
         hidden_lines = self._with_lines([written for written, _, _ in hidden], body, written_as=True,
-                                        count=lambda part: Counter(written for written, _, _ in hidden_markup(part)))
+                                        count=lambda part: Counter(written for written, _, _ in _collect(part).hidden))
         problems += [Problem(file, first + line - 1 if line else None, "", expected, found)
                      for (_, expected, found), (_, line) in zip(hidden, hidden_lines)]
-        collected = _collect(html)
         problems += [Problem(file, first + line - 1 if line else None, "", TITLE_HEADING_EXPECTED, phrase("found.title_heading", title=title))
                      for title, line in self._with_lines(collected.titles, body, lambda part: Counter(_collect(part).titles))]
         size = len(html.encode("utf-8"))
@@ -349,7 +356,7 @@ class BodyChecker:
         lines, seen, result = body.split("\n"), Counter(), []
         for item in found:
             seen[item] += 1
-            line = _nth_line_with(lines, item, seen[item]) if written_as else None
+            line = _nth_line_with(body, item, seen[item]) if written_as else None
             if line is None:
                 line = self._first_line_producing(lines, item, seen[item], count)
             result.append((item, line))
@@ -441,17 +448,17 @@ def _as_written(href: str, target: tuple[str, str]) -> str:
     return posixpath.basename(target[0]) + (f"#{target[1]}" if target[1] else "")
 
 
-def _nth_line_with(lines: list[str], text: str, occurrence: int) -> int | None:
-    """The line of ``text``'s ``occurrence``-th place as an address is written: after '(', '<',
-    a quote, '/' or a reference's ']: ', and before ')', a space, '>', '#' or a quote; not
-    inside a word ('y' is not in 'everyday'). None if it is not written so."""
-    if not text:
+def _nth_line_with(body: str, text: str, occurrence: int) -> int | None:
+    """The line of ``body`` holding ``text``'s ``occurrence``-th place as an address is written:
+    after '(', '<', a quote, '/' or a reference's ']: ', and before ')', a space (a line's end
+    is one), '>', '#' or a quote; not inside a word ('y' is not in 'everyday'). None if it is
+    not written so."""
+    if not text or "\n" in text:
         return None
-    written = re.compile(r"(?:(?<=[(<\"'/])|(?<=\]: ))" + re.escape(text) + r"(?=[)\s>\"'#]|$)")
-    for number, line in enumerate(lines, start=1):
-        occurrence -= len(written.findall(line))
-        if occurrence <= 0:
-            return number
+    written = re.compile(r"(?:(?<=[(<\"'/])|(?<=\]: ))" + re.escape(text) + r"(?=[)\s>\"'#]|\Z)")
+    for number, match in enumerate(written.finditer(body), start=1):
+        if number == occurrence:
+            return body.count("\n", 0, match.start()) + 1
     return None
 
 

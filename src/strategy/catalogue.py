@@ -96,7 +96,11 @@ def translate(key: str, language: str, **values: object) -> str:
         text = text[plural_category(language, int(values["count"]))]
     # A literal brace is written twice ("{{"), as in any format string: a site's own
     # wording (site_strings.py) may hold one, such as a name in braces.
-    return _MUTATING_FORMATTER.vformat(text, (), values) if values or "{{" in text or "}}" in text else text
+    if not (values or "{{" in text or "}}" in text):
+        return text
+    # str.format_map reads a format string as the formatter does, in C: the formatter only
+    # for a mutated value ('{mission|soft}').
+    return _MUTATING_FORMATTER.vformat(text, (), values) if "|" in text else text.format_map(values)
 
 
 def translator(language: str):

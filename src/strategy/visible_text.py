@@ -29,6 +29,7 @@ _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff
 _OPENS = {"\u202a": "\u202c", "\u202b": "\u202c", "\u202d": "\u202c", "\u202e": "\u202c",
           "\u2066": "\u2069", "\u2067": "\u2069", "\u2068": "\u2069"}
 _DIRECTION = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_CONTROL_IN_BODY = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")  # but tab, CR, LF
 _REFERENCE = re.compile(r"&#(?:[xX]([0-9A-Fa-f]+)|([0-9]+));?")
 # The HTML tokenizer opens a tag, an end tag, a comment or a declaration at '<' followed by these.
 _MARKUP = re.compile(r"<[A-Za-z/!?]")
@@ -100,6 +101,8 @@ def body_line_problems(body: str) -> list[tuple[int, Phrase]]:
     character references, do not show as written. A reference is read as a browser reads
     it: one written in code shows as written, but is refused all the same (it is rare,
     and lines are checked before anything knows what is code)."""
+    if not (_CONTROL_IN_BODY.search(body) or _DIRECTION.search(body) or "&#" in body):
+        return []  # most bodies: nothing that could be found, found without reading line by line
     found = []
     for number, line in enumerate(body.split("\n"), start=1):
         problems = text_problems(line, "\t\r")
@@ -118,24 +121,25 @@ def _referenced(match: re.Match) -> str:
     return chr(_number(match))
 
 
-class _HiddenMarkup(HTMLParser):
-    """Comments, and title attributes holding markup, in rendered HTML."""
+class HiddenMarkupParser(HTMLParser):
+    """Comments, and title attributes holding markup, in rendered HTML (``hidden``). A
+    parser that reads the same HTML for more extends this one: the page is parsed once."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         # (what the source likely says, on one line; what was expected; what was found)
-        self.found: list[tuple[str, Phrase, Phrase]] = []
+        self.hidden: list[tuple[str, Phrase, Phrase]] = []
 
     def handle_comment(self, data):
         comment = f"<!--{data}-->"
         if not (MARKER.fullmatch(comment) or BLOCK_PLACEHOLDER_PATTERN.fullmatch(comment)):
-            self.found.append((f"<!--{data}".split("\n")[0], phrase("expected.no_comments"),
+            self.hidden.append((f"<!--{data}".split("\n")[0], phrase("expected.no_comments"),
                                phrase("found.html.comment", text=data.strip().split("\n")[0][:60])))
 
     def handle_starttag(self, tag, attrs):
         for name, value in attrs:
             if name == "title" and value and _MARKUP.search(value):
-                self.found.append((value.split("\n")[0], phrase("expected.plain_title"),
+                self.hidden.append((value.split("\n")[0], phrase("expected.plain_title"),
                                    phrase("found.html.title_markup", tag=tag, title=value[:60])))
 
     handle_startendtag = handle_starttag
@@ -144,7 +148,7 @@ class _HiddenMarkup(HTMLParser):
 def hidden_markup(html: str) -> list[tuple[str, Phrase, Phrase]]:
     """(a piece of text to find the source line by, what was expected, what was found) for each comment that is
     not a block marker, and each title attribute that holds markup, in rendered ``html``."""
-    parser = _HiddenMarkup()
+    parser = HiddenMarkupParser()
     parser.feed(html)
     parser.close()
-    return parser.found
+    return parser.hidden

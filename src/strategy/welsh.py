@@ -117,7 +117,7 @@ def radicals(word: str) -> frozenset[str]:
 def words(text: str) -> list[str]:
     """The words of a text, lower-cased; apostrophes split words ('i'r' -> 'i', 'r'); numbers are left out."""
     return [word for word in _WORD.findall(unicodedata.normalize("NFC", text).lower())
-            if not all(unicodedata.category(c).startswith("N") for c in word)]
+            if word.isalpha() or not all(unicodedata.category(c).startswith("N") for c in word)]  # isalpha: fast
 
 
 # --- words that mutate the next one, for the proofing report -------------------
