@@ -18,8 +18,8 @@ from mkdocs.config import config_options as c
 from mkdocs.plugins import BasePlugin, CombinedEvent
 
 from .events import (archive_pages, build_safety, content, events_calendar, feeds, language_builds, not_found,
-                     owner_pages, page_output, plan_blocks, preview_languages, progress_pages, reader_pages,
-                     search_index, site_layer, sitemap, template_cache, untranslated)
+                     owner_pages, page_output, page_rendering, plan_blocks, preview_languages, progress_pages,
+                     reader_pages, search_index, site_layer, sitemap, template_cache, untranslated)
 
 EVENT_MODULES = (
     build_safety,       # first: refuses a site folder it did not make, and bad settings
@@ -27,6 +27,7 @@ EVENT_MODULES = (
     language_builds,    # builds English and Welsh side by side on two cores
     site_layer,         # the site's overrides/, then our theme, then Material's; refuses extra.strategy
     content,            # first of the rest: loads the content model (and the options) the others use
+    page_rendering,     # one Markdown converter per language, reset between pages
     plan_blocks,        # before feeds: a page's blocks are back in its HTML before the feeds keep it
     archive_pages,
     progress_pages,
