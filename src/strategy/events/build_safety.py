@@ -51,6 +51,10 @@ def on_post_build(config):
         # list could catch the other's half-written files. The server lists the folder
         # once every language is built (preview/server.py).
         return
+    if getattr(config.plugins.get("i18n"), "building", False):
+        # One language's build inside the whole one (static-i18n's, or language_builds.py's
+        # other process): the whole build lists the folder once, when every language is built.
+        return
     list_written_files(Path(config.site_dir))
 
 

@@ -26,8 +26,10 @@ This relies on two details of mkdocs-static-i18n 1.3.1 (pinned): the plugin's
 from __future__ import annotations
 
 import ctypes
+import gc
 import logging
 import os
+import select
 import signal
 import sys
 import time
@@ -47,6 +49,7 @@ from strategy.events.preview_languages import default_language_built  # a previe
 log = logging.getLogger("mkdocs.hooks.language_builds")
 
 _side_by_side = False  # decided once per command, in on_startup
+_command = ""  # the MkDocs command running: build, serve, gh-deploy
 _workers: dict[str, int] = {}  # language -> process id of the child building it
 
 
@@ -56,7 +59,8 @@ def _cores() -> int:
 
 
 def on_startup(command, dirty):
-    global _side_by_side
+    global _side_by_side, _command
+    _command = command
     _side_by_side = (command == "build" and not dirty and hasattr(os, "fork") and _cores() > 1
                      and os.environ.get("STRATEGY_SEQUENTIAL") != "1")
 
@@ -76,6 +80,11 @@ def on_files(files, config):
 
 
 def _start_other_languages(config, i18n) -> None:
+    # The content, loaded once, is shared with the child: its memory is copied only where a
+    # process writes to it. A garbage collection writes into every object it looks at, so
+    # each process's collections would copy the whole of it (seconds of the system's time
+    # at 2,000 pages). Frozen, what is loaded by now is never looked at again.
+    gc.freeze()
     for language in i18n.build_languages:
         if language == i18n.default_language:
             continue
@@ -159,15 +168,31 @@ def _wait_for_workers() -> dict[str, int | None]:
 
 def _wait_for(pid: int) -> int | None:
     watch = PauseWatch()
-    while True:
-        ended, status = os.waitpid(pid, os.WNOHANG)
-        if ended:
-            return os.waitstatus_to_exitcode(status)
-        if watch.too_long(pid if is_paused(pid) else None):
-            os.kill(pid, signal.SIGKILL)  # a paused process acts on no other signal
-            os.waitpid(pid, 0)
-            return None
-        time.sleep(POLL_SECONDS)
+    ended_signal = _pidfd(pid)
+    try:
+        while True:
+            ended, status = os.waitpid(pid, os.WNOHANG)
+            if ended:
+                return os.waitstatus_to_exitcode(status)
+            if watch.too_long(pid if is_paused(pid) else None):
+                os.kill(pid, signal.SIGKILL)  # a paused process acts on no other signal
+                os.waitpid(pid, 0)
+                return None
+            if ended_signal is None:
+                time.sleep(POLL_SECONDS)
+            else:  # woken as the child ends, not up to a poll later
+                select.select([ended_signal], [], [], POLL_SECONDS)
+    finally:
+        if ended_signal is not None:
+            os.close(ended_signal)
+
+
+def _pidfd(pid: int) -> int | None:
+    """A descriptor that becomes readable when ``pid`` ends (Linux 5.3 and later), or None."""
+    try:
+        return os.pidfd_open(pid)
+    except (AttributeError, OSError):
+        return None
 
 
 def on_build_error(error):
@@ -178,6 +203,11 @@ def on_build_error(error):
 def on_shutdown():
     # Also after Ctrl+C (which is no build error): leave no child building.
     _stop_workers()
+    if _command == "build":
+        # The process ends now. Python's last act would be a full garbage collection over
+        # every object the build made (pages, content, caches): 0.2 s at 2,000 pages, spent
+        # on memory the process gives back anyway. Frozen objects are left out of it.
+        gc.freeze()
 
 
 def _stop_workers() -> None:
