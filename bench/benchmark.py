@@ -3,6 +3,7 @@
     .venv/bin/python bench/benchmark.py                  # N = 100, 500, 1000 posts per language
     .venv/bin/python bench/benchmark.py --sizes 100 --runs 1
     .venv/bin/python bench/benchmark.py --suite           # the test suite's time (suite_bench.py)
+    .venv/bin/python bench/benchmark.py --against /tmp/before --sizes 1000   # before and after (compare_bench.py)
 
 For each N it generates a synthetic bilingual site (N posts per language, with
 realistic front matter, text and the sample delivery plan given a history of progress
@@ -42,7 +43,8 @@ REPO = Path(__file__).resolve().parents[1]
 from strategy.plan_translation import text_hash  # noqa: E402 (the installed package)
 from strategy.translation import source_hash  # noqa: E402
 
-import preview_bench  # noqa: E402 (bench/, beside this file)
+import compare_bench  # noqa: E402 (bench/, beside this file)
+import preview_bench  # noqa: E402
 import suite_bench  # noqa: E402
 
 BUILD_DATE = "2027-06-01"
@@ -160,6 +162,10 @@ def timed_build(site: Path, config: Path, out: Path, extra_env: dict[str, str]) 
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "STRATEGY_BUILD_DATE": BUILD_DATE, "STRATEGY_PREVIEW": "0",
            **extra_env}
     shutil.rmtree(out, ignore_errors=True)
+    # The last build's pages (and the folder just deleted) are still being written to disk by
+    # the system: left to it, that work falls into this build's time, as much as a second of
+    # the system's time and the more so the more the last build wrote. Each build starts level.
+    os.sync()
     started = time.perf_counter()
     process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(out)],
                                cwd=site, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -274,7 +280,13 @@ def main() -> int:
                         help="time the editors' preview (make serve) and Hugo's server instead of the published build")
     parser.add_argument("--suite", action="store_true",
                         help="time the test suite (make test) beside a yardstick of the machine's speed")
+    parser.add_argument("--against", type=Path, metavar="CHECKOUT",
+                        help="compare with another checkout's builds (an earlier commit), interleaved round by round")
+    parser.add_argument("--rounds", type=positive_number, default=5, help="with --against: counted rounds per size")
     args = parser.parse_args()
+    if args.against:
+        return against_main(args.against.resolve(), args.sizes, args.rounds,
+                            args.output or REPO / "bench" / "compare-results.json")
     if args.preview:
         return preview_main(args.sizes, args.output or REPO / "bench" / "preview-results.json")
     if args.suite:
@@ -324,6 +336,45 @@ def main() -> int:
     args.output.write_text(json.dumps(results, indent=2) + "\n")
     print(f"figures written to {args.output.relative_to(REPO) if args.output.is_relative_to(REPO) else args.output}")
     return 0
+
+
+def against_main(checkout: Path, sizes: list[int], rounds: int, output: Path) -> int:
+    """This checkout's ratios beside those of ``checkout``, measured in the same rounds."""
+    other = compare_bench.benchmark_of(checkout)
+    results = {"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]}, "against": str(checkout),
+               "rounds": rounds, "sizes": []}
+    with tempfile.TemporaryDirectory(prefix="strategy-compare-") as scratch:
+        for size in sizes:
+            sides = {}
+            for side, bench in (("before", other), ("after", sys.modules[__name__])):
+                site = Path(scratch) / f"site-{side}-{size}"
+                site.mkdir()
+                bench.generate_site(site, size)
+                sides[side] = {kind: _levelled(bench, site, config, Path(scratch) / f"out-{side}-{kind}", env)
+                               for kind, config, env in bench.compared_builds(site)}
+            runs = compare_bench.interleaved(sides, rounds)
+            row = {"posts_per_language": size, **{side: {**compare_bench.ratios(kinds), "runs": kinds}
+                                                  for side, kinds in runs.items()}}
+            results["sizes"].append(row)
+            for side in sides:
+                figures = row[side]
+                print(f"N = {size}, {side:<6}: bare {figures['bare_seconds']:.2f} s, ours {figures['ours_seconds']:.2f} s, "
+                      f"one core {figures['ours_one_core_seconds']:.2f} s; ratio {figures['ratio']:.3f}, "
+                      f"one-core ratio {figures['one_core_ratio']:.3f}, CPU ratio {figures['cpu_ratio']:.3f}")
+    output.write_text(json.dumps(results, indent=2) + "\n")
+    print(f"figures written to {output.relative_to(REPO) if output.is_relative_to(REPO) else output}")
+    return 0
+
+
+def _levelled(bench, site: Path, config: Path, out: Path, env: dict[str, str]):
+    """One build of ``bench``'s own kind, (wall, CPU), started as this script starts its own:
+    its folder gone and the disk written (an earlier script's timed_build may not do so)."""
+    def build() -> tuple[float, float]:
+        shutil.rmtree(out, ignore_errors=True)
+        os.sync()
+        seconds, cpu_seconds, _ = bench.timed_build(site, config, out, env)
+        return seconds, cpu_seconds
+    return build
 
 
 def preview_main(sizes: list[int], output: Path) -> int:

@@ -39,3 +39,40 @@ def test_a_failing_suite_is_no_figure(tmp_path):
     repo = a_repository(tmp_path, "@echo '=== 1 failed, 2 passed in 1.00s ==='; exit 1")
     with pytest.raises(SystemExit, match="make test failed"):
         suite_bench.measure(repo, lambda: 1.0)
+
+
+import compare_bench  # noqa: E402
+
+
+def test_before_and_after_are_built_in_turn_each_round_and_the_warm_up_is_not_counted():
+    ran, clock = [], iter(range(1, 100))
+
+    def build(side, kind):
+        def run():
+            ran.append((side, kind))
+            return float(next(clock)), 1.0
+        return run
+
+    sides = {side: {kind: build(side, kind) for kind in compare_bench.KINDS} for side in ("before", "after")}
+    runs = compare_bench.interleaved(sides, rounds=2, warm_up=1)
+
+    one_round = [(side, kind) for side in ("before", "after") for kind in compare_bench.KINDS]
+    assert ran == one_round * 3  # every build of both sides, in turn, round after round
+    assert runs["before"]["bare"] == [(7.0, 1.0), (13.0, 1.0)]  # the first round (1.0) left out
+    assert runs["after"]["ours_one_core"] == [(12.0, 1.0), (18.0, 1.0)]
+
+
+def test_each_sides_ratios_are_its_own_builds_against_its_own_bare_build():
+    runs = {"bare": [(10.0, 10.0), (12.0, 11.0), (11.0, 30.0)], "ours": [(9.0, 16.0), (10.0, 17.0), (30.0, 18.0)],
+            "ours_one_core": [(15.0, 15.0), (16.5, 16.5), (18.0, 18.0)]}
+
+    figures = compare_bench.ratios(runs)
+
+    assert figures["ratio"] == 0.909  # medians: 10 / 11
+    assert figures["one_core_ratio"] == 1.5  # 16.5 / 11
+    assert figures["cpu_ratio"] == 1.545  # 17 / 11
+
+
+def test_a_folder_without_the_benchmark_is_refused_with_what_to_give(tmp_path):
+    with pytest.raises(SystemExit, match="give the folder of a checkout"):
+        compare_bench.benchmark_of(tmp_path)
