@@ -120,11 +120,12 @@ POST = "docs/en/posts/generated/update-00010.md"
 PLAN_TEXT = "en: Publish the Digital Service Standards"
 
 
-def ours(site: Path, languages: str = "") -> dict:
+def ours(site: Path, languages: str = "", build_date: str = "") -> dict:
     """`make serve` (both languages, or ONLY=``languages``: then its first start and
-    body edits only) on the generated site."""
+    body edits only) on the generated site, speaking as of ``build_date`` if given."""
     port = _free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "STRATEGY_PREVIEW_LANGUAGES": languages}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "STRATEGY_PREVIEW_LANGUAGES": languages,
+           **({"STRATEGY_BUILD_DATE": build_date} if build_date else {})}
     edits = {
         "body": (POST, "\n## ", "\nAn edit, {n}, to the body.\n\n## ", "posts/generated/update-00010/"),
         "title": (POST, "title: 'Update 10:", "title: 'Update 10 {n}:", "posts/generated/update-00010/"),
