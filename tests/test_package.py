@@ -216,6 +216,26 @@ def test_a_mistake_in_the_sites_strings_is_named_with_its_line_by_check_and_buil
     assert not (tmp_path / "site").exists()
 
 
+@pytest.mark.parametrize("edit, line, found", [
+    (lambda text: text.replace("}}", "}", 1), None, "unexpected '}'"),
+    (lambda text: text + "\n{% if view %}\n", None, "Unexpected end of template"),
+    (lambda text: "{% for x in y %}\n{% endif %}\n" + text, 2, "Encountered unknown tag 'endif'"),
+])
+def test_a_site_template_jinja_cannot_read_is_named_with_its_line_by_check_and_build(site_copy, tmp_path, edit, line,
+                                                                                      found):
+    template = override(site_copy, "partials/copyright.html")
+    template.write_text(edit(template.read_text(encoding="utf-8")), encoding="utf-8")
+    for result in (run_strategy(site_copy, "check"), build(site_copy, tmp_path / "site"),
+                   run_strategy(site_copy, "check", env={"STRATEGY_LANG": "cy"})):
+        said = result.stdout + result.stderr
+        assert result.returncode != 0
+        assert re.search(r"overrides/partials/copyright\.html:" + (str(line) if line else r"\d+") + ": (file|ffeil): ", said), said
+        assert ("Jinja cannot read it: " if "ffeil" not in said else "ni all Jinja ei ddarllen: ") + found in said
+        assert "Traceback" not in said
+    assert "disgwylid templed yng nghystrawen Jinja" in said  # the editor's language, Jinja's own words after it
+    assert not (tmp_path / "site").exists()
+
+
 def test_a_strings_file_outside_the_site_is_never_read(site_copy):
     config = site_copy / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("strings: strings.yml", "strings: ../../etc/passwd"))

@@ -22,6 +22,7 @@ from .site_options import SiteOptions, site_options as checked_options
 from .model import Content, Post
 from .problems import ContentError, Problem, phrase
 from .rendering import MarkdownSettings
+from .site_templates import template_problems
 from .settings import CONFIG_FILE, page_listing, raw_site_options, site_config, theme_dir, theme_folders
 from .site_files import PageListing, symbolic_link_problem, symbolic_links, theme_files
 from .proofing_report import ProofingTotals, load_totals
@@ -155,6 +156,8 @@ def prepare(root, raw_options: dict | None, preview: bool, site_url: str, bodies
         mission_ids = error.mission_ids
     if bodies.site_files is not None:  # the files the content's loader found
         problems += listing.problems(bodies.site_files, DOCS_DIR)
+    if not any(_under_any(folder, linked) for folder in _within(root, theme_dir)):  # a link is refused as such
+        problems += template_problems(Path(root), theme_dir)
     if options and options.compare_with and not _under_any(options.compare_with.name, linked):
         try:
             earlier_plan = load_earlier_plan(options.compare_with)
