@@ -230,9 +230,33 @@ def test_a_site_template_jinja_cannot_read_is_named_with_its_line_by_check_and_b
         said = result.stdout + result.stderr
         assert result.returncode != 0
         assert re.search(r"overrides/partials/copyright\.html:" + (str(line) if line else r"\d+") + ": (file|ffeil): ", said), said
-        assert ("Jinja cannot read it: " if "ffeil" not in said else "ni all Jinja ei ddarllen: ") + found in said
+        assert ("a mistake that `Jinja` describes as: " if "ffeil" not in said
+                else "camgymeriad y mae `Jinja` yn ei ddisgrifio fel hyn: ") + found in said
         assert "Traceback" not in said
-    assert "disgwylid templed yng nghystrawen Jinja" in said  # the editor's language, Jinja's own words after it
+    assert "disgwylid templed yng nghystrawen `Jinja`" in said  # the editor's language, Jinja's own words after it
+    assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize("edit, check_finds", [
+    (lambda text: text.replace("| e }}", "| e | nofilter }}", 1), "No filter named 'nofilter'."),
+    (lambda text: text.replace("{{", "{{ nothing_here.x }}{{", 1), None),
+])
+def test_a_site_template_that_fails_on_a_page_is_named_with_its_line_not_a_traceback(site_copy, tmp_path, edit,
+                                                                                     check_finds):
+    template = override(site_copy, "partials/copyright.html")
+    template.write_text(edit(template.read_text(encoding="utf-8")), encoding="utf-8")
+    line = next(number for number, text in enumerate(template.read_text(encoding="utf-8").splitlines(), start=1)
+                if "nofilter" in text or "nothing_here" in text)
+    checked = run_strategy(site_copy, "check")
+    if check_finds:  # known before any page is built
+        assert checked.returncode != 0 and f"overrides/partials/copyright.html:{line}: file: " in checked.stderr
+        assert check_finds in checked.stderr
+    for language, words in (("en", "expected a template"), ("cy", "disgwylid templed")):
+        result = build(site_copy, tmp_path / "site", env={"STRATEGY_LANG": language})
+        said = result.stdout + result.stderr
+        assert result.returncode != 0
+        assert re.search(rf"overrides/partials/copyright\.html:{line}: (file|ffeil): {words}", said), said
+        assert "Traceback" not in said
     assert not (tmp_path / "site").exists()
 
 
@@ -329,3 +353,17 @@ def test_the_package_has_a_version_and_a_changelog_entry_for_it():
     changelog = (REPO / "CHANGELOG.md").read_text(encoding="utf-8")
     assert re.search(rf"^## {re.escape(installed)}\b", changelog, re.MULTILINE), installed
     assert "## Upgrading" in (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def test_a_site_templates_filters_are_checked_against_those_its_pages_are_rendered_with():
+    import types
+
+    import jinja2
+    from mkdocs.theme import Theme
+
+    from strategy.events.theme_templates import strategy_templates
+    from strategy.site_templates import SITE_FILTERS
+
+    config = types.SimpleNamespace(theme=Theme(name="material", language="en"))
+    added = set(strategy_templates(config).filters) - set(jinja2.Environment().filters)
+    assert added == set(SITE_FILTERS)  # MkDocs' (url, script_tag) and the package's

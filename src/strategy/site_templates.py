@@ -2,9 +2,10 @@
 the theme's, so that a mistake in one is said by `strategy check` with its file and line,
 in the editor's language, not as Jinja's traceback half-way through a build.
 
-Only the syntax is checked: a template is Jinja, and MkDocs' environment adds the i18n
-extension's ``{% trans %}`` to Jinja's own tags. What a template does with the values it is
-given shows when a page is built.
+Each template is compiled as MkDocs' environment compiles it: Jinja's own tags and the i18n
+extension's ``{% trans %}``, Jinja's filters and those MkDocs and this package add. What a
+template does with the values it is given shows when a page is built: a mistake there is
+said by ``template_error_message`` (file, line and Jinja's words), not as a traceback.
 """
 
 from __future__ import annotations
@@ -14,11 +15,15 @@ from pathlib import Path
 
 import jinja2
 
-from .problems import Problem, phrase
+from .problems import ContentError, Problem, phrase
 
 TEMPLATE_SUFFIXES = (".html", ".xml")  # the theme's templates; its scripts, styles and pictures are copied as they are
 
-_SYNTAX = jinja2.Environment(extensions=["jinja2.ext.i18n"])  # as mkdocs.theme.Theme.get_env, for parsing
+# The filters MkDocs (mkdocs.theme.Theme.get_env) and this package (events/theme_templates.py)
+# add to Jinja's own; tests/test_package.py keeps this list equal to theirs.
+SITE_FILTERS = ("url", "script_tag", "markdown_inline")
+_COMPILER = jinja2.Environment(extensions=["jinja2.ext.i18n"])
+_COMPILER.filters.update({name: str for name in SITE_FILTERS})  # only their names matter when compiling
 
 
 def template_problems(root: Path, theme_dir: str | None) -> list[Problem]:
@@ -34,7 +39,7 @@ def template_problems(root: Path, theme_dir: str | None) -> list[Problem]:
                 continue
             file = os.path.relpath(path, root).replace(os.sep, "/")
             try:
-                _SYNTAX.parse(path.read_text(encoding="utf-8"), name=file, filename=file)
+                _COMPILER.compile(path.read_text(encoding="utf-8"), name=file, filename=file)
             except UnicodeDecodeError as error:
                 problems.append(Problem(file, None, "", phrase("expected.utf8"),
                                         phrase("found.not_utf8", byte=f"0x{error.object[error.start]:02X}")))
@@ -45,3 +50,21 @@ def template_problems(root: Path, theme_dir: str | None) -> list[Problem]:
                 problems.append(Problem(file, error.lineno, "", phrase("expected.template"),
                                         phrase("found.template_syntax", error=error.message or "")))
     return problems
+
+
+def template_error_message(error: jinja2.TemplateError, root: Path) -> str | None:
+    """``file:line: expected …, found …`` (as every problem is said) for a template that
+    failed while a page was built, from the innermost template in the error's traceback;
+    None when no template of the site or theme is in it."""
+    file, line = getattr(error, "filename", None), getattr(error, "lineno", None)
+    traceback = error.__traceback__
+    while traceback is not None:  # Jinja puts frames of the template's own file and line in it
+        code = traceback.tb_frame.f_code.co_filename
+        if code.endswith(TEMPLATE_SUFFIXES):
+            file, line = code, traceback.tb_lineno
+        traceback = traceback.tb_next
+    if not file:
+        return None
+    shown = os.path.relpath(file, root) if not os.path.relpath(file, root).startswith(os.pardir) else file
+    return str(ContentError([Problem(shown.replace(os.sep, "/"), line, "", phrase("expected.template_in_use"),
+                                     phrase("found.template_syntax", error=error.message or type(error).__name__))]))

@@ -11,19 +11,26 @@ names start with a dot), and ``on_post_build`` lists the files the build wrote.
 import os
 from pathlib import Path
 
+import jinja2
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
 from strategy.events.preview_languages import BUILD_LANGUAGE_VARIABLE
 from strategy.inputs import environment_problems
 from strategy.messages import message
+from strategy.site_templates import template_error_message
 from strategy.site_folder import (SiteFolderRefused, check_site_folder, forget_written_files, list_written_files,
                                   mark_as_built)
 from strategy.write_faults import fault_reason
 
 
+_site_root = Path.cwd()  # the folder of the site's mkdocs.yml, once on_config has run: templates are named from it
+
+
 @event_priority(1000)  # before every other hook and plugin
 def on_config(config):
+    global _site_root
+    _site_root = Path(config.config_file_path).parent
     problems = environment_problems(os.environ)
     # A docs/ that is a symbolic link (to / perhaps) is refused as such with the content
     # (content.py); protecting where it leads would refuse every site folder in its name.
@@ -60,8 +67,13 @@ def on_post_build(config):
 
 @event_priority(-1000)  # last: after language_builds.py has stopped the other languages' builds
 def on_build_error(error):
-    """A disk that fills up or turns read-only while the site is written: one message, not a
-    traceback (MkDocs prints an Abort's message alone)."""
+    """A disk that fills up or turns read-only while the site is written, or a template that
+    fails on a page (a filter it does not have, a value it is not given): one message, not
+    a traceback (MkDocs prints an Abort's message alone)."""
+    if isinstance(error, jinja2.TemplateError):
+        said = template_error_message(error, _site_root)
+        if said:
+            raise Abort(said) from None
     if isinstance(error, OSError):
         reason, file = fault_reason(error), error.filename2 or error.filename  # a copy's: (from, to)
         raise Abort(message("could_not_write", file=file, reason=reason) if file
