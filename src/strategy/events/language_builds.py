@@ -81,9 +81,9 @@ def on_files(files, config):
 
 def _start_other_languages(config, i18n) -> None:
     # The content, loaded once, is shared with the child: its memory is copied only where a
-    # process writes to it. A garbage collection writes into every object it looks at, so
-    # each process's collections would copy the whole of it (seconds of the system's time
-    # at 2,000 pages). Frozen, what is loaded by now is never looked at again.
+    # process writes to it, and a garbage collection writes into every object it looks at.
+    # Frozen, what is loaded by now is never looked at again (Python's advice for a fork
+    # without exec, in the gc module's documentation; no gain stood out of the noise here).
     gc.freeze()
     for language in i18n.build_languages:
         if language == i18n.default_language:
