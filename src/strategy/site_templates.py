@@ -16,6 +16,7 @@ from pathlib import Path
 import jinja2
 
 from .problems import ContentError, Problem, phrase
+from .yamltext import read_text
 
 TEMPLATE_SUFFIXES = (".html", ".xml")  # the theme's templates; its scripts, styles and pictures are copied as they are
 
@@ -39,10 +40,10 @@ def template_problems(root: Path, theme_dir: str | None) -> list[Problem]:
                 continue
             file = os.path.relpath(path, root).replace(os.sep, "/")
             try:
-                _COMPILER.compile(path.read_text(encoding="utf-8"), name=file, filename=file)
-            except UnicodeDecodeError as error:
-                problems.append(Problem(file, None, "", phrase("expected.utf8"),
-                                        phrase("found.not_utf8", byte=f"0x{error.object[error.start]:02X}")))
+                text, not_text = read_text(path, file)  # UTF-8, as every file an editor writes
+                problems += not_text
+                if text is not None:
+                    _COMPILER.compile(text, name=file, filename=file)
             except OSError as error:
                 problems.append(Problem(file, None, "", phrase("expected.template"),
                                         phrase("found.template_unreadable", reason=error.strerror or str(error))))
@@ -65,6 +66,7 @@ def template_error_message(error: jinja2.TemplateError, root: Path) -> str | Non
         traceback = traceback.tb_next
     if not file:
         return None
-    shown = os.path.relpath(file, root) if not os.path.relpath(file, root).startswith(os.pardir) else file
+    relative = os.path.relpath(file, root)
+    shown = file if relative.startswith(os.pardir) else relative  # the package's own theme: its whole path
     return str(ContentError([Problem(shown.replace(os.sep, "/"), line, "", phrase("expected.template_in_use"),
                                      phrase("found.template_syntax", error=error.message or type(error).__name__))]))
