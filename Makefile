@@ -73,6 +73,7 @@ $(BIN)/.runtime-installed: requirements.txt pyproject.toml
 
 $(BIN)/.dev-installed: $(BIN)/.runtime-installed requirements-dev.txt
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --no-deps --editable .  # requirements.txt's "." installed a copy
 	touch $@
 
 # From npm: the test tools (the Nu HTML Checker, axe-core) and the dictionaries.
