@@ -21,6 +21,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -407,6 +408,36 @@ def test_make_help_lists_every_command_in_the_editors_language(welsh):
         assert "  make check         Gwirio pob cofnod a'r cynllun cyflawni, pob problem ar unwaith" in lines
     else:
         assert "  make check         Check every post and the delivery plan, all problems at once" in lines
+
+
+STRATEGY_COMMANDS = ["init", "serve", "help", "check", "new", "translated", "translations", "build", "versions",
+                     "proof"]
+
+
+@pytest.mark.parametrize("language", ["en", "cy"])
+def test_strategy_help_says_every_command_and_option_in_the_editors_language(language):
+    """`strategy --help`, and each command's, as the message for `strategy` tells one to run it."""
+    strategy = str(Path(sys.executable).with_name("strategy"))
+    env = editor_environment(STRATEGY_LANG=language)
+    listing = subprocess.run([strategy, "--help"], env=env, capture_output=True, text=True, timeout=60)
+    assert listing.returncode == 0 and listing.stderr == ""
+    assert re.findall(r"^    (\w+) ", listing.stdout, re.MULTILINE) == STRATEGY_COMMANDS  # each with what it does
+    for command in [[], *([name] for name in STRATEGY_COMMANDS)]:
+        shown = subprocess.run([strategy, *command, "--help"], env=env, capture_output=True, text=True, timeout=60)
+        assert shown.returncode == 0 and shown.stderr == "", shown.stderr
+        said = shown.stdout
+        assert "``" not in said and "EDITORS" not in said  # a new site has no EDITORS.md
+        lines = said.splitlines()
+        for number, line in enumerate(lines):  # every option says what it is for, on its line or the next
+            if line.startswith("  -"):
+                assert re.search(r"\S  +\S", line.strip()) or lines[number + 1].startswith(" " * 24), line
+        if language == "cy":
+            assert said.startswith("defnydd: strategy") and "\nopsiynau:\n" in said, said
+            # the commands' names and the placeholders for values, as typed, are the same in both languages
+            prose = re.sub(r"\{[^}]*\}|^    [a-z]+(?= )|\bstrategy [a-z]+|\b[A-Z][A-Z_]+\b", "", said, flags=re.MULTILINE)
+            assert english_words(prose) == [], said
+        else:
+            assert said.startswith("usage: strategy") and "\noptions:\n" in said, said
 
 
 @pytest.mark.parametrize("welsh", [["IAITH=cy"], {"STRATEGY_LANG": "cy"}], ids=["IAITH", "STRATEGY_LANG"])

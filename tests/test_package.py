@@ -4,6 +4,7 @@ options) that changes nothing in the package."""
 
 from __future__ import annotations
 
+import html
 import io
 import os
 import re
@@ -47,6 +48,13 @@ def _plugin_options(config: dict) -> dict:
 
 
 # --- a fresh environment ---------------------------------------------------------------
+
+
+def test_the_tests_and_the_developers_commands_run_this_checkouts_code():
+    """`make test` installs the package editable (requirements.txt's "." alone would put a
+    copy in the environment): a change to src/ is what the next test or command runs."""
+    import strategy
+    assert Path(strategy.__file__).resolve().parent == REPO / "src" / "strategy"
 
 
 def test_the_readmes_new_site_commands_work_as_written_in_a_fresh_environment(tmp_path):
@@ -125,6 +133,38 @@ def test_a_new_site_words_its_feed_with_its_own_name_in_both_languages(new_site)
     assert "Pob cofnod o Gyngor Sir Powys" in (new_site / "site/cy/feed.xml").read_text(encoding="utf-8")
 
 
+def test_a_renamed_site_is_named_anew_in_its_feeds_and_told_of_its_root_page(new_site, tmp_path):
+    """What an owner changes to rename the site: the names in mkdocs.yml. The feeds follow;
+    the one file that keeps the old names (mike's root page) is named by `make check`."""
+    import shutil
+    site = tmp_path / "renamed"
+    names = iter(["Ceredigion's Plan", "Cynllun Ceredigion"])  # as typed in mkdocs.yml, English first
+    shutil.copytree(new_site, site, ignore=shutil.ignore_patterns("site"))
+    config = site / "mkdocs.yml"
+    text, renamed = re.subn(r"(?m)^(\s*site_name: ).*$", lambda line: line[1] + next(names), config.read_text(encoding="utf-8"))
+    assert renamed == 2
+    config.write_text(text, encoding="utf-8")
+
+    said = {language: run_strategy(site, "check", env={"STRATEGY_LANG": language}) for language in ("en", "cy")}
+    assert said["en"].returncode == 0
+    assert said["en"].stderr == ("Warning: overrides/mike-redirect.html, the page at the site's root address, does not name "
+                                 "the site as `mkdocs.yml` does (\"Ceredigion's Plan\", 'Cynllun Ceredigion'): "
+                                 "write the new names into it.\n")
+    assert said["cy"].stderr.startswith("Rhybudd: Nid yw overrides/mike-redirect.html, y dudalen yng nghyfeiriad gwraidd")
+    redirect = site / "overrides/mike-redirect.html"
+    page = redirect.read_text(encoding="utf-8")
+    for option, name in (("--name", "Ceredigion&#x27;s Plan"), ("--name-cy", "Cynllun Ceredigion")):
+        page = page.replace(html.escape(NAMES[option]).replace("{", "&#123;").replace("}", "&#125;"), name)
+    redirect.write_text(page, encoding="utf-8")
+    again = run_strategy(site, "check")
+    assert again.returncode == 0 and again.stderr == "", again.stderr
+
+    assert build(site, site / "site", build_date=date.today().isoformat()).returncode == 0
+    english, welsh = ((site / "site" / folder / "feed.xml").read_text(encoding="utf-8") for folder in ("", "cy"))
+    assert "Every post of Ceredigion's Plan, newest first." in english and "Powys" not in english
+    assert "Pob cofnod o Gynllun Ceredigion, y mwyaf diweddar yn gyntaf." in welsh and "Powys" not in welsh
+
+
 def test_init_never_writes_into_a_folder_that_holds_anything(tmp_path):
     folder = tmp_path / "mine"
     folder.mkdir()
@@ -156,7 +196,9 @@ def test_init_refuses_a_value_it_cannot_use_naming_it(tmp_path, option, value, e
 
 
 @settings(max_examples=12)
-@given(english=st.text(min_size=1, max_size=40), welsh=st.text(min_size=1, max_size=40))
+# Any text a shell can pass: an argument cannot hold a NUL character.
+@given(english=st.text(st.characters(exclude_characters="\x00"), min_size=1, max_size=40),
+       welsh=st.text(st.characters(exclude_characters="\x00"), min_size=1, max_size=40))
 def test_any_name_is_written_as_given_or_refused_with_one_message(tmp_path_factory, english, welsh):
     site = tmp_path_factory.mktemp("named") / "site"
     result = init(site, *_options({**NAMES, "--name": english, "--name-cy": welsh}))
@@ -171,6 +213,7 @@ def test_any_name_is_written_as_given_or_refused_with_one_message(tmp_path_facto
     checked = run_strategy(site, "check")
     assert checked.returncode == 0 or "mkdocs.yml" in checked.stderr, checked.stderr
     assert "Traceback" not in checked.stderr
+    assert "mike-redirect.html" not in checked.stderr  # its root page names it as mkdocs.yml does
 
 
 # --- the site layer --------------------------------------------------------------------
@@ -195,8 +238,8 @@ def _with_strings(site: Path, text: str) -> None:
      "strings.yml:2: field 'feed.mission_description.en': expected a text in the shape of the package's (one text, "
      "or one per plural form), with no placeholders but these: {mission}"),
     ("feed.description:\n  en: \"Every {post\"\n", "strings.yml:2: field 'feed.description.en': expected a text in "
-     "the shape of the package's (one text, or one per plural form), with no placeholders (a brace that is text is "
-     "written twice, {{ or }}), found 'Every {post', with a brace that opens or closes no placeholder"),
+     "the shape of the package's (one text, or one per plural form), with no placeholders but these: {site} (a brace "
+     "that is text is written twice, {{ or }}), found 'Every {post', with a brace that opens or closes no placeholder"),
     ("feed.description:\n  cy: \"Pob cofnod }\"\n", "found 'Pob cofnod }', with a brace that opens or closes no placeholder"),
     ("footer.report:\n  en: \"Report {}\"\n", "found 'Report {}', with the placeholder {}"),
     ("feed.mission_description:\n  en: \"Posts {mission:>999999999}\"\n",

@@ -1,8 +1,9 @@
 """strategy: the site's commands. ``check`` the content, start a ``new`` post, ``build``
 the site, ``serve`` the preview, ``init`` a new site.
 
-Editors run them through their site's Makefile (``make check``, ``make post``);
-see EDITORS.md.
+Editors run them through their site's Makefile (``make check``, ``make post``), which
+``make help`` lists. What ``strategy --help`` says is in the catalogue (``cli.usage.*``),
+in the editor's language.
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ def _load(root: Path):
 def check(root: Path) -> int:
     from .problems import ContentError
     from .publication import check_content
+    from .settings import site_config
+    from .site_templates import redirect_page_warnings
     from .translation import outdated_warnings
     started = time.perf_counter()
     try:
@@ -44,7 +47,7 @@ def check(root: Path) -> int:
     except ContentError as error:
         print(error, file=sys.stderr)
         return 1
-    for warning in outdated_warnings(content):
+    for warning in [*outdated_warnings(content), *redirect_page_warnings(root, site_config(root))]:
         print(message("warning", warning=warning), file=sys.stderr)
     actions = sum(len(mission.actions) for mission in content.plan.missions)
     counted = {name: message(f"count.{name}", count=count) for name, count in
@@ -202,36 +205,36 @@ def main(argv: list[str] | None = None) -> int:
     if command[:1] == ["init"] and not root_option:
         from .starter import main as init
         return init(command[1:])
-    parser = EditorArgumentParser(prog="strategy", description=__doc__)
-    parser.add_argument("--root", type=Path, default=Path.cwd(), help="the repository (default: here)")
+    parser = EditorArgumentParser(prog="strategy", description=message("usage.strategy"))
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help=message("usage.root"))
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("init", help="write a new bilingual site into a folder (strategy init --help)", add_help=False)
-    commands.add_parser("serve", help="preview the site as you edit it (strategy serve --help)", add_help=False)
-    listing = commands.add_parser("help", help="list the Makefile's commands, in the editor's language")
-    listing.add_argument("--unknown", help="a command typed that is none of them, to say so first")
-    commands.add_parser("check", help="check every post and the delivery plan, all problems at once")
-    start = commands.add_parser("new", help="start a new post in both languages")
-    start.add_argument("--kind", choices=sorted(KIND_FOLDERS), default="series")
-    start.add_argument("--title", help="the title in English")
-    start.add_argument("--title-cy", help="the title in Welsh")
-    start.add_argument("--source", choices=LANGUAGES, default="en", help="the language it is written in first")
-    start.add_argument("--mission", help="the mission id, for mission and showcase posts")
-    start.add_argument("--date", help="publication date, YYYY-MM-DD (default: today)")
-    start.add_argument("--slug", help="the file name, without .md (default: from the title)")
-    translated = commands.add_parser("translated", help="record that translations are in step with their source")
-    translated.add_argument("files", nargs="*", help="translation files, such as docs/cy/posts/x.md")
-    translated.add_argument("--all", action="store_true", help="every translation, and every text of the plan")
+    commands.add_parser("init", help=message("usage.init"), add_help=False)
+    commands.add_parser("serve", help=message("usage.serve"), add_help=False)
+    listing = commands.add_parser("help", help=message("usage.help"))
+    listing.add_argument("--unknown", help=message("usage.unknown"))
+    commands.add_parser("check", help=message("usage.check"))
+    start = commands.add_parser("new", help=message("usage.new"))
+    start.add_argument("--kind", choices=sorted(KIND_FOLDERS), default="series", help=message("usage.kind"))
+    start.add_argument("--title", help=message("usage.title"))
+    start.add_argument("--title-cy", help=message("usage.title_cy"))
+    start.add_argument("--source", choices=LANGUAGES, default="en", help=message("usage.source"))
+    start.add_argument("--mission", help=message("usage.mission"))
+    start.add_argument("--date", help=message("usage.date"))
+    start.add_argument("--slug", help=message("usage.slug"))
+    translated = commands.add_parser("translated", help=message("usage.translated"))
+    translated.add_argument("files", nargs="*", metavar="FILE", help=message("usage.files"))
+    translated.add_argument("--all", action="store_true", help=message("usage.all"))
     translated.add_argument("--entry", action="append", default=[],
-                            help="a text of data/plan.yaml, such as missions[x].actions[y].text, or an id: its every text")
-    commands.add_parser("translations", help="list every translation and whether it is in step, outdated or missing")
-    build = commands.add_parser("build", help="build the site into a folder, replacing it only if the build succeeds")
-    build.add_argument("--site-dir", type=Path, default=Path("site"), help="where the site goes (default: site)")
-    versions = commands.add_parser("versions", help="build two versions into a local branch with mike and serve them")
-    versions.add_argument("--branch", default="site-versions-preview", help="the local branch mike writes to")
-    versions.add_argument("--address", default=PREVIEW_ADDRESS, help=f"where to serve them (default: {PREVIEW_ADDRESS})")
-    proof = commands.add_parser("proof", help="report unknown words and missing Welsh mutations, by file and line")
-    proof.add_argument("--site", type=Path, help="also check the Welsh pages and feeds of this built site")
-    proof.add_argument("--no-report-file", action="store_true", help="do not write the editors' page of totals")
+                            help=message("usage.entry"))
+    commands.add_parser("translations", help=message("usage.translations"))
+    build = commands.add_parser("build", help=message("usage.build"))
+    build.add_argument("--site-dir", type=Path, default=Path("site"), help=message("usage.site_dir"))
+    versions = commands.add_parser("versions", help=message("usage.versions"))
+    versions.add_argument("--branch", default="site-versions-preview", help=message("usage.branch"))
+    versions.add_argument("--address", default=PREVIEW_ADDRESS, help=message("usage.address", address=PREVIEW_ADDRESS))
+    proof = commands.add_parser("proof", help=message("usage.proof"))
+    proof.add_argument("--site", type=Path, help=message("usage.proof_site"))
+    proof.add_argument("--no-report-file", action="store_true", help=message("usage.no_report_file"))
     args = parser.parse_args(argv)
     root = args.root.resolve()
     try:

@@ -32,6 +32,11 @@ _ARGPARSE_MESSAGES = {
     "not allowed with argument %s": "arguments.not_allowed_with",
     "one of the arguments %s is required": "arguments.one_required",
     "invalid %(type)s value: %(value)r": "arguments.invalid_value",
+    # and the words of `--help`
+    "usage: ": "arguments.usage",
+    "positional arguments": "arguments.positional",
+    "options": "arguments.options",
+    "show this help message and exit": "arguments.help",
 }
 
 

@@ -201,7 +201,7 @@ def build_feed(publication: Publication, language: str, settings: FeedSettings, 
                   for post in newest_first)
     if mission is None:
         title = site_name
-        description = translate("feed.description", language)
+        description = translate("feed.description", language, site=site_name)
         scope = "all"
     else:
         heading = translate("plan.mission_heading", language, number=mission.number,

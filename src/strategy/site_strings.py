@@ -65,6 +65,8 @@ def read_site_strings(root: Path, name: str) -> tuple[dict[str, dict], list[Prob
     document, problems = parse_yaml(text, name)
     if document is None or problems:
         return {}, problems
+    if document.data is None:  # nothing but comments: the package's wording throughout
+        return {}, []
     if not isinstance(document.data, dict):
         return {}, [Problem(name, 1, "", phrase("expected.site_strings"), phrase("found.fields"))]
     package, strings = package_catalogue(), {}

@@ -10,11 +10,13 @@ said by ``template_error_message`` (file, line and Jinja's words), not as a trac
 
 from __future__ import annotations
 
+import html
 import os
 from pathlib import Path
 
 import jinja2
 
+from .messages import message
 from .problems import ContentError, Problem, phrase
 from .yamltext import read_text
 
@@ -70,3 +72,42 @@ def template_error_message(error: jinja2.TemplateError, root: Path) -> str | Non
     shown = file if relative.startswith(os.pardir) else relative  # the package's own theme: its whole path
     return str(ContentError([Problem(shown.replace(os.sep, "/"), line, "", phrase("expected.template_in_use"),
                                      phrase("found.template_syntax", error=error.message or type(error).__name__))]))
+
+
+def _plugin_config(config: dict, name: str) -> dict:
+    """The options mkdocs.yml gives the plugin ``name`` (a list or a mapping of plugins)."""
+    plugins = config.get("plugins")
+    entries = plugins.items() if isinstance(plugins, dict) else \
+        (next(iter(entry.items())) for entry in plugins if isinstance(entry, dict) and len(entry) == 1) \
+        if isinstance(plugins, list) else ()
+    return next((options for key, options in entries if key == name and isinstance(options, dict)), {})
+
+
+def site_names(config: dict) -> list[str]:
+    """The site's name in each language mkdocs.yml gives one: ``site_name``, then each of
+    mkdocs-static-i18n's languages' own."""
+    languages = _plugin_config(config, "i18n").get("languages")
+    names = [config.get("site_name")] + [language.get("site_name") for language in languages or ()
+                                          if isinstance(language, dict)]
+    return list(dict.fromkeys(name for name in names if isinstance(name, str) and name.strip()))
+
+
+def redirect_page_warnings(root: Path, config: dict) -> list[str]:
+    """What ``strategy check`` says when the site's root page (mike's ``redirect_template``,
+    which `strategy init` writes with the site's names) no longer names the site as
+    mkdocs.yml does: mike fills in nothing but the address, so a renamed site would keep
+    its old name there, on the first page a reader may see."""
+    template = _plugin_config(config, "mike").get("redirect_template")
+    if not isinstance(template, str):
+        return []
+    try:
+        text, _ = read_text(Path(root, template), template)
+    except OSError:
+        return []  # a missing template is said by mike; an unreadable one by template_problems
+    if text is None:
+        return []
+    shown = html.unescape(text)  # the names as the page shows them: init writes them as entities
+    missing = [name for name in site_names(config) if name not in shown]
+    if not missing:
+        return []
+    return [message("redirect_names", file=template, names=", ".join(repr(name) for name in missing))]

@@ -87,9 +87,6 @@ def _values(names: dict[str, str], site_url: str, email: str, today: date) -> di
         values[f"site_name_{language}"] = name
         values[f"site_name_{language}_html"] = html.escape(name).replace("{", "&#123;").replace("}", "&#125;")
         values[f"description_{language}"] = translate("starter.description", language, site=name)
-        # strings.yml holds format strings: a brace in the name is written twice there.
-        values[f"feed_description_{language}"] = translate("starter.feed_description", language, site=name) \
-            .replace("{", "{{").replace("}", "}}")
         values[f"redirect_link_{language}"] = html.escape(translate("redirect.link", language))
     return values
 
@@ -130,12 +127,12 @@ def write_site(folder: Path, names: dict[str, str], site_url: str, email: str, t
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = EditorArgumentParser(prog="strategy init", description=translate("cli.init.description", "en"))
-    parser.add_argument("folder", type=Path, help="where the new site goes: a new or empty folder")
-    parser.add_argument("--name", help="the site's name in English")
-    parser.add_argument("--name-cy", help="the site's name in Welsh")
-    parser.add_argument("--url", help="the site's address, such as https://strategy.example.gov.wales/")
-    parser.add_argument("--email", help="the team's email address, for readers' comments and problems")
+    parser = EditorArgumentParser(prog="strategy init", description=message("init.description"))
+    parser.add_argument("folder", type=Path, metavar="FOLDER", help=message("usage.folder"))
+    parser.add_argument("--name", help=message("usage.name"))
+    parser.add_argument("--name-cy", help=message("usage.name_cy"))
+    parser.add_argument("--url", help=message("usage.url"))
+    parser.add_argument("--email", help=message("usage.email"))
     args = parser.parse_args(argv)
     folder = args.folder.resolve()
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):

@@ -18,11 +18,11 @@ from strategy.tool_messages import ToolLogFilter, ToolLogFormatter, ToolMessages
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = EditorArgumentParser(prog="strategy serve", description=__doc__.split("\n")[0])
-    parser.add_argument("--dev-addr", default=PREVIEW_ADDRESS, help=f"host:port to serve on (default: {PREVIEW_ADDRESS})")
-    parser.add_argument("--root", type=Path, default=Path.cwd(), help="the folder of mkdocs.yml")
-    parser.add_argument("--site-dir", help="build into this folder (default: a new temporary one)")
-    parser.add_argument("--build-only", action="store_true", help="build the preview, then stop (no server)")
+    parser = EditorArgumentParser(prog="strategy serve", description=message("usage.preview"))
+    parser.add_argument("--dev-addr", default=PREVIEW_ADDRESS, help=message("usage.dev_addr", address=PREVIEW_ADDRESS))
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help=message("usage.root"))
+    parser.add_argument("--site-dir", help=message("usage.preview_site_dir"))
+    parser.add_argument("--build-only", action="store_true", help=message("usage.build_only"))
     args = parser.parse_args(argv)
     _speak_the_editors_language(args.root.resolve())
     named = os.environ.get("STRATEGY_PREVIEW_LANGUAGES", "").replace(",", " ").split()
