@@ -368,6 +368,23 @@ def test_only_a_site_that_says_its_content_is_a_sample_says_so_on_its_pages(site
         assert not page.cssselect(".strategy-notice") and not page.cssselect(".md-banner")
 
 
+def test_a_template_that_fails_names_its_own_file_in_each_copy_of_the_site(site_copy, tmp_path):
+    """Compiled templates are kept between builds and shared by copies of a site (a clone,
+    a test's copy): the one that fails is still named in the copy being built."""
+    import shutil
+    import uuid
+    template = override(site_copy, "partials/copyright.html")
+    template.write_text(f"<!-- {uuid.uuid4()} -->\n{{{{ nothing_here.x }}}}\n", encoding="utf-8")
+    other = tmp_path / "another copy"
+    shutil.copytree(site_copy, other)
+    for root in (site_copy, other):
+        result = build(root, tmp_path / f"site of {root.name}")
+        said = result.stdout + result.stderr
+        assert result.returncode != 0
+        assert "\n  overrides/partials/copyright.html:2: file: expected a template that works" in said, said
+        assert str(site_copy) not in said and "Traceback" not in said
+
+
 def test_a_site_overrides_a_blocks_template_without_touching_the_package(site_copy, tmp_path):
     template = override(site_copy, "partials/strategy/latest-posts.html")
     template.write_text("<p class=\"our-own-latest\">{{ t('feed.description') | e }}</p>\n", encoding="utf-8")

@@ -312,6 +312,32 @@ def test_a_missing_image_is_named_in_the_notice_and_the_page_stays_the_last_good
     assert "EDITED-UNSEEN" not in page and "Aborted" not in page
 
 
+def test_a_template_that_fails_on_an_edited_page_is_named_with_its_line_and_the_preview_carries_on(running_preview):
+    """A site template that works until an edit gives it what it cannot handle: the page
+    rendered on its own fails part-way, so the preview builds everything again, and its
+    notice names the template and the line, as `make build` does, with no traceback."""
+    root, url, tmp_path, log = running_preview
+    template = override(root, "main.html")
+    _edit(template, "{% block extrahead %}", "{% block extrahead %}"
+          "{% if 'BREAK-TEMPLATE' in (page.markdown or '') %}{{ nosuch.thing }}{% endif %}<!-- GUARDED -->")
+    line = template.read_text(encoding="utf-8").splitlines().index(next(
+        text for text in template.read_text(encoding="utf-8").splitlines() if "BREAK-TEMPLATE" in text)) + 1
+    _wait_for(url + "posts/setting-the-context/", "GUARDED")
+    post = root / "docs" / "en" / POST
+    _edit(post, "This post opens", "This post BREAK-TEMPLATE opens")
+    _wait_for(url + "posts/setting-the-context/", "strategy-preview-problems")
+    status, page = _get(url + "posts/setting-the-context/")
+    problems = "\n".join(item.text_content() for item in
+                         lxml.html.fromstring(page).cssselect(".strategy-preview-problems li"))
+    assert f"\n  overrides/main.html:{line}: file: expected a template that works with the values the page gives it, " \
+           "found a mistake that `Jinja` describes as: 'nosuch' is undefined" in problems, problems
+    assert "Error building page" not in problems  # MkDocs' words, said as ours
+    _edit(post, "This post BREAK-TEMPLATE opens", "This post EDITED-AGAIN opens")
+    _wait_for(url + "posts/setting-the-context/", "EDITED-AGAIN")
+    log.seek(0)
+    assert "Traceback" not in log.read()
+
+
 def test_renaming_both_twins_of_a_post_keeps_the_last_good_pages_with_the_notice(running_preview):
     root, url, tmp_path, log = running_preview
     for language in ("en", "cy"):  # the home pages link to this post: the renamed site cannot build

@@ -35,6 +35,12 @@ def _in_a_page(rest: str) -> re.Pattern[str]:
     return re.compile(r"Doc file '(?P<file>[^']+)' contains" + rest)
 
 
+# MkDocs' words when making a page failed (mkdocs/commands/build.py): the reason follows, ours
+# when a template failed on it (events/build_safety.py names the template and its line).
+PAGE_FAILED = re.compile(r"Error (?:reading|building) page '(?P<page>[^']+)': (?P<error>.*)")
+# MkDocs' last word when warnings stopped a strict build: their count, after the warnings themselves.
+STRICT_ABORTED = re.compile(r"Aborted with (?P<count>\d+) warnings? in strict mode!")
+
 KNOWN = (
     # Problems in a page (mkdocs/structure/pages.py), with the file relative to docs/.
     Known(_in_a_page(r" a link '(?P<link>[^']*)', but the target(?: '(?P<target>[^']+)')? is not found "
@@ -48,7 +54,8 @@ KNOWN = (
     Known(_in_a_page(r" an unrecognized relative link '(?P<link>[^']*)', it was left as is\..*"),
           "unrecognized_link"),
     Known(_in_a_page(r" an absolute link '(?P<link>[^']*)', it was left as is\..*"), "absolute_link"),
-    Known(re.compile(r"Aborted with (?P<count>\d+) warnings? in strict mode!"), "strict_aborted"),
+    Known(PAGE_FAILED, "page_error"),
+    Known(STRICT_ABORTED, "strict_aborted"),
     Known(re.compile(r"Aborted with a BuildError!"), "build_error"),
     Known(re.compile(r"Serving on (?P<url>\S+)(?: and opening it in a browser)?"), "serving"),
     Known(re.compile(r"Stopping server\.\.\.|Shutting down\.\.\."), "stopping"),

@@ -10,6 +10,8 @@ copy of the site elsewhere shares the compiled code of unchanged templates.
 
 from __future__ import annotations
 
+from types import CodeType
+
 from jinja2.bccache import Bucket, FileSystemBytecodeCache
 
 
@@ -20,7 +22,18 @@ class _BySource(FileSystemBytecodeCache):
         checksum = self.get_source_checksum(source)
         bucket = Bucket(environment, self.get_cache_key(f"{name}\0{checksum}"), checksum)
         self.load_bytecode(bucket)
+        if bucket.code is not None and filename and bucket.code.co_filename != filename:
+            bucket.code = _in_file(bucket.code, filename)
         return bucket
+
+
+def _in_file(code: CodeType, filename: str) -> CodeType:
+    """Code compiled from another copy of the same template, as if compiled from ``filename``:
+    a template that fails names its own file and line (site_templates.template_error_message
+    reads them from the traceback), not the copy's that filled the cache."""
+    constants = tuple(_in_file(constant, filename) if isinstance(constant, CodeType) else constant
+                      for constant in code.co_consts)
+    return code.replace(co_filename=filename, co_consts=constants)
 
 
 COMPILED_TEMPLATES = _BySource(pattern="strategy-%s.cache")

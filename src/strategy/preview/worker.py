@@ -25,6 +25,7 @@ import sys
 import time
 from pathlib import Path
 
+import jinja2
 from mkdocs import utils
 from mkdocs.commands.build import _build_page, _populate_page, build
 from mkdocs.config import load_config
@@ -38,7 +39,7 @@ from strategy import LANGUAGES
 from strategy.incremental import edited_page, pages_to_render
 from strategy.memo import Memo
 from strategy.problems import ContentError
-from strategy.tool_messages import ToolMessages
+from strategy.tool_messages import PAGE_FAILED, ToolMessages
 
 PLAN_FILE = "data/plan.yaml"
 
@@ -66,15 +67,20 @@ class _Said(logging.Handler):
     def __init__(self, tool_messages: ToolMessages):
         super().__init__(logging.WARNING)
         self.tool_messages, self.said = tool_messages, []
+        self.page_failed = False  # MkDocs said a page could not be made: the error that follows says why
 
     def emit(self, record: logging.LogRecord) -> None:
-        said = self.tool_messages.say(record.getMessage(), record.levelname)
+        text = record.getMessage()
+        self.page_failed = self.page_failed or bool(PAGE_FAILED.fullmatch(text))
+        said = self.tool_messages.say(text, record.levelname)
         if said:
             self.said.append(said)
 
-    def take(self) -> list[str]:
-        said, self.said = self.said, []
-        return said
+    def take(self) -> tuple[list[str], bool]:
+        """What was said since the last time, and whether a page could not be made."""
+        said, page_failed = self.said, self.page_failed
+        self.said, self.page_failed = [], False
+        return said, page_failed
 
 
 class LanguagePreview:
@@ -96,9 +102,13 @@ class LanguagePreview:
             logging.getLogger("mkdocs").addHandler(handler)
 
     def problems(self, error: str = "") -> list[str]:
-        """What stopped this build or update: MkDocs' warnings, or, if it said none, the error."""
-        said = list(dict.fromkeys(self.said.take()))
-        return said or [self.tool_messages.say(error) or error]
+        """What stopped this build or update: MkDocs' warnings (in strict mode, each stops it),
+        or, if it said none, the error; and when MkDocs said a page could not be made, the
+        error too, which says why (a template's file and line)."""
+        said, page_failed = self.said.take()
+        said = list(dict.fromkeys(said))
+        stopped = self.tool_messages.say(error) or error
+        return [*said, stopped] if page_failed and stopped else said or [stopped]
 
     def take_warnings(self) -> list[str]:
         warned, self.warned[:] = list(self.warned), []
@@ -131,7 +141,12 @@ class LanguagePreview:
         pages = [file for file in documentation if source_path(file) in found]
         if any(file.page is None for file in pages):
             return {"rebuild": True}
-        problems = self._render(before, after, pages, documentation)
+        try:
+            problems = self._render(before, after, pages, documentation)
+        except jinja2.TemplateError:
+            # A template that fails on what the edit put in a page, part-way through writing
+            # them: a full build says which template, at which line, and shows the notice.
+            return {"rebuild": True}
         if problems:
             return {"problems": problems}
         self.pending, self.plan_pending = set(), False
