@@ -261,7 +261,8 @@ def test_a_mistake_in_the_sites_strings_is_named_with_its_line_by_check_and_buil
 
 @pytest.mark.parametrize("edit, line, found", [
     (lambda text: text.replace("}}", "}", 1), None, "unexpected '}'"),
-    (lambda text: text + "\n{% if view %}\n", None, "Unexpected end of template"),
+    # named where the block opens, not at the end, where Jinja noticed it was never closed
+    (lambda text: "{% if view %}\n" + text, 1, "Unexpected end of template"),
     (lambda text: "{% for x in y %}\n{% endif %}\n" + text, 2, "Encountered unknown tag 'endif'"),
 ])
 def test_a_site_template_jinja_cannot_read_is_named_with_its_line_by_check_and_build(site_copy, tmp_path, edit, line,

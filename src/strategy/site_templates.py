@@ -50,9 +50,38 @@ def template_problems(root: Path, theme_dir: str | None) -> list[Problem]:
                 problems.append(Problem(file, None, "", phrase("expected.template"),
                                         phrase("found.template_unreadable", reason=error.strerror or str(error))))
             except jinja2.TemplateSyntaxError as error:
-                problems.append(Problem(file, error.lineno, "", phrase("expected.template"),
+                line = _innermost_unclosed_line(text) if (error.message or "").startswith(_ENDED_OPEN) else None
+                problems.append(Problem(file, line or error.lineno, "", phrase("expected.template"),
                                         phrase("found.template_syntax", error=error.message or "")))
     return problems
+
+
+# Jinja's words for a template that ends inside a block; it names the last line, where the
+# block's end was looked for, not the line that opened it, which is where the editor must look.
+_ENDED_OPEN = "Unexpected end of template"
+# The tags that open a block an {% end... %} closes ({% set %} only without "=": a block set).
+_BLOCK_TAGS = frozenset({"if", "for", "block", "macro", "call", "filter", "set", "with", "autoescape", "trans"})
+
+
+def _innermost_unclosed_line(text: str) -> int | None:
+    """The line of the innermost block ``text`` opens and never closes, or None."""
+    opened: list[tuple[str, int]] = []  # (tag, line), innermost last
+    statement: list[tuple[int, str, str]] | None = None  # the tokens of the {% ... %} being read
+    for token in _COMPILER.lex(text):  # the template lexes: Jinja stopped only at its end
+        line, kind, value = token
+        if kind == "block_begin":
+            statement = []
+        elif kind == "block_end" and statement:
+            tag = statement[0][2] if statement[0][1] == "name" else ""
+            block_set = tag == "set" and not any(kind == "operator" and value == "=" for _, kind, value in statement)
+            if tag.startswith("end") and opened and opened[-1][0] == tag[3:]:
+                opened.pop()
+            elif tag in _BLOCK_TAGS and (tag != "set" or block_set):
+                opened.append((tag, statement[0][0]))
+            statement = None
+        elif statement is not None and kind != "whitespace":
+            statement.append(token)
+    return opened[-1][1] if opened else None
 
 
 def template_error_message(error: jinja2.TemplateError, root: Path) -> str | None:
