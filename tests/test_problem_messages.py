@@ -176,6 +176,33 @@ def test_a_value_that_yaml_would_quietly_cut_short_is_refused():
     assert parse_yaml('title: "&Co news"\n', "docs/en/post.md")[1] == []
 
 
+def test_text_yaml_would_read_as_a_comment_is_refused_and_a_comment_written_as_one_is_kept():
+    # ' #' starts a YAML comment: "#1 priority" would be an empty title, "#2" cut from the summary.
+    # A comment two spaces after a value, as EDITORS.md writes them, is one.
+    text = ("title: #1 priority\nsummary: Why it exists #2\nkind: series  # page, series or mission\n"
+            "items:\n  - Wales #1\n  - '#quoted'\n  - \"also #quoted\"\nbody: |\n  a #b\n")
+    document, problems = parse_yaml(text, "docs/en/post.md", first_line=2)
+
+    assert [(problem.line, problem.field) for problem in problems] == [(2, "title"), (3, "summary"), (6, "items[1]")]
+    assert "found text after ' #', which YAML reads as a comment and leaves out ('#1 priority'): to keep it, put " \
+           "the whole value in quotes" in problems[0].text("en")
+    assert all(WELSH_LINE.match("  " + problem.text("cy")) for problem in problems)
+    assert document.data["kind"] == "series" and document.data["items"][1:] == ["#quoted", "also #quoted"]
+    assert document.data["body"] == "a #b\n"
+
+
+def test_a_title_read_as_a_comment_is_one_problem_not_two(site_copy):
+    post = site_copy / "docs/en/posts/setting-the-context.md"  # the fixture's (tests/fixture_site)
+    text = post.read_text(encoding="utf-8")
+    post.write_text(re.sub(r"(?m)^title: .*$", "title: #1 priority", text), encoding="utf-8")
+    line = next(number for number, written in enumerate(text.splitlines(), start=1) if written.startswith("title:"))
+    for language in ("en", "cy"):
+        result = run_strategy(site_copy, "check", env={"STRATEGY_LANG": language})
+        assert result.returncode == 1
+        said = [said for said in result.stderr.splitlines() if "setting-the-context.md" in said]
+        assert len(said) == 1 and f"docs/en/posts/setting-the-context.md:{line}: " in said[0], result.stderr
+
+
 def test_a_backslash_that_would_change_the_text_is_refused_where_it_is():
     # "C:\new" in double quotes is YAML for a line break; "\x41" for an A. Only \" and \\ are kept.
     text = 'title: "Files in C:\\new"\nsummary: "A \\"quoted\\" word, and C:\\\\temp"\nlocation: "one\n  \\x41"\n'

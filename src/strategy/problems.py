@@ -67,7 +67,7 @@ class ContentError(Exception):
     """Raised with every problem found, never just the first."""
 
     def __init__(self, problems: list[Problem], mission_ids: tuple[str, ...] | None = None):
-        self.problems = sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.field, str(p.expected)))
+        self.problems = sorted(_said_once(problems), key=lambda p: (p.file, p.line or 0, p.field, str(p.expected)))
         # The plan's mission ids, where the content did not read whole but they did: the
         # links to the headings they give can still be checked (publication.prepare).
         self.mission_ids = mission_ids
@@ -77,6 +77,18 @@ class ContentError(Exception):
         count = len(self.problems)
         heading = phrase("heading_one" if count == 1 else "heading", count=count).text(language)
         return "\n".join([heading, *(f"  {p.text(language)}" for p in self.problems)])
+
+
+# What reading the YAML says of a value that says all there is to say of it: a '#' that
+# made a value empty ('title: #1 priority') is not also "expected text, found nothing".
+_SAYS_ALL = ("found.yaml.comment_in_value",)
+
+
+def _said_once(problems: list[Problem]) -> set[Problem]:
+    """``problems`` without repeats, nor what another problem of the same field already says."""
+    whole = {(p.file, p.line, p.field) for p in problems if isinstance(p.found, Phrase) and p.found.key in _SAYS_ALL}
+    return {p for p in problems if (p.file, p.line, p.field) not in whole
+            or isinstance(p.found, Phrase) and p.found.key in _SAYS_ALL}
 
 
 # Control characters in a message (from a value or a field name) would act on the

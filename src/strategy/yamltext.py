@@ -240,6 +240,23 @@ def _syntax_mistake(problem: str, context: str) -> str:
     return ""
 
 
+# A '#' that YAML reads as the start of a comment, though it was surely meant as text: written
+# one space after a value ('summary: Why it exists #2', '#2' dropped) or where a value should
+# begin ('title: #1 priority', an empty title). A comment written as one, two spaces after a
+# value ('kind: series  # page, series ...', as EDITORS.md shows), is left alone.
+_COMMENT_AS_TEXT = re.compile(r" #\S[^\n]*")
+_COMMENT_FOR_VALUE = re.compile(r"[ \t]*#[^\n]*")
+
+
+def _comment_taken_from(node: yaml.ScalarNode, text: str) -> str | None:
+    """The text after a plain value that YAML read as a comment, when it was meant as text."""
+    if node.style:  # quoted, or a block (| or >): a '#' in it is text (plain: None, or "" from libyaml)
+        return None
+    after = text[node.end_mark.index:]
+    found = (_COMMENT_FOR_VALUE if node.value == "" else _COMMENT_AS_TEXT).match(after)
+    return found.group().strip() if found else None
+
+
 # A backslash in double quotes that does more than keep a quote or itself (\" and \\): the
 # escapes that turn "\n", "\t", "\x41" or "\_" into other characters than were typed.
 _ESCAPE = re.compile(r'(?<!\\)(?:\\\\)*\\[^"\\]')
@@ -253,6 +270,11 @@ def _index_lines(node: yaml.Node, path: Path, offset: int, document: YamlDocumen
         wrong = (phrase("expected.yaml"), phrase(f"found.yaml.{refused[id(node)][1]}"))
         if not any(seen == line and said == wrong for _, seen, said in document.written_wrong):
             document.written_wrong.append((path, line, wrong))
+    if isinstance(node, yaml.ScalarNode) and path:  # a value (keys are not indexed here)
+        dropped = _comment_taken_from(node, text)
+        if dropped:
+            document.written_wrong.append((path, line, (phrase("expected.yaml"), phrase(
+                "found.yaml.comment_in_value", text=repr(dropped)))))
     if isinstance(node, yaml.ScalarNode) and node.style == '"':
         written = text[node.start_mark.index:node.end_mark.index]
         escape = _ESCAPE.search(written)
