@@ -54,6 +54,21 @@ def test_new_refuses_a_bad_argument_by_name_and_writes_nothing(site_copy, argume
     assert files_under(site_copy.parent) == before
 
 
+@pytest.mark.parametrize("command", [["translations"], ["help"], ["--help"], ["new", "--help"]])
+def test_a_listing_whose_reader_has_gone_ends_quietly(site_copy, command):
+    """`make translations | head -1`: the reader may close the pipe before the listing ends.
+    Here it is closed before the command starts, so that every line meets a closed pipe."""
+    reading, writing = os.pipe()
+    os.close(reading)
+    try:
+        ended = subprocess.run([sys.executable, "-m", "strategy", "--root", str(site_copy), *command],
+                               cwd=site_copy, stdout=writing, stderr=subprocess.PIPE, text=True, timeout=300,
+                               env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    finally:
+        os.close(writing)
+    assert "Traceback" not in ended.stderr and "BrokenPipe" not in ended.stderr, ended.stderr
+
+
 def test_a_very_long_title_gives_a_file_name_cut_at_a_word(site_copy):
     title = "Digital services for everyone in every part of Wales " * 40  # 2,120 characters
     result = run_strategy(site_copy, "new", "--title", title, "--title-cy", "Gwasanaethau digidol")

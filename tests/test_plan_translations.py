@@ -60,11 +60,12 @@ def plan_rows(page) -> dict[str, str]:
 def test_a_changed_english_action_is_reported_everywhere_until_the_welsh_is_marked(site_copy, tmp_path):
     entry, english, welsh = first_action(site_copy)
     replace_in_plan(site_copy, english, english + " Twice a year.")
-    record_line = line_of(site_copy, english) + 2  # en, cy, then source_hash
+    welsh_line = line_of(site_copy, english) + 1  # en, then cy: the line to update
+    record_line = welsh_line + 1  # then source_hash, which `make translated` writes
 
     result = build(site_copy, tmp_path / "site")
     assert result.returncode == 0, result.stderr
-    warning = (f"{PLAN}:{record_line}: {entry}: the English has changed since the Welsh was translated from it; "
+    warning = (f"{PLAN}:{welsh_line}: {entry}: the English has changed since the Welsh was translated from it; "
                f"it now reads “{english} Twice a year.” (update the Welsh, then run 'make translated ENTRY=\"{entry}\"')")
     assert warning in result.stderr
 
@@ -76,7 +77,7 @@ def test_a_changed_english_action_is_reported_everywhere_until_the_welsh_is_mark
     for prefix, why in (("", "The English has changed since the Welsh was translated from it"),
                         ("cy/", "Mae'r Saesneg wedi newid ers cyfieithu'r Gymraeg ohoni")):
         page = parse(tmp_path / f"site/{prefix}translation-status/index.html")
-        assert plan_rows(page) == {entry: str(record_line)}
+        assert plan_rows(page) == {entry: str(welsh_line)}
         assert page.cssselect("table.strategy-table--plan-translations tbody td")[-1].text_content() == why
 
     replace_in_plan(site_copy, welsh, welsh + " Ddwywaith y flwyddyn.")
@@ -96,12 +97,12 @@ def test_an_outdated_plan_text_fails_the_build_under_outdated_error(site_copy, t
     config.write_text(config.read_text().replace("outdated: warning", "outdated: error"))
     entry, english, _ = first_action(site_copy)
     replace_in_plan(site_copy, english, "Fund 250 digital apprenticeships.")
-    record_line = line_of(site_copy, "Fund 250") + 2
+    welsh_line = line_of(site_copy, "Fund 250") + 1
 
     result = build(site_copy, tmp_path / "site")
 
     assert result.returncode != 0
-    assert (f"{PLAN}:{record_line}: field '{entry}': expected a translation of its source text as it now reads "
+    assert (f"{PLAN}:{welsh_line}: field '{entry}': expected a translation of its source text as it now reads "
             f"(update it, then run 'make translated ENTRY=\"{entry}\"'), found '") in result.stdout + result.stderr
     assert not (tmp_path / "site").exists()
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import os
 import re
+import signal
 import sys
 from collections import Counter
 import time
@@ -251,6 +253,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:  # Ctrl+C while a command asks or checks: nothing was written
         print(file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `make translations | head`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so that closing stdout cannot fail again
+        return 128 + signal.SIGPIPE
 
 
 def _run(root: Path, args: argparse.Namespace) -> int:

@@ -42,6 +42,7 @@ class PlanText:
     path: tuple  # into the data: ("missions", 2, "actions", 0, "text")
     file: str
     line: int | None  # the line of its source_hash, or of the text when it has none
+    translation_line: int | None  # the line of its translation: what an editor updates when it is outdated
     source_language: str
     source_text: str
     recorded: str | None  # the source_hash written beside it
@@ -69,6 +70,7 @@ def plan_texts(document: YamlDocument, file: str = PLAN_FILE) -> tuple[PlanText,
         found.append(PlanText(
             name=entry_name(document.data, path), path=path, file=file,
             line=document.line_of(path + (SOURCE_HASH,)) if recorded is not None else document.line_of(path),
+            translation_line=document.line_of(path + (next(code for code in LANGUAGES if code != source),)),
             source_language=source, source_text=value[source],
             recorded=recorded if isinstance(recorded, str) else None, current=text_hash(value[source])))
     return tuple(found)

@@ -132,13 +132,13 @@ def outdated_plan_texts(plan) -> list:
 def plan_outdated_warnings(plan) -> list[str]:
     """One message per outdated text of the plan: where it is, what changed, what to run."""
     return [message(f"plan.{'changed' if text.recorded else 'unrecorded'}.{text.translation_language}",
-                    file=text.file, line=text.line, entry=text.name, source=text.source_text)
+                    file=text.file, line=text.translation_line, entry=text.name, source=text.source_text)
             for text in outdated_plan_texts(plan)]
 
 
 def plan_outdated_problems(plan) -> list[Problem]:
     """The same, as problems that stop the build (``outdated: error``)."""
-    return [Problem(text.file, text.line, text.name, phrase("expected.current_plan_translation", entry=text.name),
+    return [Problem(text.file, text.translation_line, text.name, phrase("expected.current_plan_translation", entry=text.name),
                     phrase("found.older_version", recorded=text.recorded) if text.recorded else phrase("found.no_version"))
             for text in outdated_plan_texts(plan)]
 
