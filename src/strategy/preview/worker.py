@@ -39,7 +39,7 @@ from strategy import LANGUAGES
 from strategy.incremental import edited_page, pages_to_render
 from strategy.memo import Memo
 from strategy.problems import ContentError
-from strategy.tool_messages import PAGE_FAILED, ToolMessages
+from strategy.tool_messages import PAGE_FAILED, STRICT_ABORTED, ToolMessages
 
 PLAN_FILE = "data/plan.yaml"
 
@@ -102,13 +102,19 @@ class LanguagePreview:
             logging.getLogger("mkdocs").addHandler(handler)
 
     def problems(self, error: str = "") -> list[str]:
-        """What stopped this build or update: MkDocs' warnings (in strict mode, each stops it),
-        or, if it said none, the error; and when MkDocs said a page could not be made, the
-        error too, which says why (a template's file and line)."""
+        """What stopped this build or update, as the terminal lists it.
+
+        Our content problems (``error``: every problem of the pages, as `make check` says
+        them) say all there is, MkDocs' warnings about the same links included; when MkDocs
+        said a page could not be made, its line comes first, and ``error`` says why (a
+        template's file and line). Warnings alone (``error`` empty, or MkDocs' count of
+        them) are what stopped a strict build: they are listed."""
         said, page_failed = self.said.take()
         said = list(dict.fromkeys(said))
+        if not error.strip() or STRICT_ABORTED.fullmatch(error.strip()):
+            return said or [self.tool_messages.say(error) or error]
         stopped = self.tool_messages.say(error) or error
-        return [*said, stopped] if page_failed and stopped else said or [stopped]
+        return [*said, stopped] if page_failed else [stopped]
 
     def take_warnings(self) -> list[str]:
         warned, self.warned[:] = list(self.warned), []
