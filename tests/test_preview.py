@@ -341,6 +341,33 @@ def test_a_template_that_fails_on_an_edited_page_is_named_with_its_line_and_the_
     assert "Traceback" not in log.read()
 
 
+def test_a_preview_whose_first_build_fails_says_why_on_every_page_until_it_is_fixed(tmp_path):
+    root = copy_site_sources(tmp_path / "repo")
+    template = override(root, "partials/copyright.html")
+    template.write_text("<p>\n{{ nothing.here }}</p>\n", encoding="utf-8")
+    port = _free_port()
+    log = (tmp_path / "preview.log").open("w+")
+    server = _preview(root, "--dev-addr", f"127.0.0.1:{port}", stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        _wait_for_log(log, "The preview could not be built")
+        for address in (url, url + "cy/posts/setting-the-context/"):
+            status, page = _get(address)
+            assert status == 404
+            tree = lxml.html.fromstring(page)
+            assert [h1.text_content() for h1 in tree.cssselect("h1")] == [
+                "The preview could not be built yet", "Nid oedd modd adeiladu'r rhagolwg eto"]
+            notice = tree.cssselect(".strategy-preview-problems")[0].text_content()
+            assert "Nothing could be built yet." in notice
+            assert "overrides/partials/copyright.html:2: file: expected a template that works" in notice
+        template.write_text("<p>EDITED-FOOTER</p>\n", encoding="utf-8")
+        assert "strategy-preview-problems" not in _wait_for(url, "EDITED-FOOTER")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
+
+
 def test_renaming_both_twins_of_a_post_keeps_the_last_good_pages_with_the_notice(running_preview):
     root, url, tmp_path, log = running_preview
     for language in ("en", "cy"):  # the home pages link to this post: the renamed site cannot build

@@ -13,12 +13,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import jinja2
 # MkDocs 1.6.1 (pinned): the poller `mkdocs serve` writes into each page.
 from mkdocs.livereload import _SCRIPT_TEMPLATE
 
-from strategy.catalogue import translate
-from strategy.site_layer import THEME_FOLDER  # after the site's own overrides/
+from strategy.preview.notice import preview_templates
 from strategy.urls import LANGUAGE_FOLDERS
 
 RELOAD_SCRIPT = re.compile(r"/\.preview/livereload/(\d+)/(\d+)\.js")
@@ -48,18 +46,16 @@ class ProblemsNotice:
     """The notice at the top of each page while the files saved last have problems."""
 
     def __init__(self, root: Path):
-        env = jinja2.Environment(loader=jinja2.FileSystemLoader([root / "overrides", THEME_FOLDER]), autoescape=True,
-                                 trim_blocks=True, lstrip_blocks=True)
-        env.globals["t"] = lambda key, language, **values: translate(key, language, **values)
-        self.template = env.get_template(PROBLEMS_TEMPLATE)
+        self.template = preview_templates(root).get_template(PROBLEMS_TEMPLATE)
 
-    def add_to(self, content: bytes, problems: list[str], updated: set[str]) -> bytes:
+    def add_to(self, content: bytes, problems: list[str], updated: set[str], built: bool = True) -> bytes:
         """``content`` with the notice of ``problems`` (as the terminal shows them), if there are
-        any: whether the page shows the files saved last depends on its language's ``updated``."""
+        any: whether the page shows the files saved last depends on its language's ``updated``;
+        ``built``: False when no build has succeeded yet."""
         if not problems:
             return content
         language = page_language(content)
-        notice = self.template.render(language=language, problems=problems, updated=language in updated)
+        notice = self.template.render(language=language, problems=problems, updated=language in updated, built=built)
         notice = notice.encode("utf-8")
         # Inside the page's text, where the theme styles an admonition; else first in the body.
         for opening in (rb'<article class="md-content__inner md-typeset">', rb"<body[^>]*>"):

@@ -37,7 +37,7 @@ import watchdog.observers
 from mkdocs.livereload import LiveReloadServer, _timestamp
 
 from strategy.preview.browser import ProblemsNotice, reload_script, reload_script_tag
-from strategy.preview.notice import not_built_page
+from strategy.preview.notice import not_built_page, nothing_built_page
 from strategy.preview.sources import WATCHED, SourceFiles
 from strategy.catalogue import translate
 from strategy.messages import message
@@ -342,8 +342,10 @@ def serve(root: Path, host: str, port: int, languages: list[str], site_dir: str 
         return False
     if host in EVERY_NETWORK:
         log.warning(message("preview.every_network", address=f"{_in_url(host)}:{port}"))
-    # Until a first build succeeds there is no 404 page of the site's own: say why, in both languages.
-    server.error_handler = lambda code: _read(Path(site_dir) / f"{code}.html") or _in_both_languages("preview.nothing_built")
+    # Until a first build succeeds there is no 404 page of the site's own: say why, in both
+    # languages, with the problems that stopped it.
+    server.error_handler = lambda code: _read(Path(site_dir) / f"{code}.html") or server.notice.add_to(
+        nothing_built_page(root, languages), workers.problems, set(), built=False)
     handler = watchdog.events.FileSystemEventHandler()
     handler.on_any_event = lambda event: None if event.is_directory else sources.record(event)
     signal.signal(signal.SIGTERM, _interrupt)  # stopped like Ctrl+C: the workers and the site folder go too
