@@ -93,13 +93,14 @@ def build(root: Path, site_dir: Path, preview: bool = False, build_date: str = B
 def write_and_release(root: Path, relative: str, words: dict[str, tuple[str, str]] | None = None) -> None:
     """What an editor does with a post `make post` started: write its summary and body in
     both languages in place of the placeholders, then remove ``draft: true``."""
-    from strategy.scaffold import PLACEHOLDER_BODY, PLACEHOLDER_SUMMARY
+    from strategy.scaffold import PLACEHOLDER_BODY, PLACEHOLDER_SUMMARY, PLACEHOLDER_TRANSLATION_BODY
     words = words or {"en": ("What this post is about.", "The post itself.\n"),
                       "cy": ("Beth yw pwnc y cofnod hwn.", "Y cofnod ei hun.\n")}
     for language, (summary, body) in words.items():
         file = root / "docs" / language / relative
         text = file.read_text(encoding="utf-8")
-        text = text.replace(PLACEHOLDER_SUMMARY[language], summary).replace(PLACEHOLDER_BODY[language], body)
+        text = text.replace(PLACEHOLDER_SUMMARY[language], summary).replace(PLACEHOLDER_BODY[language], body) \
+            .replace(PLACEHOLDER_TRANSLATION_BODY[language], body)
         file.write_text(text.replace("draft: true\n", ""), encoding="utf-8")
 
 

@@ -96,7 +96,9 @@ def test_placeholder_text_is_refused_once_the_post_is_no_longer_a_draft(site_cop
     assert result.returncode == 1
     assert "docs/en/posts/half-written.md:5: field 'summary': expected your own text" in result.stderr
     assert "docs/cy/posts/half-written.md:8: file: expected your own text" in result.stderr
-    assert "found the placeholder 'Ysgrifennwch y cofnod yma...'" in result.stderr
+    assert "found the placeholder 'Ysgrifennwch y cyfieithiad yma...'" in result.stderr
+    # The translation's placeholder sends the editor to the source, which holds `draft: true`.
+    assert "`draft: true` o'i ffynhonnell" in (site_copy / "docs/cy/posts/half-written.md").read_text()
 
 
 def test_a_welsh_editor_starts_a_post_in_welsh(site_copy):

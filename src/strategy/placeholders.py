@@ -10,11 +10,13 @@ from __future__ import annotations
 from . import LANGUAGES
 from .model import Post
 from .problems import Problem, phrase
-from .scaffold import PLACEHOLDER_BODY, PLACEHOLDER_SUMMARY
+from .scaffold import PLACEHOLDER_BODY, PLACEHOLDER_SUMMARY, PLACEHOLDER_TRANSLATION_BODY
 
 # The placeholders' opening words, in every language: an editor may have edited the
 # end of a placeholder sentence and left its start.
-_PLACEHOLDERS = {text.split(".")[0]: field for texts, field in ((PLACEHOLDER_SUMMARY, "summary"), (PLACEHOLDER_BODY, ""))
+_PLACEHOLDERS = {text.split(".")[0]: field
+                 for texts, field in ((PLACEHOLDER_SUMMARY, "summary"), (PLACEHOLDER_BODY, ""),
+                                      (PLACEHOLDER_TRANSLATION_BODY, ""))
                  for text in texts.values()}
 
 

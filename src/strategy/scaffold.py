@@ -24,6 +24,8 @@ KIND_FOLDERS = {"series": "posts", "mission": "posts/missions", "showcase": "pos
 # What the author replaces, from the catalogue (scaffold.*).
 PLACEHOLDER_SUMMARY = {language: translate("scaffold.summary", language) for language in LANGUAGES}
 PLACEHOLDER_BODY = {language: translate("scaffold.body", language) + "\n" for language in LANGUAGES}
+PLACEHOLDER_TRANSLATION_BODY = {language: translate("scaffold.translation_body", language) + "\n"
+                                for language in LANGUAGES}
 ONLINE = {language: translate("scaffold.online", language) for language in LANGUAGES}
 
 
@@ -153,5 +155,6 @@ def create_post(root: Path, new: NewPost, today: date) -> list[Path]:
             if new.kind == "event":
                 fields["location"] = ONLINE[language]
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(_front_matter(fields) + "\n" + PLACEHOLDER_BODY[language], encoding="utf-8")
+        body = PLACEHOLDER_BODY if language == new.source_language else PLACEHOLDER_TRANSLATION_BODY
+        path.write_text(_front_matter(fields) + "\n" + body[language], encoding="utf-8")
     return list(paths.values())
