@@ -119,6 +119,9 @@ def test_mkdocs_build_names_a_bad_variable_too(site_copy, tmp_path):
                                          "not a translation: its translation is docs/cy/index.md"),
     (["versions", "--branch", "../main"], "--branch: expected a branch name"),
     (["versions", "--address", "everywhere"], "--address: expected an address and a port"),
+    (["serve", "--dev-addr", "everywhere"], "--dev-addr: expected an address and a port"),
+    (["chek"], "command: expected one of build, check, help, init, new, proof, serve, translated, translations, "
+               "versions, found 'chek'. Did you mean 'check'?"),
 ])
 def test_other_commands_name_a_bad_argument(site_copy, arguments, refused):
     before = files_under(site_copy)

@@ -51,11 +51,14 @@ class ChoiceRefused(argparse.ArgumentError):
     def __init__(self, action: argparse.Action, value: str):
         choices = sorted(str(choice) for choice in action.choices)
         close = difflib.get_close_matches(str(value), choices, n=1)
-        option = action.option_strings[0] if action.option_strings else action.metavar or action.dest
+        # A command (`strategy chek`) is named in the editor's language; an option as typed.
+        option = action.option_strings[0] if action.option_strings else \
+            message("arguments.command") if action.dest == "command" else action.metavar or action.dest
         self.text = message("invalid", name=option_name(option),
                             expected=message("expected.one_of", choices=", ".join(choices)), found=shown(str(value)))
         if close:
-            self.text += "." + message("new.did_you_mean", name=option_with_value(option, close[0]))
+            typed = option_with_value(option, close[0]) if action.option_strings else close[0]
+            self.text += "." + message("new.did_you_mean", name=typed)
         super().__init__(action, self.text)
 
     def __str__(self) -> str:

@@ -31,7 +31,7 @@ _LAST_EPOCH_SECOND = 253402300799  # 9999-12-31T23:59:59Z, the last moment Pytho
 # KIND=misson` typed KIND, not --kind, and is told so, as the guides write it.
 MAKE_VARIABLES = {"--kind": "KIND", "--mission": "MISSION", "--title": "TITLE", "--title-cy": "TITLE_CY",
                   "--source": "SOURCE", "--date": "DATE", "--slug": "SLUG", "--entry": "ENTRY", "--all": "ALL",
-                  "--site": "SITE", "--address": "HOST"}
+                  "--site": "SITE", "--address": "HOST", "--dev-addr": "HOST"}
 
 
 def run_through_make(environ: Mapping[str, str] = os.environ) -> bool:

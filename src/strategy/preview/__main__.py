@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if not (args.root.resolve() / "mkdocs.yml").is_file():  # as every other command says it
             raise InvalidInput("--root", "root", str(args.root))
-        host, port = host_and_port(args.dev_addr, "HOST").rsplit(":", 1)
+        host, port = host_and_port(args.dev_addr, "--dev-addr").rsplit(":", 1)
     except InvalidInput as error:
         print(error, file=sys.stderr)
         return 2
