@@ -147,10 +147,10 @@ def test_a_renamed_site_is_named_anew_in_its_feeds_and_told_of_its_root_page(new
 
     said = {language: run_strategy(site, "check", env={"STRATEGY_LANG": language}) for language in ("en", "cy")}
     assert said["en"].returncode == 0
-    assert said["en"].stderr == ("Warning: overrides/mike-redirect.html, the page at the site's root address, does not name "
+    assert said["en"].stderr == ("Warning: overrides/mike-redirect.html:10, the page at the site's root address, does not name "
                                  "the site as `mkdocs.yml` does (\"Ceredigion's Plan\", 'Cynllun Ceredigion'): "
                                  "write the new names into it.\n")
-    assert said["cy"].stderr.startswith("Rhybudd: Nid yw overrides/mike-redirect.html, y dudalen yng nghyfeiriad gwraidd")
+    assert said["cy"].stderr.startswith("Rhybudd: Nid yw overrides/mike-redirect.html:10, y dudalen yng nghyfeiriad gwraidd")
     redirect = site / "overrides/mike-redirect.html"
     page = redirect.read_text(encoding="utf-8")
     for option, name in (("--name", "Ceredigion&#x27;s Plan"), ("--name-cy", "Cynllun Ceredigion")):
@@ -163,6 +163,11 @@ def test_a_renamed_site_is_named_anew_in_its_feeds_and_told_of_its_root_page(new
     english, welsh = ((site / "site" / folder / "feed.xml").read_text(encoding="utf-8") for folder in ("", "cy"))
     assert "Every post of Ceredigion's Plan, newest first." in english and "Powys" not in english
     assert "Pob cofnod o Gynllun Ceredigion, y mwyaf diweddar yn gyntaf." in welsh and "Powys" not in welsh
+    # No page names the old site (its descriptions neither), but the home pages' own text, which
+    # `strategy init` wrote for the owner to rewrite.
+    old_name = [str(page.relative_to(site / "site")) for page in (site / "site").rglob("*.html")
+                if "Powys" in page.read_text(encoding="utf-8")]
+    assert sorted(old_name) == ["cy/index.html", "index.html"]
 
 
 def test_init_never_writes_into_a_folder_that_holds_anything(tmp_path):

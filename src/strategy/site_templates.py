@@ -139,4 +139,6 @@ def redirect_page_warnings(root: Path, config: dict) -> list[str]:
     missing = [name for name in site_names(config) if name not in shown]
     if not missing:
         return []
-    return [message("redirect_names", file=template, names=", ".join(repr(name) for name in missing))]
+    title = next((number for number, line in enumerate(text.splitlines(), start=1) if "<title" in line), None)
+    return [message("redirect_names", file=f"{template}:{title}" if title else template,
+                    names=", ".join(repr(name) for name in missing))]

@@ -86,7 +86,7 @@ def _values(names: dict[str, str], site_url: str, email: str, today: date) -> di
         name = names[language]
         values[f"site_name_{language}"] = name
         values[f"site_name_{language}_html"] = html.escape(name).replace("{", "&#123;").replace("}", "&#125;")
-        values[f"description_{language}"] = translate("starter.description", language, site=name)
+        values[f"description_{language}"] = translate("starter.description", language)
         values[f"redirect_link_{language}"] = html.escape(translate("redirect.link", language))
     return values
 
