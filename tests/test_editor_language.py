@@ -14,6 +14,7 @@ import time
 import urllib.error
 import urllib.request
 
+import lxml.html
 import pytest
 import yaml
 
@@ -147,7 +148,8 @@ def test_the_preview_names_a_missing_image_with_its_line_in_welsh(tmp_path):
     result = _preview(root, "--build-only", "--site-dir", str(tmp_path / "site")).communicate(timeout=240)[0]
 
     assert english_words(result) == []
-    assert f"{POST}:{broken['image']}: dolen neu ddelwedd i 'images/progress-chart.png'" in result
+    assert f"{POST}:{broken['image']}: ffeil: disgwylid dolen neu ddelwedd" in result  # as `make check` says it
+    assert "cafwyd dolen i 'images/progress-chart.png'" in result
     assert "Nid oedd modd adeiladu'r rhagolwg" in result
 
 
@@ -182,7 +184,7 @@ def test_the_preview_refuses_an_address_that_is_none_in_welsh(tmp_path):
     root = copy_site_sources(tmp_path / "repo")
     said = _preview(root, "--dev-addr", "everywhere").communicate(timeout=60)[0]
 
-    assert said == "HOST: disgwylid cyfeiriad a phorth rhwng 1 a 65535, er enghraifft 127.0.0.1:8000, cafwyd 'everywhere'\n"
+    assert said == "--dev-addr: disgwylid cyfeiriad a phorth rhwng 1 a 65535, er enghraifft 127.0.0.1:8000, cafwyd 'everywhere'\n"
 
 
 def test_a_preview_whose_first_build_failed_says_so_on_every_address(tmp_path):
@@ -205,8 +207,13 @@ def test_a_preview_whose_first_build_failed_says_so_on_every_address(tmp_path):
         os.killpg(server.pid, signal.SIGINT)
         server.communicate(timeout=60)
     assert status == 404
-    assert "nid oedd modd adeiladu'r rhagolwg eto: mae'r derfynell yn rhestru'r problemau" in said
-    assert "the preview could not be built yet" in said
+    page = lxml.html.fromstring(said)
+    assert page.get("lang") == "cy"  # the editor's language first, as the problems are
+    text = page.text_content()
+    assert "nid oedd modd adeiladu'r rhagolwg eto: mae'r derfynell yn rhestru'r problemau" in text
+    assert "the preview could not be built yet" in text
+    notice = page.cssselect(".strategy-preview-problems")[0].text_content()
+    assert "Nid oedd modd adeiladu dim byd eto." in notice and "cafwyd dolen i 'images/map.png'" in notice
 
 
 # --- the first set-up, before the package is installed -----------------------------------

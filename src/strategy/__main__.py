@@ -215,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     listing = commands.add_parser("help", help=message("usage.help"))
     listing.add_argument("--unknown", help=message("usage.unknown"))
     commands.add_parser("check", help=message("usage.check"))
-    start = commands.add_parser("new", help=message("usage.new"))
+    start = commands.add_parser("new", help=message("usage.new"), description=message("usage.new_description"))
     start.add_argument("--kind", choices=sorted(KIND_FOLDERS), default="series", help=message("usage.kind"))
     start.add_argument("--title", help=message("usage.title"))
     start.add_argument("--title-cy", help=message("usage.title_cy"))

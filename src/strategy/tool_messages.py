@@ -108,7 +108,7 @@ class ToolMessages:
         logged = _LOGGED.fullmatch(plain)
         if logged:
             return self.say(logged["text"], logged["level"])
-        return self.say(plain) if plain.strip() else plain
+        return self.say(plain) if plain.strip() else None  # click's blank line before an Abort's message
 
     def _said(self, key: str, values: dict[str, str | None]) -> str:
         if "target" in values:  # MkDocs leaves the target out when it is the link as written

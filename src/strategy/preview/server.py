@@ -40,7 +40,7 @@ from strategy.preview.browser import ProblemsNotice, reload_script, reload_scrip
 from strategy.preview.notice import not_built_page, nothing_built_page
 from strategy.preview.sources import WATCHED, SourceFiles
 from strategy.catalogue import translate
-from strategy.messages import message
+from strategy.messages import editor_language, message
 from strategy.paused import PAUSED_SECONDS, POLL_SECONDS, PauseWatch, is_paused
 from strategy.site_folder import is_marked, list_written_files, mark_as_built
 from strategy.urls import LANGUAGE_FOLDERS
@@ -89,8 +89,9 @@ class Workers:
         self.problems: list[str] = []  # what the files saved last got wrong; none once fixed
         self.updated: set[str] = set()  # the languages whose pages show the files saved last
 
-    def start(self) -> bool:
-        """A full build: every language built at once into a new folder, served if it succeeds."""
+    def start(self, watching: bool = True) -> bool:
+        """A full build: every language built at once into a new folder, served if it succeeds.
+        ``watching``: a saved fix will start another (not so with ``--build-only``)."""
         self.stop()
         building = self.folders.new()
         started = time.perf_counter()
@@ -106,7 +107,7 @@ class Workers:
             self.stop()
             self.folders.discard(building)
             self._report(failed, updated=set())
-            log.error(message("preview.not_built"))
+            log.error(message("preview.not_built" if watching else "preview.not_built_once"))
             return False
         list_written_files(building)  # every language is built: the folder is all the build's
         self.folders.keep(building)
@@ -321,7 +322,7 @@ def serve(root: Path, host: str, port: int, languages: list[str], site_dir: str 
     folders = SiteFolders(Path(site_dir).absolute())
     workers = Workers(root, str(root / "mkdocs.yml"), folders, f"http://{_in_url(host)}:{port}/", languages)
     if build_only:
-        built = workers.start()
+        built = workers.start(watching=False)
         workers.stop()
         return built
     sources = SourceFiles(root)
@@ -343,9 +344,9 @@ def serve(root: Path, host: str, port: int, languages: list[str], site_dir: str 
     if host in EVERY_NETWORK:
         log.warning(message("preview.every_network", address=f"{_in_url(host)}:{port}"))
     # Until a first build succeeds there is no 404 page of the site's own: say why, in both
-    # languages, with the problems that stopped it.
+    # languages (the editor's first, as the problems are), with the problems that stopped it.
     server.error_handler = lambda code: _read(Path(site_dir) / f"{code}.html") or server.notice.add_to(
-        nothing_built_page(root, languages), workers.problems, set(), built=False)
+        nothing_built_page(root, [editor_language()]), workers.problems, set(), built=False)
     handler = watchdog.events.FileSystemEventHandler()
     handler.on_any_event = lambda event: None if event.is_directory else sources.record(event)
     signal.signal(signal.SIGTERM, _interrupt)  # stopped like Ctrl+C: the workers and the site folder go too
