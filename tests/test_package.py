@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from PIL import Image
 
 from conftest import REPO, build, override, parse, run_strategy
+from editor_language import english_words
 
 STRATEGY = str(Path(sys.executable).with_name("strategy"))  # the console script pip installed
 NAMES = {"--name": "Powys County Council: Digital <Plan> & *more*",
@@ -264,14 +265,16 @@ def test_a_mistake_in_the_sites_strings_is_named_with_its_line_by_check_and_buil
     assert not (tmp_path / "site").exists()
 
 
-@pytest.mark.parametrize("edit, line, found", [
-    (lambda text: text.replace("}}", "}", 1), None, "unexpected '}'"),
+@pytest.mark.parametrize("edit, line, found, found_cy", [
+    (lambda text: text.replace("}}", "}", 1), None, "unexpected '}'", "camgymeriad: '}' annisgwyl"),
     # named where the block opens, not at the end, where Jinja noticed it was never closed
-    (lambda text: "{% if view %}\n" + text, 1, "Unexpected end of template"),
-    (lambda text: "{% for x in y %}\n{% endif %}\n" + text, 2, "Encountered unknown tag 'endif'"),
+    (lambda text: "{% if view %}\n" + text, 1, "Unexpected end of template",
+     "camgymeriad: daw'r templed i ben heb gau'r bloc 'if'"),
+    (lambda text: "{% for x in y %}\n{% endif %}\n" + text, 2, "Encountered unknown tag 'endif'",
+     "camgymeriad: tag anhysbys 'endif', lle disgwylid cau'r bloc 'for'"),
 ])
 def test_a_site_template_jinja_cannot_read_is_named_with_its_line_by_check_and_build(site_copy, tmp_path, edit, line,
-                                                                                      found):
+                                                                                      found, found_cy):
     template = override(site_copy, "partials/copyright.html")
     template.write_text(edit(template.read_text(encoding="utf-8")), encoding="utf-8")
     for result in (run_strategy(site_copy, "check"), build(site_copy, tmp_path / "site"),
@@ -279,8 +282,8 @@ def test_a_site_template_jinja_cannot_read_is_named_with_its_line_by_check_and_b
         said = result.stdout + result.stderr
         assert result.returncode != 0
         assert re.search(r"overrides/partials/copyright\.html:" + (str(line) if line else r"\d+") + ": (file|ffeil): ", said), said
-        assert ("a mistake that `Jinja` describes as: " if "ffeil" not in said
-                else "camgymeriad y mae `Jinja` yn ei ddisgrifio fel hyn: ") + found in said
+        assert ("a mistake that `Jinja` describes as: " + found if "ffeil" not in said else found_cy) in said
+        assert "ffeil" not in said or english_words(said.replace(found, "")) == [], said  # Jinja's words said in Welsh
         assert "Traceback" not in said
     assert "disgwylid templed yng nghystrawen `Jinja`" in said  # the editor's language, Jinja's own words after it
     assert not (tmp_path / "site").exists()
@@ -306,6 +309,9 @@ def test_a_site_template_that_fails_on_a_page_is_named_with_its_line_not_a_trace
         assert result.returncode != 0
         assert re.search(rf"overrides/partials/copyright\.html:{line}: (file|ffeil): {words}", said), said
         assert "Traceback" not in said
+        if language == "cy":  # Jinja's words too
+            assert "camgymeriad: nid yw'r dudalen yn rhoi gwerth o'r enw 'nothing_here' i'r templed" in said \
+                or "camgymeriad: does dim hidlydd o'r enw 'nofilter'" in said, said
     assert not (tmp_path / "site").exists()
 
 

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import html
 import os
+import re
 from pathlib import Path
 
 import jinja2
 
 from .messages import message
-from .problems import ContentError, Problem, phrase
+from .problems import ContentError, Phrase, Problem, phrase
 from .yamltext import read_text
 
 TEMPLATE_SUFFIXES = (".html", ".xml")  # the theme's templates; its scripts, styles and pictures are copied as they are
@@ -52,8 +53,36 @@ def template_problems(root: Path, theme_dir: str | None) -> list[Problem]:
             except jinja2.TemplateSyntaxError as error:
                 line = _innermost_unclosed_line(text) if (error.message or "").startswith(_ENDED_OPEN) else None
                 problems.append(Problem(file, line or error.lineno, "", phrase("expected.template"),
-                                        phrase("found.template_syntax", error=error.message or "")))
+                                        jinja_mistake(error.message or "")))
     return problems
+
+
+# Jinja's messages for the mistakes made most, by the catalogue phrase that says each in
+# the editor's language (problem.found.jinja.*); "looking" lists the tags Jinja wanted.
+_JINJA_MISTAKES = [
+    (re.compile(r"'(?P<name>[^']+)' is undefined"), "undefined"),
+    (re.compile(r"'(?P<owner>[^']+)' has no attribute '(?P<name>[^']+)'"), "no_attribute"),
+    (re.compile(r"Unexpected end of template\. Jinja was looking for the following tags: (?P<looking>.+)\. "
+                r"The innermost block that needs to be closed is '(?P<block>\w+)'\."), "unclosed_block"),
+    (re.compile(r"Encountered unknown tag '(?P<tag>\w+)'\. Jinja was looking for the following tags: (?P<looking>.+)\. "
+                r"The innermost block that needs to be closed is '(?P<block>\w+)'\."), "unknown_tag_in_block"),
+    (re.compile(r"Encountered unknown tag '(?P<tag>\w+)'\."), "unknown_tag"),
+    (re.compile(r"No filter named '(?P<name>[^']+)'\.?"), "no_filter"),
+    (re.compile(r"unexpected '(?P<found>[^']+)', expected '(?P<wanted>[^']+)'"), "unexpected_instead"),
+    (re.compile(r"unexpected '(?P<found>[^']+)'"), "unexpected"),
+]
+
+
+def jinja_mistake(said: str) -> Phrase:
+    """Jinja's message ``said``, in the editor's language where the catalogue has its words."""
+    for pattern, key in _JINJA_MISTAKES:
+        found = pattern.fullmatch(said.strip())
+        if found:
+            values = found.groupdict()
+            if "looking" in values:  # "'elif' or 'else' or 'endif'": the tags alone, in any language
+                values["looking"] = ", ".join(f"'{tag}'" for tag in re.findall(r"'(\w+)'", values["looking"]))
+            return phrase(f"found.jinja.{key}", **values)
+    return phrase("found.template_syntax", error=said)
 
 
 # Jinja's words for a template that ends inside a block; it names the last line, where the
@@ -100,7 +129,7 @@ def template_error_message(error: jinja2.TemplateError, root: Path) -> str | Non
     relative = os.path.relpath(file, root)
     shown = file if relative.startswith(os.pardir) else relative  # the package's own theme: its whole path
     return str(ContentError([Problem(shown.replace(os.sep, "/"), line, "", phrase("expected.template_in_use"),
-                                     phrase("found.template_syntax", error=error.message or type(error).__name__))]))
+                                     jinja_mistake(error.message or type(error).__name__))]))
 
 
 def _plugin_config(config: dict, name: str) -> dict:
