@@ -11,6 +11,7 @@ said by ``template_error_message`` (file, line and Jinja's words), not as a trac
 from __future__ import annotations
 
 import html
+import html.parser
 import os
 import re
 from pathlib import Path
@@ -168,6 +169,25 @@ def redirect_page_warnings(root: Path, config: dict) -> list[str]:
     missing = [name for name in site_names(config) if name not in shown]
     if not missing:
         return []
-    title = next((number for number, line in enumerate(text.splitlines(), start=1) if "<title" in line), None)
+    title = _title_line(text)
     return [message("redirect_names", file=f"{template}:{title}" if title else template,
                     names=", ".join(repr(name) for name in missing))]
+
+
+class _TitleLine(html.parser.HTMLParser):
+    """The line of a page's title element, where its name is (or ought to be)."""
+
+    def __init__(self):
+        super().__init__()
+        self.line: int | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "title" and self.line is None:
+            self.line = self.getpos()[0]
+
+
+def _title_line(text: str) -> int | None:
+    finder = _TitleLine()
+    finder.feed(text)
+    finder.close()
+    return finder.line
