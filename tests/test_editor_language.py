@@ -210,7 +210,7 @@ def test_a_preview_whose_first_build_failed_says_so_on_every_address(tmp_path):
     page = lxml.html.fromstring(said)
     assert page.get("lang") == "cy"  # the editor's language first, as the problems are
     text = page.text_content()
-    assert "nid oedd modd adeiladu'r rhagolwg eto: mae'r derfynell yn rhestru'r problemau" in text
+    assert "nid oedd modd adeiladu'r rhagolwg eto (mae'r derfynell yn rhestru'r problemau hefyd)" in text
     assert "the preview could not be built yet" in text
     notice = page.cssselect(".strategy-preview-problems")[0].text_content()
     assert "Nid oedd modd adeiladu dim byd eto." in notice and "cafwyd dolen i 'images/map.png'" in notice

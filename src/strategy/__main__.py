@@ -209,7 +209,8 @@ def main(argv: list[str] | None = None) -> int:
         return init(command[1:])
     parser = EditorArgumentParser(prog="strategy", description=message("usage.strategy"))
     parser.add_argument("--root", type=Path, default=Path.cwd(), help=message("usage.root"))
-    commands = parser.add_subparsers(dest="command", required=True)
+    # A command missing or unknown is named as the editor reads it: COMMAND, GORCHYMYN.
+    commands = parser.add_subparsers(dest="command", required=True, metavar=message("arguments.command_placeholder"))
     commands.add_parser("init", help=message("usage.init"), add_help=False)
     commands.add_parser("serve", help=message("usage.serve"), add_help=False)
     listing = commands.add_parser("help", help=message("usage.help"))

@@ -74,8 +74,8 @@ _JINJA_MISTAKES = [
 ]
 
 
-def jinja_mistake(said: str) -> Phrase:
-    """Jinja's message ``said``, in the editor's language where the catalogue has its words."""
+def known_jinja_mistake(said: str) -> Phrase | None:
+    """Jinja's message ``said`` in the catalogue's words, if it is one of the mistakes made most."""
     for pattern, key in _JINJA_MISTAKES:
         found = pattern.fullmatch(said.strip())
         if found:
@@ -83,7 +83,12 @@ def jinja_mistake(said: str) -> Phrase:
             if "looking" in values:  # "'elif' or 'else' or 'endif'": the tags alone, in any language
                 values["looking"] = ", ".join(f"'{tag}'" for tag in re.findall(r"'(\w+)'", values["looking"]))
             return phrase(f"found.jinja.{key}", **values)
-    return phrase("found.template_syntax", error=said)
+    return None
+
+
+def jinja_mistake(said: str) -> Phrase:
+    """Jinja's message ``said``, in the editor's language where the catalogue has its words."""
+    return known_jinja_mistake(said) or phrase("found.template_syntax", error=said)
 
 
 # Jinja's words for a template that ends inside a block; it names the last line, where the

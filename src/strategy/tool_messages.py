@@ -68,8 +68,10 @@ KNOWN = (
                      r"|Browser connected: .*|Starting server at .*|Press Ctrl\+C to quit\.?|Updating site_url.*"
                      r"|Building '\w+' alongside '\w+', in process \d+"),  # events/language_builds.py
           None),
-    # The log of mike's server: a line per request, for developers.
+    # The log of mike's server, and MkDocs' server's line for each answer but 200: a line per
+    # request, for developers (the browser shows the editor the page, or our notice of why not).
     Known(re.compile(r"\S+ - - \[[^\]]+\] .*"), None),
+    Known(re.compile(r'"[A-Z]+ \S* HTTP/[\d.]+" code \d+'), None),
     # git, through mike, when a version is deployed again unchanged (`make versions` run twice):
     # nothing is wrong, the version is served as it was.
     Known(re.compile(r"warning: nothing changed in commit|To create a commit anyway, retry with --allow-empty"), None),
@@ -111,6 +113,10 @@ class ToolMessages:
         return self.say(plain) if plain.strip() else None  # click's blank line before an Abort's message
 
     def _said(self, key: str, values: dict[str, str | None]) -> str:
+        if key == "page_error":  # the reason a page could not be made: Jinja's, said in the editor's language
+            from .site_templates import known_jinja_mistake
+            known = known_jinja_mistake(values["error"] or "")
+            values["error"] = str(known) if known else values["error"]
         if "target" in values:  # MkDocs leaves the target out when it is the link as written
             values["target"] = f"docs/{values['target'] or values['link'].lstrip('/')}"
         if "file" in values:
