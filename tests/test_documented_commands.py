@@ -308,6 +308,53 @@ def test_the_preview_options_the_guides_name_work_as_written(tmp_path):
     run_command("make serve ONLY=cy", root, editor_environment())
 
 
+def test_make_serve_stopped_with_sigterm_leaves_no_preview_behind(tmp_path):
+    """An IDE's stop button or a CI runner's timeout sends SIGTERM to make alone, which
+    passes it to the recipe's shell alone: the preview under it stops too, and frees its address."""
+    root = scratch_repository(tmp_path / "repo")
+    address = free_address()
+    make = subprocess.Popen(["make", "serve", f"HOST={address}"], cwd=root, env=editor_environment(),
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 240
+        while True:
+            assert time.monotonic() < deadline and make.poll() is None, make.stdout.read()
+            try:
+                with urllib.request.urlopen(f"http://{address}/", timeout=5) as response:
+                    assert response.status == 200
+                    break
+            except OSError:
+                time.sleep(0.3)
+        os.kill(make.pid, signal.SIGTERM)
+        said = make.communicate(timeout=60)[0]
+        deadline = time.monotonic() + 60
+        while _processes_of(make.pid):  # the preview and its workers, in make's process group
+            assert time.monotonic() < deadline, _processes_of(make.pid)
+            time.sleep(0.2)
+    finally:
+        try:
+            os.killpg(make.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    assert "Stopping the preview" in said and "Traceback" not in said
+    host, port = address.rsplit(":", 1)
+    with socket.socket() as probe:
+        probe.bind((host, int(port)))  # the address is free again
+
+
+def _processes_of(group: int) -> list[str]:
+    """The command lines of the processes still in process group ``group``."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[2]) == group and fields[0] != "Z":
+                found.append((stat.parent / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace"))
+        except (OSError, IndexError, ValueError):
+            continue
+    return found
+
+
 def test_every_command_our_messages_name_exists():
     """Messages tell editors what to run next ('run make translated FILE=...'): each
     target they name is in the Makefile."""

@@ -25,7 +25,6 @@ This relies on two details of mkdocs-static-i18n 1.3.1 (pinned): the plugin's
 
 from __future__ import annotations
 
-import ctypes
 import gc
 import logging
 import os
@@ -42,6 +41,7 @@ from mkdocs.plugins import event_priority
 from mkdocs_static_i18n.utils import I18nLoggingFilter
 
 from strategy.messages import message
+from strategy.parent_process import end_with_parent
 from strategy.paused import PAUSED_SECONDS, POLL_SECONDS, PauseWatch, is_paused
 
 from strategy.events.preview_languages import default_language_built  # a preview may leave the default language out
@@ -102,17 +102,11 @@ def _start_other_languages(config, i18n) -> None:
     i18n.building = True
 
 
-_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
-
-
 def _die_with(parent: int) -> None:
     """In the child: end when the parent ends, however it ends (a stopped build must
-    leave no process writing into its folder). On Linux the kernel sees to it."""
-    try:
-        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):  # not Linux: the parent's on_shutdown stops the child
-        pass
-    if os.getppid() != parent:  # the parent ended before the line above
+    leave no process writing into its folder). Where the kernel cannot see to it (not
+    Linux), the parent's on_shutdown stops the child."""
+    if not end_with_parent(parent, signal.SIGKILL):  # the parent ended before it could be asked
         os._exit(1)
 
 

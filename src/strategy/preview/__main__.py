@@ -6,13 +6,15 @@ both by default.
 
 import logging
 import os
+import signal
 import sys
 from pathlib import Path
 
 from strategy.preview.server import serve
 from strategy import LANGUAGES
 from strategy.arguments import EditorArgumentParser
-from strategy.inputs import PREVIEW_ADDRESS, InvalidInput, host_and_port
+from strategy.inputs import PREVIEW_ADDRESS, InvalidInput, host_and_port, run_through_make
+from strategy.parent_process import end_with_parent
 from strategy.messages import message
 from strategy.tool_messages import ToolLogFilter, ToolLogFormatter, ToolMessages
 
@@ -24,6 +26,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site-dir", help=message("usage.preview_site_dir"))
     parser.add_argument("--build-only", action="store_true", help=message("usage.build_only"))
     args = parser.parse_args(argv)
+    # Stopped with make (`make serve`, then SIGTERM to make, which passes it only to the
+    # recipe's shell): stop too, as on Ctrl+C, rather than serve on with nothing to stop it.
+    if run_through_make() and not end_with_parent(os.getppid(), signal.SIGTERM):
+        return 128 + signal.SIGTERM
     _speak_the_editors_language(args.root.resolve())
     named = os.environ.get("STRATEGY_PREVIEW_LANGUAGES", "").replace(",", " ").split()
     unknown = [name for name in named if name not in LANGUAGES]
