@@ -19,7 +19,10 @@ SITE_URL = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=y
 def test_the_sample_content_passes_the_check_without_a_warning():
     result = run_strategy(REPO, "check")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("No problems: ") and result.stderr == ""
+    assert result.stdout.startswith("No problems: ")
+    # The one warning that is not the content's: a site renamed in mkdocs.yml is told that its
+    # root page (overrides/mike-redirect.html) still names it as before (tests/test_package.py).
+    assert [line for line in result.stderr.splitlines() if "overrides/mike-redirect.html:" not in line] == []
 
 
 def target_of(site: Path, page: Path, address: str) -> Path | None:
