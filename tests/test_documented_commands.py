@@ -184,25 +184,32 @@ def run_command(line: str, root: Path, env: dict[str, str], home: Path | None = 
 
 
 def _serve(words: list[str], root: Path, env: dict[str, str]) -> str:
+    server, _ = _started_server(words, root, env)
+    os.killpg(server.pid, signal.SIGINT)  # Ctrl+C, as the guides say to stop it
+    return server.communicate(timeout=30)[0]
+
+
+def _started_server(words: list[str], root: Path, env: dict[str, str]) -> tuple[subprocess.Popen, str]:
+    """``make serve`` (or ``versions``) started in a session of its own at a free address
+    (HOST), once it serves a page: the process, and the address."""
     address = free_address()
     server = subprocess.Popen(words, cwd=root, env={**env, "HOST": address}, stdout=subprocess.PIPE,
                               stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    deadline = time.monotonic() + 240
     try:
-        deadline = time.monotonic() + 240
         while time.monotonic() < deadline:
             assert server.poll() is None, f"`{' '.join(words)}` stopped:\n{server.stdout.read()}"
             try:
                 with urllib.request.urlopen(f"http://{address}/", timeout=5) as response:
                     assert response.status == 200
-                    break
+                    return server, address
             except OSError:
                 time.sleep(0.5)
-        else:
-            pytest.fail(f"`{' '.join(words)}` served nothing at http://{address}/ within 240 s")
-    finally:
-        os.killpg(server.pid, signal.SIGINT)  # Ctrl+C, as the guides say to stop it
-        said = server.communicate(timeout=30)[0]
-    return said
+        pytest.fail(f"`{' '.join(words)}` served nothing at http://{address}/ within 240 s")
+    except BaseException:
+        os.killpg(server.pid, signal.SIGKILL)
+        server.communicate(timeout=30)
+        raise
 
 
 MAKES_OWN_VARIABLES = {"MAKELEVEL", "MAKEFLAGS", "MFLAGS", "MAKEOVERRIDES", "MAKE_TERMOUT", "MAKE_TERMERR"}
@@ -312,19 +319,8 @@ def test_make_serve_stopped_with_sigterm_leaves_no_preview_behind(tmp_path):
     """An IDE's stop button or a CI runner's timeout sends SIGTERM to make alone, which
     passes it to the recipe's shell alone: the preview under it stops too, and frees its address."""
     root = scratch_repository(tmp_path / "repo")
-    address = free_address()
-    make = subprocess.Popen(["make", "serve", f"HOST={address}"], cwd=root, env=editor_environment(),
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    make, address = _started_server(["make", "serve"], root, editor_environment())
     try:
-        deadline = time.monotonic() + 240
-        while True:
-            assert time.monotonic() < deadline and make.poll() is None, make.stdout.read()
-            try:
-                with urllib.request.urlopen(f"http://{address}/", timeout=5) as response:
-                    assert response.status == 200
-                    break
-            except OSError:
-                time.sleep(0.3)
         os.kill(make.pid, signal.SIGTERM)
         said = make.communicate(timeout=60)[0]
         deadline = time.monotonic() + 60
